@@ -1,0 +1,43 @@
+"""Shared fixtures: the third-party example is read from ../shared, never copied here."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+if not SHARED.exists():  # CI clones into another folder with shared/ beside it
+    SHARED = ROOT.parent / "shared"
+EXAMPLES = SHARED / "examples"
+EVAL = SHARED / "eval"
+SAMPLES = ROOT / "samples"
+
+
+@pytest.fixture(scope="session")
+def guatemala_text() -> str:
+    path = EXAMPLES / "guatemala.txt"
+    if not path.exists():
+        pytest.skip("../shared/examples is not here")
+    return path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def guatemala_gold() -> dict:
+    return json.loads((EXAMPLES / "guatemala.gold.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def guatemala_doc(guatemala_text, guatemala_gold):
+    import newsevents
+
+    return newsevents.extract(guatemala_text, published=guatemala_gold["published"])
+
+
+@pytest.fixture(scope="session")
+def guatemala_doc_undated(guatemala_text):
+    import newsevents
+
+    return newsevents.extract(guatemala_text)
