@@ -4,7 +4,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 . .venv/bin/activate
-for f in samples/*.txt; do
+while IFS=$'\t' read -r f pub; do
+  case "$f" in "#"*|"") continue;; esac
+  f=samples/$f
   echo "==================== $f"
-  newsevents extract "$f" --format text
-done
+  newsevents extract "$f" --published "$pub" --format text
+done < samples/published.tsv
