@@ -39,6 +39,15 @@ def decode(data: bytes, name: str = "input") -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
+    # English news that is not UTF-8 is nearly always Windows-1252/Latin-1; detectors guess wrong on
+    # short texts (a Central European code page for "São"), so accept cp1252 when it reads as Latin text.
+    try:
+        text = data.decode("cp1252")
+        odd = [c for c in text if ord(c) > 127]
+        if sum("\u00c0" <= c <= "\u00ff" or c in "\u2018\u2019\u201c\u201d\u2013\u2014\u2026" for c in odd) >= 0.8 * len(odd):
+            return text
+    except UnicodeDecodeError:
+        pass
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
