@@ -71,7 +71,8 @@ def _geonames_dir() -> Path | None:
 
 @lru_cache(maxsize=1)
 def place_names() -> dict[str, str]:
-    """Known place names -> 'country' | 'admin1' | 'continent' | 'city' (cities over 15,000 people).
+    """Known place names -> 'country' | 'admin1' | 'continent' | 'city' | 'city_alt' (cities over 15,000
+    people; 'city_alt' for GeoNames alternate names, which include many ordinary words).
 
     Used only to relabel NER mistakes (a town tagged PERSON), so a compact list of well-known names is
     enough; the places stage does the real geocoding.
@@ -82,10 +83,10 @@ def place_names() -> dict[str, str]:
         return out
     with open(d / "cities15000.json", encoding="utf-8") as fh:
         for c in json.load(fh).values():
-            out.setdefault(c["name"], "city")
+            out[c["name"]] = "city"
             for alt in c.get("alternatenames", ()):
-                if alt.isascii() and alt[:1].isupper() and " " not in alt.strip() or alt == c["name"]:
-                    out.setdefault(alt, "city")
+                if alt.isascii() and alt[:1].isupper():
+                    out.setdefault(alt, "city_alt")
     with open(d / "us_states.json", encoding="utf-8") as fh:
         for s in json.load(fh).values():
             out[s["name"]] = "admin1"

@@ -35,6 +35,8 @@ class RawMention:
 
 
 def _demonym(text: str) -> str | None:
+    if lx.place_names().get(text) == "country":  # "Myanmar" is a country before it is a demonym
+        return None
     dem = lx.demonyms()
     return dem.get(text) or dem.get(text.title())
 
@@ -184,7 +186,7 @@ def _relabel(sp, m: RawMention) -> None:
     if m.label == "ORG" and m.j - m.i == 1 and first.tag_ == "NNS":
         m.label, m.evidence = "DROP", "plural common noun"
         return
-    if m.label in ("PERSON", "ORG") and _is_locative(sp, m) and (kind or (m.j - m.i == 1 and m.label == "PERSON")):
+    if m.label in ("PERSON", "ORG") and _is_locative(sp, m) and (kind == "city" or (kind and m.label == "PERSON") or (m.j - m.i == 1 and m.label == "PERSON")):
         m.label, m.evidence = "GPE", "used as a place"
         return
     if m.label == "ORG" and m.i > 0 and sp[m.i - 1].lower_ in lx.titles() and sp[m.i - 1].text[:1].isupper():
@@ -192,26 +194,38 @@ def _relabel(sp, m: RawMention) -> None:
 
 
 def _document_consistency(sp, raw: list[RawMention]) -> None:
-    """One name, one type: a name used as a place once is a place everywhere; a surname is a person."""
+    """One name, one type: a name our rules saw used as a place is a place everywhere, a surname of a
+    full name is a person, and otherwise the label most mentions of the name got wins."""
     person_tokens: set[str] = set()
     for m in raw:
         if m.label == "PERSON" and m.j - m.i >= 2:
             person_tokens.update(t.text for t in sp[m.i : m.j])
-    place_texts = {m.text for m in raw if m.label in PLACE_LABELS and m.evidence}
-    place_texts |= {m.text for m in raw if m.label in PLACE_LABELS}
-    person_texts = {m.text for m in raw if m.label == "PERSON"}
+    ruled_places = {m.text for m in raw if m.label in PLACE_LABELS and m.evidence}
+    votes: dict[str, dict[str, int]] = {}
     for m in raw:
-        if m.label == "PERSON" and m.j - m.i == 1 and m.text not in person_tokens and lx.place_names().get(m.text):
+        if m.label in ("PERSON", "ORG", "GPE", "LOC", "FAC"):
+            lab = "PLACE" if m.label in PLACE_LABELS else m.label
+            v = votes.setdefault(m.text, {})
+            v[lab] = v.get(lab, 0) + 1
+    for m in raw:
+        if m.label not in ("PERSON", "ORG", "GPE", "LOC", "FAC"):
+            continue
+        single = m.j - m.i == 1
+        if m.label == "PERSON" and single and m.text not in person_tokens and lx.place_names().get(m.text) == "city":
             m.label, m.evidence = "GPE", "known place, not a surname here"
             continue
-        if m.label in ("PERSON", "ORG") and m.text in place_texts and m.text not in person_tokens:
-            if m.label == "PERSON" and m.j - m.i > 1 and m.text in person_texts and lx.place_names().get(m.text) != "country":
-                continue
+        if m.label in ("PERSON", "ORG") and m.text in ruled_places and m.text not in person_tokens:
             m.label, m.evidence = "GPE", m.evidence or "same name used as a place"
-        elif m.label == "ORG" and (m.text in person_tokens or m.text in person_texts) and m.j - m.i <= 2:
+            continue
+        if m.label != "PERSON" and m.j - m.i <= 2 and m.text in person_tokens and not lx.place_names().get(m.text):
             m.label, m.evidence = "PERSON", "surname of a person"
-        elif m.label in PLACE_LABELS and m.j - m.i == 1 and m.text in person_tokens and not lx.place_names().get(m.text):
-            m.label, m.evidence = "PERSON", "surname of a person"
+            continue
+        v = votes[m.text]
+        lab = "PLACE" if m.label in PLACE_LABELS else m.label
+        best = max(v, key=lambda k: v[k])
+        if best != lab and v[best] > v.get(lab, 0) and not m.evidence:
+            m.label = {"PLACE": "GPE"}.get(best, best)
+            m.evidence = "label most mentions of this name got"
 
 
 def _person_context(sp, m: RawMention) -> None:
