@@ -9,7 +9,7 @@ import importlib
 import time
 
 # "module:function" run in order; each returns a short description of what it built or found
-BUILDERS: list[str] = []
+BUILDERS: list[str] = ["newsevents.places.gazetteer:build"]
 
 
 def main() -> None:

