@@ -41,9 +41,15 @@ def make_doc(text: str, published: str = "2024-03-04", source: str = "Wire") -> 
     return doc
 
 
-@pytest.fixture()
-def store(tmp_path):
-    st = open_store(tmp_path / "t.duckdb")
+@pytest.fixture(params=["duckdb", "postgresql"])
+def store(request, tmp_path):
+    """Every store test runs on both back ends: they must behave the same."""
+    if request.param == "duckdb":
+        st = open_store(tmp_path / "t.duckdb")
+    else:
+        from newsevents.store.testing import fresh_pg_store
+
+        st = fresh_pg_store(pytest)
     yield st
     st.close()
 
