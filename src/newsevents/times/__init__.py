@@ -1,11 +1,129 @@
-"""Times stage (placeholder until its issue lands: it leaves `Document.times` empty)."""
+"""Times stage: every date and time in the text, resolved against the publication date.
+
+`run` fills `Document.times` with TIMEX3-style `Time`s (ids t0, t1, ... in text order; `anchor` is
+"publication", "absolute" or the id of the earlier time it was resolved from). `governing` gives the
+time expression that dates a sentence or clause, for the events and quotes stages.
+"""
 
 from __future__ import annotations
 
+import re
+from datetime import date
+from typing import Any
+
 from ..pipeline import stage
-from ..schema import Document
+from ..schema import Document, Time
+from . import rules
+from .normalise import Resolver, merge_times
+
+__all__ = ["find_times", "governing", "run"]
+
+_CLOCK = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d$")
+
+
+def _dct(published: str | None) -> date | None:
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def find_times(text: str, published: str | None = None, nlp_doc: Any = None) -> list[Time]:
+    """Detect and normalise time expressions in `text`; `nlp_doc` (spaCy Doc of the same text) adds
+    tense and entity checks, and is optional so the function also works on bare strings."""
+    dct = _dct(published)
+    norms = Resolver(text, dct, nlp_doc).run(rules.select(rules.candidates(text)))
+    norms = merge_times(text, norms)
+    ids: dict[int, str] = {}
+    out: list[Time] = []
+    for k, n in enumerate(norms):
+        ids[id(n)] = f"t{k}"
+    for k, n in enumerate(norms):
+        anchor = n.anchor
+        if anchor == "prev":
+            ref = n.ref
+            while ref is not None and id(ref) not in ids and ref.merged_into is not None:
+                ref = ref.merged_into
+            anchor = ids.get(id(ref)) if ref is not None else None
+            anchor = anchor or ("publication" if dct else None)
+        out.append(
+            Time(start=n.start, end=n.end, text=text[n.start : n.end], value=n.value, type=n.type,
+                 granularity=n.granularity, anchor=anchor, id=f"t{k}")
+        )
+    return out
+
+
+def _add_timezones(doc: Document) -> None:
+    """Give clock times the UTC offset of the place the sentence (or the dateline) puts them in."""
+    clocks = [t for t in doc.times if t.value and _CLOCK.match(t.value)]
+    if not clocks or not doc.places:
+        return
+    from .tz import utc_offset, zone_for
+
+    for t in clocks:
+        lo, hi = _sentence_bounds(doc, t.start)
+        local = [p for p in doc.places if lo <= p.start < hi and p.role != "context"]
+        local.sort(key=lambda p: abs(p.start - t.start))
+        pool = local + [p for p in doc.places if p.role == "dateline"]
+        for p in pool:
+            zone = zone_for(p)
+            off = utc_offset(zone, t.value) if zone else None
+            if off:
+                t.value += off
+                break
+
+
+def _sentence_bounds(doc: Document, pos: int) -> tuple[int, int]:
+    if doc.nlp is not None:
+        tok = doc.nlp.char_span(pos, pos + 1, alignment_mode="expand")
+        if tok is not None and len(tok):
+            s = tok[0].sent
+            return s.start_char, s.end_char
+    lo = max(doc.text.rfind(". ", 0, pos), doc.text.rfind("\n", 0, pos)) + 1
+    hi = doc.text.find("\n", pos)
+    return lo, (hi if hi >= 0 else len(doc.text))
 
 
 @stage("times")
 def run(doc: Document) -> Document:
+    doc.times = find_times(doc.text, doc.published, doc.nlp)
+    _add_timezones(doc)
     return doc
+
+
+def _resolved(t: Time) -> bool:
+    return bool(t.value) and t.type in ("date", "time") and not t.value.endswith("_REF")
+
+
+def governing(doc: Document, start: int, end: int, inherit: bool = False) -> Time | None:
+    """The date or time that governs the clause [start, end): of the dated expressions inside it,
+    the one closest to the clause's syntactic root (fully resolved ones first).
+    With `inherit`, a clause with none takes the latest dated expression earlier in its paragraph
+    (narrative continuity: "Last Monday she crossed ... She was detained.")."""
+    inside = [t for t in doc.times if start <= t.start and t.end <= end and _resolved(t)]
+    if not inside:
+        if not inherit:
+            return None
+        para = doc.text.rfind("\n\n", 0, start)
+        earlier = [t for t in doc.times if para < t.start and t.end <= start and _resolved(t)]
+        return earlier[-1] if earlier else None
+    if len(inside) == 1:
+        return inside[0]
+    full = [t for t in inside if t.value and t.value[:1].isdigit()] or inside
+    if len(full) == 1 or doc.nlp is None:
+        return full[0]
+    clause = doc.nlp.char_span(start, end, alignment_mode="expand")
+    root = clause.root if clause is not None and len(clause) else None
+
+    def depth(t: Time) -> int:
+        span = doc.nlp.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None or root is None:
+            return 99
+        tok, d = span.root, 0
+        while tok.i != root.i and tok.head is not tok and d < 50:
+            tok, d = tok.head, d + 1
+        return d if tok.i == root.i else 99
+
+    return min(full, key=lambda t: (depth(t), t.start))

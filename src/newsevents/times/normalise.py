@@ -1,0 +1,682 @@
+"""Turn selected candidates into TIMEX3 values, in text order, against the publication date.
+
+Anchors: "absolute" when the words fix the date on their own ("June 7, 2019"), "publication" when it
+was resolved against the publication date, "prev" when against an earlier expression ("that day", a
+second "Monday" after "Last Monday"). Without a publication date nothing relative gets a year or a
+day: it stays partial (XXXX-06-07, XXXX-WXX-1) or null.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Any
+
+from . import rules as R
+from .rules import Cand, Norm
+
+_FUTURE_AUX = {"will", "'ll", "shall", "would", "wo", "ll"}
+_FUTURE_VERBS = {"plan", "schedule", "expect", "due", "set", "intend", "aim", "hope", "prepare", "vow", "promise"}
+
+
+def tense_at(nlp_doc: Any, start: int, end: int) -> str | None:
+    """'future', 'past' or None for the clause holding [start, end): from the governing verb's tag
+    and auxiliaries in the spaCy parse (no re-parsing)."""
+    if nlp_doc is None:
+        return None
+    span = nlp_doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    tok = span.root
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
+            break
+        if tok.head is tok:
+            break
+        tok = tok.head
+    else:
+        return None
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    kids = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    low = {c.lower_ for c in kids}
+    if low & _FUTURE_AUX or any(c.lower_ == "going" for c in kids):
+        return "future"
+    # "is due to start", "are expected to meet": a future-looking verb above an xcomp
+    head = tok.head if tok.dep_ == "xcomp" else None
+    if head is not None and (head.lemma_ in _FUTURE_VERBS or {c.lower_ for c in head.children} & _FUTURE_AUX):
+        return "future"
+    if tok.lemma_ in _FUTURE_VERBS and tok.tag_ != "VBD":
+        return "future"
+    if tok.tag_ == "VBD" or (tok.tag_ == "VBN" and low & {"has", "have", "had", "was", "were"}):
+        return "past"
+    if low & {"did", "was", "were", "had"}:
+        return "past"
+    return None
+
+
+_SEASON_INDEX = {"winter": 0, "spring": 1, "summer": 2, "fall": 3, "autumn": 3}
+
+
+def season_year(dct: date, season: str, shift: int) -> int:
+    """Year of 'last summer' / 'next spring': the nearest such season before / after the current one.
+    Seasons follow the meteorological split (winter is Dec-Feb, labelled with its January's year)."""
+    now = {12: 0, 1: 0, 2: 0, 3: 1, 4: 1, 5: 1, 6: 2, 7: 2, 8: 2}.get(dct.month, 3)
+    year = dct.year + (1 if dct.month == 12 else 0)  # December belongs to next year's winter
+    target = _SEASON_INDEX[season]
+    if shift < 0:
+        return year if target < now else year - 1
+    if shift > 0:
+        return year if target > now else year + 1
+    return year
+
+
+class Resolver:
+    def __init__(self, text: str, dct: date | None, nlp_doc: Any = None) -> None:
+        self.text = text
+        self.dct = dct
+        self.nlp = nlp_doc
+        self.out: list[Norm] = []
+
+    # ------------------------------------------------------------ helpers
+
+    def tense(self, c: Cand) -> str | None:
+        return tense_at(self.nlp, c.start, c.end)
+
+    def last_day(self, before: int) -> tuple[int, date] | None:
+        """The latest earlier expression that names a resolved day."""
+        for i in range(len(self.out) - 1, -1, -1):
+            n = self.out[i]
+            if n.start < before and n.type in ("date", "time") and n.value and re.match(r"\d{4}-\d\d-\d\d", n.value):
+                return i, date.fromisoformat(n.value[:10])
+        return None
+
+    def prev_value(self, before: int) -> tuple[int, str] | None:
+        for i in range(len(self.out) - 1, -1, -1):
+            n = self.out[i]
+            if n.start < before and n.type in ("date", "time") and n.value and not n.value.endswith("_REF"):
+                return i, n.value
+        return None
+
+    def is_entity(self, start: int, end: int, labels: tuple[str, ...]) -> bool:
+        if self.nlp is None:
+            return False
+        span = self.nlp.char_span(start, end, alignment_mode="expand")
+        return bool(span is not None and any(t.ent_type_ in labels for t in span))
+
+    def prev_word(self, pos: int) -> str:
+        m = re.search(r"([A-Za-z]+)[\s-]*$", self.text[max(0, pos - 30) : pos])
+        return m.group(1).lower() if m else ""
+
+    def next_words(self, pos: int) -> str:
+        return self.text[pos : pos + 40]
+
+    def mk(self, c: Cand, typ: str, value: str | None, anchor: str | None, **kw: Any) -> Norm:
+        start = kw.pop("start", c.start)
+        end = kw.pop("end", c.end)
+        return Norm(start, end, typ, value, R.granularity(value, typ), anchor if value else None, kind=c.kind, **kw)
+
+    # ------------------------------------------------------------ per kind
+
+    def run(self, cands: list[Cand]) -> list[Norm]:
+        for c in cands:
+            fn = getattr(self, "n_" + c.kind)
+            n = fn(c)
+            if n is not None:
+                self.out.append(n)
+        for n in self.out:  # indexes shift when times merge: keep the object itself
+            n.ref = self.out[n.prev] if n.prev is not None else None
+        return self.out
+
+    def _ymd(self, c: Cand, y: str | None, month: int, day: int) -> Norm | None:
+        if not 1 <= day <= 31:
+            return None
+        if y:
+            d = R._safe_date(int(y), month, day)
+            return self.mk(c, "date", d.isoformat(), "absolute") if d else None
+        if self.dct is None:
+            return self.mk(c, "date", f"XXXX-{month:02d}-{day:02d}", None)
+        d = R.resolve_month_day(self.dct, month, day, self.tense(c))
+        return self.mk(c, "date", d.isoformat(), "publication") if d else None
+
+    def n_mdy(self, c: Cand) -> Norm | None:
+        m = c.m
+        month = R.month_of(m.group("mon"))
+        return self._ymd(c, m.group("year"), month, int(m.group("day"))) if month else None
+
+    n_dmy = n_mdy
+
+    def n_iso(self, c: Cand) -> Norm | None:
+        m = c.m
+        d = R._safe_date(int(m.group("year")), int(m.group("m")), int(m.group("d")))
+        if d is None:
+            return None
+        if m.group("h"):
+            return self.mk(c, "time", f"{d.isoformat()}T{m.group('h')}:{m.group('mi')}", "absolute")
+        return self.mk(c, "date", d.isoformat(), "absolute")
+
+    def n_numeric(self, c: Cand) -> Norm | None:
+        m = c.m
+        y = m.group("year")
+        year = int(y) if len(y) == 4 else 2000 + int(y) if int(y) < 50 else 1900 + int(y)
+        d = R._safe_date(year, int(m.group("m")), int(m.group("d")))
+        return self.mk(c, "date", d.isoformat(), "absolute") if d else None
+
+    def _mod_value(self, base_year: int | None, base_month: int | None, mod: str | None) -> str | None:
+        return None
+
+    def n_month(self, c: Cand) -> Norm | None:
+        m = c.m
+        word = m.group("mon")
+        month = R.month_of(word)
+        if month is None:
+            return None
+        mod = (m.group("mod") or "").lower()
+        y = m.group("year")
+        if not y and not mod:
+            # a bare month name must look like a date: "in June", "since September", not "May said"
+            if self.prev_word(c.start) not in R._DATE_PREP:
+                return None
+            if self.is_entity(c.start, c.end, ("PERSON", "ORG", "FAC", "PRODUCT", "WORK_OF_ART")):
+                return None
+            if word == "May" and self.prev_word(c.start) in ("and", "or", "the", "to", "as", "that"):
+                return None
+        if word.endswith(".") is False and len(word) <= 4 and word.lower() not in ("may", "june", "july"):
+            return None
+        rel = mod if mod in ("last", "this", "next") else None
+        if y:
+            return self.mk(c, "date", f"{int(y):04d}-{month:02d}", "absolute")
+        if self.dct is None:
+            return self.mk(c, "date", f"XXXX-{month:02d}", None)
+        year = R.resolve_month(self.dct, month, self.tense(c), rel)
+        return self.mk(c, "date", f"{year:04d}-{month:02d}", "publication")
+
+    def n_year(self, c: Cand) -> Norm | None:
+        m = c.m
+        year = int(m.group("year"))
+        after = self.text[m.end() : m.end() + 30]
+        before = self.prev_word(m.start("year"))
+        if m.group("fy"):
+            return self.mk(c, "date", f"FY{year}", "absolute")
+        if re.match(r"\s*(?:to|-|–)\s*\d", after) and before in ("from", "between"):
+            pass
+        if self.nlp is not None:
+            span = self.nlp.char_span(m.start("year"), m.end("year"), alignment_mode="expand")
+            if span is not None:
+                tok = span[0]
+                if tok.ent_type_ in ("CARDINAL", "MONEY", "QUANTITY", "PERCENT") and before not in R._DATE_PREP:
+                    return None
+                nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
+                if nxt is not None and nxt.tag_ == "NNS" and nxt.lower_ not in ("elections", "games", "olympics", "talks"):
+                    return None
+        elif re.match(r"\s+[a-z]+s\b", after) and before not in R._DATE_PREP:
+            return None
+        if year > (self.dct.year + 30 if self.dct else 2100):
+            return None
+        if re.match(r"\s*(?:people|miles|km|kilometers|troops|soldiers|votes|units|acres|feet|meters|tons)\b", after):
+            return None
+        return self.mk(c, "date", f"{year:04d}", "absolute")
+
+    def n_decade(self, c: Cand) -> Norm | None:
+        m = c.m
+        if m.groupdict().get("dec"):
+            return self.mk(c, "date", m.group("dec"), "absolute")
+        if m.groupdict().get("short"):
+            d = int(m.group("short"))
+            return self.mk(c, "date", f"{'19' if d >= 2 else '20'}{d}", "absolute")
+        words = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"]
+        return self.mk(c, "date", f"19{words.index(m.group('dword').lower()) + 2}", "absolute")
+
+    def n_century(self, c: Cand) -> Norm | None:
+        m = c.m
+        if m.groupdict().get("cent"):
+            n = int(m.group("cent"))
+        else:
+            w = m.group("cword").lower()
+            n = 21 if w == "twenty-first" else 20 if w == "twentieth" else R._ORD.get(w) or 0
+            if not n:
+                words = ["thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth"]
+                n = words.index(w) + 13 if w in words else 0
+        return self.mk(c, "date", f"{n - 1:02d}", "absolute") if 1 <= n <= 21 else None
+
+    def n_weekday(self, c: Cand) -> Norm | None:
+        m = c.m
+        wd = R.weekday_of(m.group("wd"))
+        if wd is None:
+            return None
+        if self.is_entity(m.start("wd"), m.end("wd"), ("PERSON", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT")):
+            return None
+        rel = (m.group("rel") or "").lower() or None
+        pod = m.group("pod")
+        end = c.end
+        if pod is None and self.text[m.end("wd") : m.end("wd") + 2] == "'s":
+            end = m.end("wd")
+        start = c.start
+        if rel in ("early", "late"):
+            rel = None  # "late Tuesday night": keep the words, the day is Tuesday
+        suffix = f"T{R._PODS[pod.lower()]}" if pod else ""
+        typ = "time" if pod else "date"
+        tense = self.tense(c)
+        # "Monday" after "Last Monday" is the same day
+        if rel is None and tense != "future":
+            for i in range(len(self.out) - 1, -1, -1):
+                p = self.out[i]
+                if p.weekday == wd and p.value:
+                    v = p.value.split("T")[0] + suffix
+                    return Norm(start, end, typ, v, R.granularity(v, typ), "prev", c.kind, wd, i)
+        if self.dct is None:
+            v = f"XXXX-WXX-{wd}{suffix}"
+            return Norm(start, end, typ, v, R.granularity(v, typ), None, c.kind, wd)
+        d = R.resolve_weekday(self.dct, wd, rel, tense)
+        v = d.isoformat() + suffix
+        return Norm(start, end, typ, v, R.granularity(v, typ), "publication", c.kind, wd)
+
+    def n_relday(self, c: Cand) -> Norm | None:
+        m = c.m
+        rd = m.group("rd").lower()
+        pod = m.group("pod")
+        offs = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
+                "the day after tomorrow": 2}[rd]
+        end = c.end
+        if pod is None and self.text[m.end("rd") : m.end("rd") + 2] == "'s":
+            end = m.end("rd")
+        suffix = "TNI" if rd == "tonight" else f"T{R._PODS[pod.lower()]}" if pod else ""
+        typ = "time" if suffix else "date"
+        if self.dct is None:
+            return self.mk(c, typ, None, None, end=end)
+        v = (self.dct + timedelta(days=offs)).isoformat() + suffix
+        return self.mk(c, typ, v, "publication", end=end)
+
+    def n_thispod(self, c: Cand) -> Norm | None:
+        m = c.m
+        rel = m.group("rel").lower()
+        code = R._PODS[m.group("pod").lower()]
+        if rel in ("that", "the same", "the next", "the following", "the previous"):
+            p = self.last_day(c.start)
+            if p is None:
+                return None
+            shift = {"the next": 1, "the following": 1, "the previous": -1}.get(rel, 0)
+            v = (p[1] + timedelta(days=shift)).isoformat() + f"T{code}"
+            return Norm(c.start, c.end, "time", v, "part-of-day", "prev", c.kind, None, p[0])
+        if self.dct is None:
+            return self.mk(c, "time", None, None)
+        d = self.dct - timedelta(days=1) if rel == "last" else self.dct
+        return self.mk(c, "time", f"{d.isoformat()}T{code}", "publication")
+
+    def n_relunit(self, c: Cand) -> Norm | None:
+        m = c.m
+        rel = m.group("rel").lower()
+        unit = m.group("unit").lower()
+        mod = (m.group("mod") or "").lower()
+        the = bool(m.group("the"))
+        if rel in ("past", "last") and the and not mod and unit in ("month", "year", "decade", "century", "quarter"):
+            n = {"quarter": 3}.get(unit)
+            v = "P3M" if n else R.duration_value(1, unit)
+            return self.mk(c, "duration", v, None)
+        if rel == "same":
+            return None
+        shift = {"last": -1, "past": -1, "previous": -1, "preceding": -1, "this": 0, "current": 0,
+                 "next": 1, "coming": 1, "following": 1}[rel]
+        if rel in ("previous", "preceding", "following"):
+            p = self.last_day(c.start)
+            base, anchor, prev = (p[1], "prev", p[0]) if p else (self.dct, "publication", None)
+        else:
+            base, anchor, prev = self.dct, "publication", None
+        if base is None:
+            return self.mk(c, "date", None, None)
+        v = self._shift_unit(base, unit, shift)
+        if v is None:
+            return None
+        typ = "date"
+        n = self.mk(c, typ, v, anchor)
+        n.prev = prev
+        return n
+
+    def _shift_unit(self, base: date, unit: str, shift: int) -> str | None:
+        if unit == "week":
+            return R.iso_week(base + timedelta(weeks=shift))
+        if unit == "weekend":
+            return R.iso_week(base + timedelta(weeks=shift)) + "-WE"
+        if unit == "month":
+            y, mo = R.add_months(base, shift)
+            return f"{y:04d}-{mo:02d}"
+        if unit == "year":
+            return f"{base.year + shift:04d}"
+        if unit == "quarter":
+            q = (base.month - 1) // 3 + shift
+            y = base.year + q // 4
+            return f"{y:04d}-Q{q % 4 + 1}"
+        if unit == "decade":
+            return f"{base.year // 10 + shift:03d}"
+        if unit == "century":
+            return f"{base.year // 100 + shift:02d}"
+        if unit in ("spring", "summer", "fall", "autumn", "winter"):
+            return f"{season_year(base, unit, shift):04d}-{R._SEASONS[unit]}"
+        return None
+
+    def n_nextday(self, c: Cand) -> Norm | None:
+        m = c.m
+        rel, unit = m.group("rel").lower(), m.group("unit").lower()
+        p = self.last_day(c.start)
+        if p is None:
+            return None
+        shift = {"next": 1, "following": 1, "previous": -1, "preceding": -1}.get(rel, 0)
+        v = (p[1] + timedelta(days=shift)).isoformat()
+        if unit != "day":
+            v += f"T{R._PODS[unit]}"
+        typ = "date" if unit == "day" else "time"
+        return Norm(c.start, c.end, typ, v, R.granularity(v, typ), "prev", c.kind, None, p[0])
+
+    def n_endof(self, c: Cand) -> Norm | None:
+        if self.dct is None:
+            return self.mk(c, "date", None, None)
+        v = self._shift_unit(self.dct, c.m.group("unit").lower(), 0)
+        return self.mk(c, "date", v, "publication")
+
+    def n_perunit(self, c: Cand) -> Norm | None:
+        """'3 percent per year': a frequency, never a duration."""
+        return self.mk(c, "set", R.duration_value(1, c.m.group("unit")), None)
+
+    def is_rate(self, pos: int) -> bool:
+        """'24 hours a day', '$5 a month': 'a <unit>' after an amount is a frequency."""
+        before = self.text[max(0, pos - 25) : pos]
+        return bool(re.search(r"(?:\d|hours?|times|percent|%|cents|dollars|euros|pounds|miles|meals|shifts|days)[\s,]*$", before, re.I))
+
+    def n_that(self, c: Cand) -> Norm | None:
+        m = c.m
+        unit = m.group("unit").lower()
+        p = self.prev_value(c.start)
+        if p is None:
+            return None
+        i, v = p
+        d = v.split("T")[0]
+        if unit == "day":
+            if not re.fullmatch(r"[\dX]{4}-[\dX]{2}-[\dX]{2}|[\dX]{4}-WXX-\d", d):
+                return None
+            return Norm(c.start, c.end, "date", d, "day", "prev", c.kind, None, i)
+        if unit == "year":
+            y = d[:4]
+            return Norm(c.start, c.end, "date", y, "year", "prev", c.kind, None, i) if y.isdigit() else None
+        if unit == "month":
+            mo = d[:7]
+            return Norm(c.start, c.end, "date", mo, "month", "prev", c.kind, None, i) if re.fullmatch(r"\d{4}-\d\d", mo) else None
+        if unit in ("week", "weekend") and re.fullmatch(r"\d{4}-\d\d-\d\d", d):
+            w = R.iso_week(date.fromisoformat(d)) + ("-WE" if unit == "weekend" else "")
+            return Norm(c.start, c.end, "date", w, R.granularity(w, "date"), "prev", c.kind, None, i)
+        return None
+
+    def n_theweekend(self, c: Cand) -> Norm | None:
+        start = c.start
+        mm = re.match(r"over\s+", self.text[c.start : c.end], re.I)
+        if mm:
+            start += mm.end()
+        if self.dct is None:
+            return Norm(start, c.end, "date", None, None, None, c.kind)
+        tense = self.tense(c)
+        wd = self.dct.isoweekday()
+        if tense == "future" or wd >= 6:
+            base = self.dct
+        else:
+            base = self.dct - timedelta(weeks=1)
+        v = R.iso_week(base) + "-WE"
+        return Norm(start, c.end, "date", v, "weekend", "publication", c.kind)
+
+    def n_dayafter(self, c: Cand) -> Norm | None:
+        m = c.m
+        p = self.last_day(c.start)
+        if p is None or m.group("unit").lower() != "day":
+            return None
+        shift = -1 if m.group("dir").lower() == "before" else 1
+        v = (p[1] + timedelta(days=shift)).isoformat()
+        return Norm(c.start, c.end, "date", v, "day", "prev", c.kind, None, p[0])
+
+    def n_ago(self, c: Cand) -> Norm | None:
+        m = c.m
+        n = R._num(m.group("num"))
+        if n is not None and m.group("half"):
+            n += 0.5
+        unit = m.group("unit").lower()
+        direction = m.group("dir").lower()
+        if direction not in ("ago", "from now", "hence", "back"):
+            # "a month earlier than usual", "two days after the vote": the amount is a duration
+            if unit == "second" and m.group("num").lower() in ("a", "an"):
+                return None
+            return self.mk(c, "duration", R.duration_value(n, unit), None, end=m.end("unit") + (1 if self.text[m.end("unit")] == "s" else 0))
+        sign = 1 if direction in ("from now", "hence") else -1
+        if self.dct is None or n is None or n != int(n):
+            return self.mk(c, "date", "PAST_REF" if sign < 0 and n is None else None, "publication")
+        k = int(n) * sign
+        base = self.dct
+        if unit == "day":
+            v = (base + timedelta(days=k)).isoformat()
+        elif unit == "week":
+            v = R.iso_week(base + timedelta(weeks=k))
+        elif unit == "month":
+            y, mo = R.add_months(base, k)
+            v = f"{y:04d}-{mo:02d}"
+        elif unit == "year":
+            v = f"{base.year + k:04d}"
+        elif unit == "decade":
+            v = f"{(base.year + 10 * k) // 10:03d}"
+        elif unit in ("century", "centurie"):
+            v = f"{(base.year + 100 * k) // 100:02d}"
+        else:
+            v = base.isoformat()
+        return self.mk(c, "date", v, "publication")
+
+    def n_duration(self, c: Cand) -> Norm | None:
+        m = c.m
+        unit = m.group("unit").lower()
+        numw = m.group("num").lower()
+        if unit == "second" and numw in ("a", "an"):
+            return None
+        if numw in ("a", "an") and m.group("pre") is None and m.group("approx") is None:
+            # "a day" alone is weak evidence; "twice a day" is a set (handled there); keep "a year" etc.
+            after = self.text[c.end : c.end + 12].lower()
+            if after.startswith(("-", " or two", " and")):
+                return None
+        if numw in ("a", "an") and m.group("pre") is None and m.group("approx") is None and self.is_rate(c.start):
+            return self.mk(c, "set", R.duration_value(1, unit), None)
+        n = R._num(numw)
+        if n is not None and m.group("half"):
+            n += 0.5
+        if n is not None and n > 10000:
+            return None
+        if numw[0].isdigit() and self.prev_word(c.start) in ("$",):
+            return None
+        return self.mk(c, "duration", R.duration_value(n, unit), None)
+
+    def n_halfdur(self, c: Cand) -> Norm | None:
+        unit = c.m.group("unit").lower()
+        v = {"hour": "PT30M", "day": "PT12H", "year": "P6M", "month": "P0.5M", "decade": "P5Y", "century": "P50Y"}[unit]
+        return self.mk(c, "duration", v, None)
+
+    def n_vaguedur(self, c: Cand) -> Norm | None:
+        m = c.m
+        pre = m.group("pre").lower().strip()
+        start = c.start
+        lead = re.match(r"(?:for|in)\s+(?=\w)", self.text[c.start : c.end], re.I)
+        if lead:
+            start += lead.end()
+        if pre in ("for",):
+            start = m.start("unit")
+        unit = m.group("unit").lower()
+        if pre.endswith(("coming", "next")) and "for" not in pre:
+            v = "FUTURE_REF"
+            return Norm(start, c.end, "date", v, "vague", "publication", c.kind)
+        return Norm(start, c.end, "duration", R.duration_value(None, unit), None, None, c.kind)
+
+    def n_agovague(self, c: Cand) -> Norm | None:
+        return self.mk(c, "date", "PAST_REF", "publication")
+
+    def n_time(self, c: Cand) -> Norm | None:
+        m = c.m
+        g = m.groupdict()
+        if g.get("word"):
+            w = g["word"].lower()
+            hh, mi = (0, 0) if w == "midnight" else (12, 0)
+        else:
+            hh = int(g["h"])
+            mi = int(g["mi"] or 0)
+            ampm = (g.get("ampm") or "").lower().replace(".", "")
+            if ampm:
+                if not 1 <= hh <= 12:
+                    return None
+                hh = hh % 12 + (12 if ampm == "pm" else 0)
+            elif g.get("mi") is None:
+                return None
+            # "2:1", scores like "3:2" never reach here (two-digit minutes); "at 10:30" sports times pass
+        clock = f"T{hh:02d}:{mi:02d}"
+        tz = g.get("tz")
+        if tz:
+            off = R._TZ.get(tz)
+            if off is not None:
+                sign = "+" if off >= 0 else "-"
+                clock += f"{sign}{abs(off) // 60:02d}:{abs(off) % 60:02d}"
+        # the day: an earlier day expression in the same sentence, else the publication date
+        day = self._day_in_sentence(c.start)
+        if day is not None:
+            i, d = day
+            return Norm(c.start, c.end, "time", d + clock, "minute", "prev", c.kind, None, i)
+        if self.dct is None:
+            return Norm(c.start, c.end, "time", "XXXX-XX-XX" + clock, "minute", None, c.kind)
+        return Norm(c.start, c.end, "time", self.dct.isoformat() + clock, "minute", "publication", c.kind)
+
+    def _day_in_sentence(self, pos: int) -> tuple[int, str] | None:
+        sent_start = max(self.text.rfind(". ", 0, pos), self.text.rfind("\n", 0, pos))
+        for i in range(len(self.out) - 1, -1, -1):
+            n = self.out[i]
+            if n.start < sent_start:
+                break
+            if n.value and n.granularity == "day":
+                return i, n.value[:10]
+        return None
+
+    def n_vague(self, c: Cand) -> Norm | None:
+        v = c.m.group("v").lower()
+        start = c.start
+        lead = re.match(r"in\s+", self.text[c.start : c.end], re.I)
+        if lead:
+            start += lead.end()
+        if v in ("right now", "now", "currently", "nowadays", "these days", "at present", "presently"):
+            # "now" as in "now-defunct" is excluded by the pattern; "until now" is still the present
+            value = "PRESENT_REF"
+        elif "future" in v or "coming" in v:
+            value = "FUTURE_REF"
+        else:
+            value = "PAST_REF"
+        return Norm(start, c.end, "date", value, "vague", "publication", c.kind)
+
+    def n_set(self, c: Cand) -> Norm | None:
+        g = c.m.groupdict()
+        if g.get("adv"):
+            return self.mk(c, "set", "P1Y", None)
+        unit = g["unit"].lower().rstrip("s") if g["unit"].lower() not in ("days",) else "day"
+        unit = g["unit"].lower()
+        unit = unit[:-1] if unit.endswith("s") and unit[:-1] in ("day", "week", "month", "year", "hour", "minute", "second", "decade", "morning", "night", "evening", "afternoon", "weekend", "season") or unit.endswith("days") else unit
+        wd = R.weekday_of(unit)
+        if g.get("times"):
+            return self.mk(c, "set", R.duration_value(1, unit), None)
+        nword = g.get("n")
+        n = 2.0 if nword and nword.lower() == "other" else R._num(nword) if nword else 1.0
+        if wd:
+            return self.mk(c, "set", f"XXXX-WXX-{wd}", None)
+        if unit in R._PODS:
+            return self.mk(c, "set", f"XXXX-XX-XXT{R._PODS[unit]}", None)
+        if unit in R._SEASONS:
+            return self.mk(c, "set", f"XXXX-{R._SEASONS[unit]}", None)
+        if unit == "season":
+            return self.mk(c, "set", "P1Y", None)
+        if unit == "weekend":
+            return self.mk(c, "set", "XXXX-WXX-WE", None)
+        return self.mk(c, "set", R.duration_value(n, unit), None)
+
+    def n_holiday(self, c: Cand) -> Norm | None:
+        m = c.m
+        hol = m.group("hol")
+        md = {"Christmas Eve": (12, 24), "Christmas Day": (12, 25), "Christmas": (12, 25), "New Year's Eve": (12, 31),
+              "New Year's Day": (1, 1), "Boxing Day": (12, 26), "Valentine's Day": (2, 14), "Halloween": (10, 31)}[hol]
+        if hol == "Christmas" and re.match(r"\s+(?:tree|card|present|gift|shopping|market|lights|song|carol)", self.text[c.end :]):
+            return None
+        return self._ymd(c, m.group("year"), md[0], md[1])
+
+    def n_quarter(self, c: Cand) -> Norm | None:
+        g = c.m.groupdict()
+        if g.get("qn"):
+            code = g["qn"]
+            y = g.get("year")
+            if y:
+                return self.mk(c, "date", f"{y}-{code}", "absolute")
+            if self.dct is None:
+                return self.mk(c, "date", f"XXXX-{code}", None)
+            return self.mk(c, "date", f"{self.dct.year}-{code}", "publication")
+        q = g["q"].lower()
+        unit = g["unit"].lower()
+        idx = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}[q]
+        if unit == "half":
+            if idx > 2:
+                return None
+            if q == "final":
+                idx = 2
+        code = f"{'Q' if unit == 'quarter' else 'H'}{idx}"
+        y = (g.get("year") or "").lower()
+        rel = (g.get("rel") or "").lower()
+        if re.fullmatch(r"\d{4}", y):
+            return self.mk(c, "date", f"{y}-{code}", "absolute")
+        if self.dct is None:
+            return self.mk(c, "date", f"XXXX-{code}", None)
+        year = self.dct.year - (1 if "last" in y or rel in ("last", "previous") else 0) + (1 if "next" in y else 0)
+        return self.mk(c, "date", f"{year}-{code}", "publication")
+
+    def n_season(self, c: Cand) -> Norm | None:
+        g = c.m.groupdict()
+        season = g["season"].lower()
+        code = R._SEASONS[season]
+        rel = (g.get("rel") or "").lower()
+        if season == "fall" and not g.get("year") and rel in ("the", ""):
+            return None  # "the fall of the regime"
+        if g.get("year"):
+            return self.mk(c, "date", f"{g['year']}-{code}", "absolute")
+        if rel == "the" and self.prev_word(c.start) not in ("in", "during", "by", "this", "over", "until", "since", "through"):
+            return None
+        if self.dct is None:
+            return self.mk(c, "date", f"XXXX-{code}", None)
+        shift = -1 if rel in ("last", "this past") else 1 if rel in ("next", "this coming") else 0
+        return self.mk(c, "date", f"{season_year(self.dct, season, shift)}-{code}", "publication")
+
+
+# ---------------------------------------------------------------- merge a clock time with its day
+
+_GLUE = re.compile(r"^(?:\s*,?\s*(?:\(\s*)?(?:on|at|of)?\s*|\s+)$", re.I)
+
+
+def merge_times(text: str, norms: list[Norm]) -> list[Norm]:
+    """'8:10 p.m. (on Monday)', 'Monday at 8 p.m.', '6.10am on Wednesday': one TIME on that day."""
+    out: list[Norm] = []
+    i = 0
+    while i < len(norms):
+        a = norms[i]
+        b = norms[i + 1] if i + 1 < len(norms) else None
+        if b is not None:
+            gap = text[a.end : b.start]
+            pair = None
+            if a.kind == "time" and b.granularity == "day" and len(gap) <= 8 and _GLUE.match(gap):
+                pair = (a, b)
+            elif b.kind == "time" and a.granularity == "day" and len(gap) <= 8 and _GLUE.match(gap):
+                pair = (b, a)
+            if pair is not None:
+                t, d = pair
+                clock = t.value[t.value.index("T") :] if t.value and "T" in t.value else ""
+                start, end = min(a.start, b.start), max(a.end, b.end)
+                if "(" in gap and text[end : end + 1] == ")":
+                    end += 1
+                value = (d.value.split("T")[0] + clock) if d.value else None
+                merged = Norm(start, end, "time", value, "minute" if value else None, d.anchor, "time", d.weekday, d.prev)
+                merged.ref = d.ref
+                a.merged_into = b.merged_into = merged
+                out.append(merged)
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out

@@ -1,0 +1,308 @@
+"""Detect temporal expressions with regular patterns and normalise them to TIMEX3 values.
+
+Why rules and not a model: news time expressions are a small closed grammar (dates, weekdays, clock
+times, "N units ago", "last week"), and the hard part is resolution, which is arithmetic against the
+publication date plus a little syntax (tense) from the spaCy parse we already have. Rules are fast,
+auditable and never invent a date: with no publication date a relative expression stays partial
+(`XXXX-06-07`, `XXXX-WXX-1`) or unresolved, never "today".
+
+Detection: every pattern proposes candidate spans; the longest non-overlapping ones win; a clock time
+next to a day ("8:10 p.m. (on Monday)", "Monday at 8 p.m.") is merged into one TIME. Normalisation then
+runs in text order so an expression can lean on an earlier one ("that day", a second "Monday").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from . import lexicon as lx
+
+# ---------------------------------------------------------------- vocabulary as regex pieces
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+_MONTHS = lx.months()
+_WEEKDAYS = lx.weekdays()
+_NUMS = lx.numbers()
+_UNITS = lx.units()
+_SEASONS = lx.seasons()
+_PODS = lx.parts_of_day()
+_TZ = lx.tz_offsets()
+_ORD = lx.ordinals()
+
+_MON_FULL = _alt([m.capitalize() for m in _MONTHS if len(m) > 3 or m == "may"])
+_MON_ABBR = _alt([m.capitalize() for m in _MONTHS if len(m) <= 4 and m != "may"])
+# An abbreviation needs its full stop or a day number after it (checked by the patterns using it).
+MON = rf"(?P<mon>{_MON_FULL}|(?:{_MON_ABBR})\.?)"
+WD = rf"(?P<wd>{_alt([w.capitalize() for w in _WEEKDAYS])})"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_ONES = "one|two|three|four|five|six|seven|eight|nine"
+_NUM_WORDS = _alt([w for w in _NUMS if w not in ("a", "an")])
+NUM = (
+    rf"(?P<num>\d+(?:\.\d+)?|(?:{_TENS})[- ](?:{_ONES})|{_NUM_WORDS}|an?)"
+    r"(?P<half>\s+and\s+a\s+half)?"
+)
+UNIT_S = r"(?P<unit>second|minute|hour|day|week|fortnight|month|year|decade|century|centurie)s?"
+POD = rf"(?P<pod>{_alt(list(_PODS))})"
+TZ = rf"(?P<tz>{_alt(list(_TZ))})"
+APPROX = (
+    r"(?:(?P<approx>about|around|nearly|almost|roughly|approximately|more than|less than|fewer than|"
+    r"at least|at most|up to|just over|just under|some|only|just)\s+)?"
+)
+_B = r"(?<![\w-])"  # a left word boundary that also refuses "6-year-old" style compounds
+_E = r"(?![\w-])"
+
+SEASON = r"(?P<season>spring|summer|fall|autumn|winter)"
+
+
+@dataclass
+class Cand:
+    start: int
+    end: int
+    kind: str
+    m: re.Match[str]
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Norm:
+    """A normalised expression before it becomes a schema `Time`."""
+
+    start: int
+    end: int
+    type: str
+    value: str | None
+    granularity: str | None
+    anchor: str | None  # "publication", "absolute", "prev" (resolved against an earlier expression) or None
+    kind: str = ""
+    weekday: int | None = None
+    prev: int | None = None  # index of the earlier expression it leans on, while resolving
+    ref: Any = None  # that expression itself (a Norm), once resolution is done
+    merged_into: Any = None  # the TIME this one became part of ("Monday" in "8 p.m. Monday")
+
+
+_PATTERNS: list[tuple[str, str]] = [
+    # "Monday, June 7, 2019", "June 7", "Jan. 5th 2013"
+    ("mdy", rf"{_B}(?:{WD},?\s+)?{MON}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?P<year>(?:1[6-9]|20)\d\d)(?!\d))?{_E}"),
+    # "7 June 2019", "the 7th of June"
+    ("dmy", rf"{_B}(?:{WD},?\s+)?(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MON}(?:,?\s+(?P<year>(?:1[6-9]|20)\d\d)(?!\d))?{_E}"),
+    ("iso", r"(?<![\w-])(?P<year>(?:1[6-9]|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[T ](?P<h>[0-2]\d):(?P<mi>[0-5]\d))?(?![\w-])"),
+    ("numeric", r"(?<![\w/.-])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<year>(?:19|20)?\d\d)(?![\w/-])"),
+    # "early June 2019", "mid-March", "the end of May", "June of 2018"
+    ("month", rf"{_B}(?:(?P<mod>the end of|the beginning of|the start of|the middle of|the first half of|the second half of|early|mid|late|last|this|next|earlier in|later in)[\s-]+)?(?P<mon>{_MON_FULL}|(?:{_MON_ABBR})\.)(?:(?:,|\s+of)?\s+(?P<year>(?:1[6-9]|20)\d\d)(?!\d))?{_E}"),
+    ("year", r"(?<![\w$£€#,.])(?:(?<=\d{4}[-–])|(?<![-–]))(?:(?P<mod>early|mid|late|the end of|the beginning of|the start of|the middle of|the first half of|the second half of)[\s-]+)?(?:(?P<fy>fiscal|FY)\s*)?(?P<year>(?:1[6-9]|20)\d\d)(?![\w%]|[.,]\d|[-–](?!(?:1[6-9]|20)\d\d(?!\d)))"),
+    ("decade", r"(?<![\w-])(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<dec>(?:1[6-9]|20)\d)0|'(?P<short>\d)0)'?s(?![\w-])"),
+    ("decade", r"(?<![\w-])the\s+(?:(?P<mod>early|mid|late)[\s-]+)?(?P<dword>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)(?![\w-])"),
+    ("century", rf"{_B}(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<cent>\d{{1,2}})(?:st|nd|rd|th)[\s-]+century{_E}"),
+    ("century", rf"{_B}(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<cword>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[\s-]+century{_E}"),
+    # "Last Monday", "Tuesday night", "late Tuesday night", "this past Sunday"
+    ("weekday", rf"{_B}(?:(?P<rel>[Ll]ast|[Tt]his past|[Tt]his coming|[Tt]his|[Nn]ext|[Ee]arly|[Ll]ate)\s+)?{WD}(?:'s)?(?:\s+{POD})?{_E}"),
+    ("relday", rf"(?i:{_B}(?:(?P<mod>early|late)\s+)?(?P<rd>the day before yesterday|the day after tomorrow|today|tonight|yesterday|tomorrow)(?:'s)?(?:\s+{POD})?{_E})"),
+    ("thispod", rf"(?i:{_B}(?P<rel>this|last|that|the same|the next|the following|the previous)\s+{POD}{_E})"),
+    # "last week", "earlier this month", "the end of last year", "the past week", "this summer"
+    ("relunit", r"(?i:(?<![\w-])(?:(?P<mod>earlier|later|early|late|the end of|the beginning of|the start of|the middle of|the rest of|the first half of|the second half of)\s+)?(?P<the>the\s+)?(?P<rel>last|this|next|past|coming|previous|following|current|same|preceding)\s+(?P<unit>weekend|week|month|year|decade|century|quarter|spring|summer|fall|autumn|winter)(?![\w-]))"),
+    ("nextday", r"(?i:(?<![\w-])the\s+(?P<rel>next|following|previous|preceding|same)\s+(?P<unit>day|morning|afternoon|evening|night)(?![\w-]))"),
+    ("endof", r"(?i:(?<![\w-])(?P<mod>the end|the beginning|the start|the middle|the rest|the remainder)\s+of\s+the\s+(?P<unit>year|month|week|decade)(?![\w-]))"),
+    ("perunit", r"(?i:(?<![\w-])(?P<per>per)\s+(?P<unit>day|week|month|year|hour)(?![\w-]))"),
+    ("that", r"(?i:(?<![\w-])(?P<det>that|the same)\s+(?P<unit>day|week|month|year|weekend)(?![\w-]))"),
+    ("theweekend", r"(?i:(?<![\w-])(?:over\s+)?the\s+weekend(?![\w-]))"),
+    ("dayafter", r"(?i:(?<![\w-])the\s+(?P<unit>day|night|week|month|year)\s+(?P<dir>before|after)(?=\s*[.,;:)]))"),
+    ("ago", rf"(?i:{_B}{APPROX}{NUM}\s+{UNIT_S}\s+(?P<dir>ago|earlier|later|before|after|from now|hence|previously|back){_E})"),
+    ("duration", rf"(?i:{_B}(?P<pre>(?:the\s+)?(?:past|last|next|first|previous|coming|following|recent|final|remaining)\s+)?{APPROX}{NUM}\s+{UNIT_S}{_E}(?!\s+old\b))"),
+    ("halfdur", rf"(?i:{_B}{APPROX}half\s+an?\s+(?P<unit>hour|day|year|month|century|decade){_E})"),
+    ("vaguedur", r"(?i:(?<![\w-])(?P<pre>(?:(?:for|in)\s+)?(?:the\s+)?(?:past|last|next|coming|recent|previous|following)\s+|for\s+|in\s+recent\s+)(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries)(?![\w-])(?!\s+old\b))"),
+    ("agovague", r"(?i:(?<![\w-])(?P<unit>days|weeks|months|years|decades)\s+ago(?![\w-]))"),
+    ("time", rf"(?<![\w:.$£€-]){APPROX}(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m|[AP]\.M\.|[AP]M)(?![\w])(?:\s+{TZ}(?![\w]))?"),
+    ("time", rf"(?<![\w:.$£€-]){APPROX}(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:.])(?:\s+(?:{TZ}|(?P<lt>local time)))?(?![\w])"),
+    ("time", rf"(?<![\w:.$£€-])(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s+(?:hours\s+)?(?:{TZ}|(?P<lt>local time))(?![\w])"),
+    ("time", r"(?i:(?<![\w-])(?P<word>noon|midday|midnight)(?![\w-]))"),
+    ("vague", r"(?i:(?<![\w-])(?P<v>right now|now|currently|nowadays|these days|at present|presently|recently|lately|(?:in\s+)?the\s+past|(?:in\s+)?the\s+future|in\s+the\s+coming\s+(?:days|weeks|months|years)|the\s+coming\s+(?:days|weeks|months|years))(?![\w-]))"),
+    ("set", rf"(?i:(?<![\w-])(?P<q>every|each)\s+(?:(?P<n>other|\d+|two|three|four|five|six|ten)\s+)?(?P<unit>{_alt([w.lower() for w in _WEEKDAYS])}|second|minute|hour|day|week|month|year|decade|morning|afternoon|evening|night|weekend|spring|summer|fall|autumn|winter|season)s?(?![\w-]))"),
+    ("set", r"(?i:(?<![\w-])(?P<times>once|twice|three times|four times|\d+ times)\s+(?:a|an|per|each|every)\s+(?P<unit>second|minute|hour|day|week|month|year|decade)(?![\w-]))"),
+    ("set", r"(?i:(?<![\w-])(?P<adv>annually|yearly)(?![\w-]))"),
+    ("holiday", r"(?<![\w-])(?P<hol>Christmas Eve|Christmas Day|Christmas|New Year's Eve|New Year's Day|Boxing Day|Valentine's Day|Halloween)(?:\s+(?P<year>(?:19|20)\d\d))?(?![\w-])"),
+    ("quarter", r"(?i:(?<![\w-])(?:the\s+)?(?P<rel>last|this|next|current|previous)?\s*(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+(?P<unit>quarter|half)(?:\s+of\s+(?P<year>(?:19|20)\d\d|the\s+year|this\s+year|last\s+year|next\s+year))?(?![\w-]))"),
+    ("quarter", r"(?<![\w-])(?P<qn>Q[1-4]|H[12])(?:\s+(?P<year>(?:19|20)\d\d))?(?![\w-])"),
+    ("season", rf"(?i:(?<![\w-])(?:(?P<rel>last|this|next|this past|this coming|early|late|the)\s+){SEASON}(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d))?(?![\w-]))"),
+    ("season", rf"(?<![\w-])(?i:{SEASON})\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)(?![\w-])"),
+]
+_COMPILED = [(k, re.compile(p)) for k, p in _PATTERNS]
+
+# Words before a bare month or year that make it a date rather than a name or a count.
+_DATE_PREP = {
+    "in", "since", "until", "till", "by", "from", "through", "of", "during", "before", "after", "between",
+    "and", "or", "to", "for", "as", "on", "early", "late", "mid", "last", "this", "next", "that", "the",
+    "around", "about", "throughout", "into", "at", "circa", "each", "every", "than", "within", "over",
+}
+
+
+def candidates(text: str) -> list[Cand]:
+    out: list[Cand] = []
+    for kind, rx in _COMPILED:
+        for m in rx.finditer(text):
+            if m.end() > m.start():
+                out.append(Cand(m.start(), m.end(), kind, m))
+    return out
+
+
+def select(cands: list[Cand]) -> list[Cand]:
+    """Longest candidates first, then leftmost; keep those that do not overlap a kept one."""
+    kept: list[Cand] = []
+    taken: list[tuple[int, int]] = []
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
+        if any(c.start < e and s < c.end for s, e in taken):
+            continue
+        kept.append(c)
+        taken.append((c.start, c.end))
+    return sorted(kept, key=lambda c: c.start)
+
+
+# ---------------------------------------------------------------- date arithmetic helpers
+
+
+def _num(word: str | None) -> float | None:
+    """'three' -> 3, '2.5' -> 2.5, 'twenty-one' -> 21, 'several' -> None (vague)."""
+    if word is None:
+        return None
+    w = word.lower().strip()
+    if re.fullmatch(r"\d+(?:\.\d+)?", w):
+        return float(w)
+    if w in _NUMS:
+        code = _NUMS[w]
+        return None if code == "X" else float(code)
+    parts = re.split(r"[- ]", w)
+    if len(parts) == 2 and parts[0] in _NUMS and parts[1] in _NUMS:
+        return float(_NUMS[parts[0]]) + float(_NUMS[parts[1]])
+    return None
+
+
+def _fmt_num(n: float) -> str:
+    return str(int(n)) if n == int(n) else f"{n:g}"
+
+
+def duration_value(n: float | None, unit: str) -> str:
+    """TIMEX3 duration: P3Y, PT20M, PXD for a vague count; decades and centuries in years."""
+    u = unit.lower().rstrip("s")
+    if u == "centurie":
+        u = "century"
+    if u == "fortnight":
+        return "PXW" if n is None else f"P{_fmt_num(2 * n)}W"
+    if u in ("decade", "century"):
+        if n is None:
+            return "PXDE" if u == "decade" else "PXCE"
+        return f"P{_fmt_num(n * (10 if u == 'decade' else 100))}Y"
+    code = {"second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "month": "M", "year": "Y"}[u]
+    t = "T" if u in ("second", "minute", "hour") else ""
+    return f"P{t}{'X' if n is None else _fmt_num(n)}{code}"
+
+
+def add_months(d: date, n: int) -> tuple[int, int]:
+    k = d.year * 12 + d.month - 1 + n
+    return k // 12, k % 12 + 1
+
+
+def iso_week(d: date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def resolve_weekday(dct: date, wd: int, rel: str | None, tense: str | None) -> date:
+    """News use: past by default ("On Saturday" in a Sunday story is the day before; "Friday" in a
+    Friday story is that day); future when the clause is future or the expression says "next"."""
+    delta_back = (dct.isoweekday() - wd) % 7  # 0..6 days back to the most recent such weekday
+    delta_fwd = (wd - dct.isoweekday()) % 7
+    r = (rel or "").lower()
+    if r == "last" or r == "this past":
+        return dct - timedelta(days=delta_back or 7)
+    if r == "next" or r == "this coming":
+        return dct + timedelta(days=delta_fwd or 7)
+    if tense == "future":
+        return dct + timedelta(days=delta_fwd)
+    return dct - timedelta(days=delta_back)
+
+
+def resolve_month_day(dct: date, month: int, day: int, tense: str | None) -> date | None:
+    """Pick the year: the publication year unless that puts the date on the wrong side of it."""
+    try:
+        cand = date(dct.year, month, day)
+    except ValueError:
+        return None
+    if tense == "future":
+        if cand < dct - timedelta(days=7):
+            return _safe_date(dct.year + 1, month, day)
+    elif tense == "past":
+        if cand > dct + timedelta(days=7):
+            return _safe_date(dct.year - 1, month, day)
+    elif (cand - dct).days > 183:
+        return _safe_date(dct.year - 1, month, day)
+    elif (dct - cand).days > 183 + 90:
+        return _safe_date(dct.year + 1, month, day)
+    return cand
+
+
+def resolve_month(dct: date, month: int, tense: str | None, rel: str | None = None) -> int:
+    """Year of a bare month name."""
+    r = (rel or "").lower()
+    if r == "last":
+        return dct.year if month < dct.month else dct.year - 1
+    if r == "next":
+        return dct.year if month > dct.month else dct.year + 1
+    if r == "this":
+        return dct.year
+    if tense == "future":
+        return dct.year + 1 if month < dct.month else dct.year
+    if tense == "past":
+        return dct.year - 1 if month > dct.month else dct.year
+    return dct.year - 1 if month - dct.month > 6 else dct.year
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def month_of(word: str) -> int | None:
+    return _MONTHS.get(word.lower().rstrip("."))
+
+
+def weekday_of(word: str) -> int | None:
+    return _WEEKDAYS.get(word.lower())
+
+
+def granularity(value: str | None, typ: str) -> str | None:
+    if value is None:
+        return None
+    if typ in ("duration", "set"):
+        return None
+    if value.endswith("_REF"):
+        return "vague"
+    if "T" in value:
+        return "minute" if re.search(r"T\d\d:\d\d", value) else "part-of-day"
+    if re.fullmatch(r"[\dX]{4}-[\dX]{2}-[\dX]{2}", value) or re.fullmatch(r"[\dX]{4}-WXX-\d", value):
+        return "day"
+    if "-W" in value:
+        return "weekend" if value.endswith("-WE") else "week"
+    if re.fullmatch(r"[\dX]{4}-[\dX]{2}", value):
+        return "month"
+    if re.fullmatch(r"[\dX]{4}-Q\d", value):
+        return "quarter"
+    if re.fullmatch(r"[\dX]{4}-H\d", value):
+        return "half-year"
+    if re.fullmatch(r"[\dX]{4}-(SP|SU|FA|WI)", value):
+        return "season"
+    if re.fullmatch(r"[\dX]{4}", value):
+        return "year"
+    if re.fullmatch(r"\d{3}", value):
+        return "decade"
+    if re.fullmatch(r"\d{2}", value):
+        return "century"
+    return None
+

@@ -1,0 +1,112 @@
+"""Detection and normalisation on sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsevents.nlp import get_nlp
+from newsevents.times import find_times
+from newsevents.times.rules import resolve_month_day, resolve_weekday
+
+
+def times(text: str, published: str | None):
+    return find_times(text, published, get_nlp()(text))
+
+
+def one(text: str, published: str | None = "2024-06-12"):
+    found = times(text, published)
+    assert len(found) == 1, [(t.text, t.value) for t in found]
+    return found[0]
+
+
+def test_weekday_is_past_by_default_and_same_day_counts():
+    sunday = date(2019, 7, 28)
+    assert resolve_weekday(sunday, 6, None, None) == date(2019, 7, 27)  # "On Saturday" in a Sunday story
+    assert resolve_weekday(date(2013, 3, 22), 5, None, "past") == date(2013, 3, 22)  # Friday in a Friday story
+    assert resolve_weekday(sunday, 1, "last", None) == date(2019, 7, 22)
+    assert resolve_weekday(sunday, 4, None, "future") == date(2019, 8, 1)
+    assert resolve_weekday(date(2019, 7, 22), 1, "last", None) == date(2019, 7, 15)
+
+
+def test_month_day_year_follows_the_story():
+    assert resolve_month_day(date(2019, 7, 28), 6, 7, None) == date(2019, 6, 7)
+    assert resolve_month_day(date(2020, 1, 5), 12, 20, None) == date(2019, 12, 20)
+    assert resolve_month_day(date(2019, 12, 20), 1, 10, "future") == date(2020, 1, 10)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "typ"),
+    [
+        ("Officials met on Tuesday to discuss it.", "Tuesday", "2024-06-11", "date"),
+        ("Crews will return on Thursday, the Red Cross said.", "Thursday", "2024-06-13", "date"),
+        ("The strike began last Wednesday in the capital.", "last Wednesday", "2024-06-05", "date"),
+        ("The deal was signed on June 3, 2019 in Rome.", "June 3, 2019", "2019-06-03", "date"),
+        ("The agency reported it yesterday.", "yesterday", "2024-06-11", "date"),
+        ("Prices fell sharply last year.", "last year", "2023", "date"),
+        ("Sales rose earlier this month.", "earlier this month", "2024-06", "date"),
+        ("The firm was founded five years ago.", "five years ago", "2019", "date"),
+        ("Results are due next week.", "next week", "2024-W25", "date"),
+        ("Growth was strong in the 1990s.", "the 1990s", "199", "date"),
+        ("Protesters gathered over the weekend near the port.", "the weekend", "2024-W23-WE", "date"),
+        ("The siege lasted three weeks.", "three weeks", "P3W", "duration"),
+        ("He spoke for about 20 minutes.", "about 20 minutes", "PT20M", "duration"),
+        ("Fighting went on for years.", "years", "PXY", "duration"),
+        ("The council meets every Monday.", "every Monday", "XXXX-WXX-1", "set"),
+        ("The ferry runs twice a day.", "twice a day", "P1D", "set"),
+        ("Guards are paid $40 a day.", "a day", "P1D", "set"),
+        ("Rebels attacked late Tuesday night.", "late Tuesday night", "2024-06-11TNI", "time"),
+        ("The vote ended at 9:30 p.m. EDT.", "9:30 p.m. EDT", "2024-06-12T21:30-04:00", "time"),
+        ("Output rose in the first quarter of 2013.", "the first quarter of 2013", "2013-Q1", "date"),
+        ("Markets are closed now.", "now", "PRESENT_REF", "date"),
+    ],
+)
+def test_expressions(text, span, value, typ):
+    t = one(text)
+    assert (t.text, t.value, t.type) == (span, value, typ)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Theresa May spoke to reporters.",
+        "The 6-year-old girl was found safe.",
+        "They walked 1,500 miles north.",
+        "After a nine-minute delay the train left.",
+        "He makes his daily rounds by the river.",
+        "Police detained 2000 people.",
+        "The men were 40 years old.",
+    ],
+)
+def test_false_positives(text):
+    assert times(text, "2024-06-12") == []
+
+
+def test_second_weekday_mention_is_the_same_day_and_anchored():
+    found = times("Last Monday a storm hit the coast. Power was cut on Monday night.", "2024-06-10")
+    first, second = found
+    assert first.value == "2024-06-03"
+    assert second.value == "2024-06-03TNI"
+    assert second.anchor == first.id
+
+
+def test_that_day_leans_on_the_previous_date():
+    found = times("The rally took place on March 3. Police made arrests that day.", "2024-06-12")
+    assert found[1].value == "2024-03-03" and found[1].anchor == found[0].id
+
+
+def test_anchor_kinds():
+    found = times("On June 3, 2019 and on Friday the talks went on.", "2024-06-12")
+    assert [t.anchor for t in found] == ["absolute", "publication"]
+
+
+def test_without_publication_date_relative_stays_partial():
+    found = times("On Saturday and on June 7 and yesterday and last year it rained.", None)
+    assert [t.value for t in found] == ["XXXX-WXX-6", "XXXX-06-07", None, None]
+    assert all(t.anchor is None for t in found)
+
+
+def test_works_without_a_parse():
+    (t,) = find_times("The deal was signed on Saturday.", "2019-07-28")
+    assert t.value == "2019-07-27"

@@ -1,0 +1,64 @@
+"""The stage in the pipeline: samples written for the project, governing times, time zones."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import newsevents
+from newsevents.schema import Document, Place
+from newsevents.times import governing, run
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+
+
+def _published() -> dict[str, str]:
+    rows = (SAMPLES / "published.tsv").read_text(encoding="utf-8").splitlines()
+    return dict(r.split("\t") for r in rows if r and not r.startswith("#"))
+
+
+@pytest.mark.parametrize("name", sorted(_published()))
+def test_samples_times(name):
+    expected = json.loads((SAMPLES / "expected.json").read_text(encoding="utf-8"))[name]["times"]
+    text = (SAMPLES / name).read_text(encoding="utf-8")
+    doc = newsevents.extract(text, published=_published()[name], pipeline=["times"])
+    for mention, value in expected.items():
+        at = doc.text.find(mention)
+        hits = [t for t in doc.times if t.start < at + len(mention) and at < t.end]
+        assert any((t.value or "")[:10] == value for t in hits), (mention, value, [(t.text, t.value) for t in hits])
+
+
+def test_governing_picks_the_clause_date():
+    text = "Police said on Monday that the protest began last Wednesday. Nothing else happened."
+    doc = newsevents.extract(text, published="2024-03-04", pipeline=["times"])
+    first = text.index(".") + 1
+    said = governing(doc, 0, first)
+    assert said is not None and said.text == "Monday"
+    clause = text.index("the protest")
+    began = governing(doc, clause, first)
+    assert began is not None and began.value == "2024-02-28"
+    assert governing(doc, first, len(text)) is None
+    assert governing(doc, first, len(text), inherit=True).text == "last Wednesday"
+
+
+def test_governing_skips_durations():
+    text = "The siege lasted three weeks."
+    doc = newsevents.extract(text, published="2024-03-04", pipeline=["times"])
+    assert doc.times and governing(doc, 0, len(text)) is None
+
+
+def test_timezone_comes_from_the_place():
+    text = "The man crossed the river in El Paso at 8:10 p.m. on Monday."
+    doc = Document(text=text, published="2019-07-28")
+    at = text.index("El Paso")
+    doc.places = [Place(start=at, end=at + 7, text="El Paso", name="El Paso", country_code="US", geonames_id=5520993)]
+    run(doc)
+    (t,) = doc.times
+    assert t.value == "2019-07-22T20:10-06:00"  # Mountain time, daylight saving in July
+
+
+def test_no_place_no_offset():
+    doc = run(Document(text="It ended at 8:10 p.m. on Monday.", published="2019-07-28"))
+    assert doc.times[0].value == "2019-07-22T20:10"
