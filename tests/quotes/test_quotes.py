@@ -1,0 +1,98 @@
+"""Quotes stage: direct, indirect, mixed quotes with speakers, on our own sentences and on the example."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsevents
+from newsevents.schema import Document
+
+PIPE = ("entities", "quotes")
+
+
+def quotes_of(text: str):
+    return newsevents.extract(text, published="2020-01-01", pipeline=PIPE).quotes
+
+
+def one(quotes, snippet: str):
+    found = [q for q in quotes if snippet in q.text]
+    assert found, f"no quote containing {snippet!r} in {[q.text for q in quotes]}"
+    return found[0]
+
+
+def test_direct_quote_after_cue_with_addressee() -> None:
+    qs = quotes_of('"We will not raise taxes this year," Maria Lopez, the city treasurer, told reporters.')
+    q = one(qs, "We will not raise taxes")
+    assert q.kind == "direct" and q.speaker and "Lopez" in q.speaker.name
+    assert q.cue and q.cue.text == "told"
+    assert q.addressee and q.addressee.name == "reporters"
+    assert q.text == '"We will not raise taxes this year,"'.strip('"')
+
+
+def test_split_quote_both_parts_same_speaker() -> None:
+    qs = quotes_of('"The bridge," said Peter Novak, "will reopen next month after the repairs are done."')
+    a, b = one(qs, "The bridge"), one(qs, "will reopen")
+    assert a.speaker and b.speaker and a.speaker.name == b.speaker.name and "Novak" in a.speaker.name
+
+
+def test_indirect_quote_and_pronoun_speaker() -> None:
+    text = "Governor Anna Berg visited the plant on Monday. She said the factory would hire 200 workers."
+    q = one(quotes_of(text), "the factory would hire")
+    assert q.kind == "indirect" and q.speaker and "Berg" in q.speaker.name
+    assert q.speaker_span and q.speaker_span.text == "She"
+
+
+def test_according_to_and_parenthetical_cue() -> None:
+    qs = quotes_of(
+        "According to the fire department, the blaze started in a kitchen on the third floor.\n\n"
+        "The building had no working smoke alarms, officials said."
+    )
+    assert one(qs, "the blaze started").speaker.name.endswith("fire department")
+    assert one(qs, "no working smoke alarms").speaker.name == "officials"
+
+
+def test_descriptive_speaker_kept_as_description() -> None:
+    q = one(quotes_of('"The talks are over," a senior union official said.'), "The talks are over")
+    assert q.speaker and q.speaker.entity is None and q.speaker.name == "senior union official"
+
+
+def test_mixed_quote_is_one_clause() -> None:
+    q = one(quotes_of('The minister said the plan was "a disgrace to every taxpayer in the country."'), "the plan")
+    assert q.kind == "mixed" and q.text.startswith("the plan was")
+
+
+def test_unattributed_quote_kept_without_speaker() -> None:
+    qs = quotes_of('The wall carried a message.\n\n"Nobody here has forgotten what happened that night."')
+    q = one(qs, "Nobody here has forgotten")
+    assert q.speaker is None and q.kind == "direct"
+
+
+def test_scare_quotes_are_not_quotes() -> None:
+    assert quotes_of('The so-called "reform" passed on Tuesday.') == []
+
+
+def test_offsets_point_into_text() -> None:
+    text = '"It is a good day," said Tom Hale. He added that the vote would come on Friday.'
+    doc = newsevents.extract(text, pipeline=PIPE)
+    assert doc.quotes
+    for q in doc.quotes:
+        assert doc.text[q.start : q.end] == q.text
+        if q.speaker_span:
+            assert doc.text[q.speaker_span.start : q.speaker_span.end] == q.speaker_span.text
+
+
+@pytest.mark.parametrize("text", ['"', 'He said "', "“ ” ” “", "''' \"\"\" '", ".", "said said said"])
+def test_bad_marks_never_raise(text: str) -> None:
+    doc = newsevents.extract(text, pipeline=PIPE)
+    assert isinstance(doc, Document)
+
+
+def test_guatemala_gold_quotes(guatemala_doc, guatemala_gold) -> None:
+    """All ten gold quotes: found, with the right kind and speaker."""
+    for g in guatemala_gold["quotes"]:
+        q = one(guatemala_doc.quotes, g["contains"])
+        assert q.kind == g["kind"], g["contains"]
+        names = [g["speaker"], *g.get("speaker_aliases", [])]
+        assert q.speaker is not None, g["contains"]
+        assert any(n in q.speaker.name or q.speaker.name in n for n in names), (g["contains"], q.speaker.name)
+        assert q.start < q.end and guatemala_doc.text[q.start : q.end] == q.text
