@@ -1,0 +1,1 @@
+"""HTTP API and page server (`newsevents serve`); see `app.create_app`."""

@@ -1,0 +1,139 @@
+"""The page in a real browser (Debian Chromium via Playwright), against `newsevents serve`."""
+
+from __future__ import annotations
+
+import json
+import urllib.request
+
+import pytest
+
+pytest.importorskip("playwright")
+
+
+def api(server: str, path: str) -> dict:
+    with urllib.request.urlopen(server + path, timeout=10) as r:
+        return json.loads(r.read())
+
+
+def counts(page) -> dict[str, int]:
+    return page.evaluate("""() => ({
+        events: document.querySelectorAll('#events li.event').length,
+        quotes: document.querySelectorAll('#quotes .quote').length,
+        docs: document.querySelectorAll('#docs li.doc').length,
+        markers: document.querySelectorAll('circle.marker').length })""")
+
+
+def renders(page) -> int:
+    return int(page.evaluate("+document.body.dataset.renders || 0"))
+
+
+def test_page_loads_offline_and_draws_markers(page, server, shot):
+    assert page.locator("path.country").count() > 200  # 1:10m Natural Earth countries
+    n = counts(page)
+    assert n["markers"] >= 4 and n["docs"] >= 5 and n["events"] > 0 and n["quotes"] > 0
+    # every marker sits inside the drawn map
+    inside = page.evaluate("""() => [...document.querySelectorAll('circle.marker')].every(c =>
+        isFinite(+c.getAttribute('cx')) && isFinite(+c.getAttribute('cy')) && +c.getAttribute('r') > 0)""")
+    assert inside
+    assert all(u.startswith(server) for u in page.requests_seen), [u for u in page.requests_seen if not u.startswith(server)]
+    assert not page.errors_seen
+    shot(page, "page")
+
+
+def test_clicking_a_marker_shows_its_records(page, shot):
+    assert page.locator("#detail").is_hidden()
+    page.locator("circle.marker").first.click(force=True)
+    page.wait_for_selector("#detail:not([hidden])")
+    items = page.locator("#detail li.detail-item")
+    assert items.count() >= 1
+    items.first.click()  # and a record opens its article
+    page.wait_for_selector("#article:not([hidden])")
+    shot(page, "marker-click")
+
+
+def test_brushing_the_timeline_shrinks_the_lists(page, shot):
+    before = counts(page)
+    bars = page.evaluate("""() => [...document.querySelectorAll('#timeline rect.bar')]
+        .filter(r => +r.getAttribute('height') > 0)
+        .map(r => { const b = r.getBoundingClientRect(); return [b.left, b.width, b.top, b.height]; })""")
+    assert len(bars) >= 2
+    left, width, top, height = bars[-1]  # only the latest stretch of time
+    y = top + height / 2
+    start = renders(page)
+    page.mouse.move(left - 2, y)
+    page.mouse.down()
+    page.mouse.move(left + width + 2, y, steps=5)
+    page.mouse.up()
+    page.wait_for_function(f"(+document.body.dataset.renders || 0) > {start} && document.body.dataset.loading === '0'")
+    after = counts(page)
+    assert 0 < after["events"] < before["events"]
+    assert after["docs"] < before["docs"]
+    assert after["quotes"] <= before["quotes"]
+    assert page.evaluate("document.querySelectorAll('#timeline rect.bar.out').length") >= 1
+    shot(page, "brushed")
+    # reset brings everything back
+    start = renders(page)
+    page.click("#reset")
+    page.wait_for_function(f"(+document.body.dataset.renders || 0) > {start} && document.body.dataset.loading === '0'")
+    assert counts(page)["events"] == before["events"]
+
+
+def test_search_box_filters(page):
+    before = counts(page)
+    start = renders(page)
+    page.fill("#q", "Nairobi")
+    page.press("#q", "Enter")
+    page.wait_for_function(f"(+document.body.dataset.renders || 0) > {start} && document.body.dataset.loading === '0'")
+    after = counts(page)
+    assert 0 < after["docs"] < before["docs"]
+    assert any("Nairobi" in t for t in page.locator("#docs li.doc").all_inner_texts())
+
+
+def test_article_view_highlights_and_links_records(page, shot):
+    page.locator("#docs li.doc", has_text="Nairobi").first.click()
+    page.wait_for_selector("#article:not([hidden])")
+    kinds = page.evaluate("""() => [...new Set([...document.querySelectorAll('#article-text .hl')].map(n => n.dataset.kind))]""")
+    assert {"entity", "place", "time", "quote"} <= set(kinds)
+    # the highlighted text is exactly the document text, nothing added or lost
+    doc_text = page.evaluate("window.__ne.doc.text")
+    assert page.evaluate("document.getElementById('article-text').textContent") == doc_text
+    page.locator("#article-text .hl-place").first.click()
+    page.wait_for_selector("#record:not([hidden])")
+    assert page.locator("#record [data-record='place']").count() == 1
+    assert "country" in page.inner_text("#record")
+    shot(page, "article")
+
+
+def test_hostile_article_renders_as_text(page, shot):
+    page.locator("#docs li.doc", has_text="Dock workers").first.click()
+    page.wait_for_selector("#article:not([hidden])")
+    text = page.evaluate("document.getElementById('article-text').textContent")
+    assert "<script>window.__pwned = 1</script>" in text
+    assert 'onerror="window.__pwned = 2"' in text
+    assert page.evaluate("document.querySelectorAll('#article script, #article img, #article [onerror]').length") == 0
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert not page.errors_seen
+    shot(page, "hostile")
+
+
+def test_journeys_are_drawn_as_paths(page, server):
+    journeys = api(server, "/api/journeys?limit=100")["rows"]
+    drawable = [j for j in journeys if sum(s["lat"] is not None for s in j["stops"]) >= 2]
+    assert drawable  # at least the hand-made trip
+    paths = page.evaluate("""() => [...document.querySelectorAll('path.journey')]
+        .filter(p => (p.getAttribute('d') || '').length > 10).map(p => p.dataset.person)""")
+    assert len(paths) == len(drawable)
+    assert "Ola Berg" in paths
+    assert page.locator("circle.stop").count() >= 3
+
+
+def test_border_towns_fall_in_the_right_country(page):
+    """Why 1:10m: at 1:50m and 1:110m these two land on the wrong side of the border."""
+    where = page.evaluate("""() => {
+        const find = (name) => window.__ne.countries.find(f => f.properties.name === name);
+        const mx = find('Mexico'), us = find('United States of America');
+        const juarez = [-106.46084, 31.72024], elpaso = [-106.48693, 31.75872];  // GeoNames
+        return { juarezMx: d3.geoContains(mx, juarez), juarezUs: d3.geoContains(us, juarez),
+                 elpasoUs: d3.geoContains(us, elpaso), elpasoMx: d3.geoContains(mx, elpaso) };
+    }""")
+    assert where == {"juarezMx": True, "juarezUs": False, "elpasoUs": True, "elpasoMx": False}
