@@ -55,6 +55,27 @@ def tense_at(nlp_doc: Any, start: int, end: int) -> str | None:
     return None
 
 
+def _offset_value(base: date, k: float, unit: str) -> str | None:
+    """The date `k` units from `base`, at the granularity of the unit (TimeML: "two years ago" = a year)."""
+    k = int(k)
+    if unit == "day":
+        return (base + timedelta(days=k)).isoformat()
+    if unit == "week":
+        return R.iso_week(base + timedelta(weeks=k))
+    if unit == "fortnight":
+        return R.iso_week(base + timedelta(weeks=2 * k))
+    if unit == "month":
+        y, mo = R.add_months(base, k)
+        return f"{y:04d}-{mo:02d}"
+    if unit == "year":
+        return f"{base.year + k:04d}"
+    if unit == "decade":
+        return f"{(base.year + 10 * k) // 10:03d}"
+    if unit in ("century", "centurie"):
+        return f"{(base.year + 100 * k) // 100:02d}"
+    return base.isoformat()  # hours, minutes: the same day
+
+
 _SEASON_INDEX = {"winter": 0, "spring": 1, "summer": 2, "fall": 3, "autumn": 3}
 
 
@@ -437,32 +458,28 @@ class Resolver:
             n += 0.5
         unit = m.group("unit").lower()
         direction = m.group("dir").lower()
+        if unit == "second" and m.group("num").lower() in ("a", "an"):
+            return None
         if direction not in ("ago", "from now", "hence", "back"):
-            # "a month earlier than usual", "two days after the vote": the amount is a duration
-            if unit == "second" and m.group("num").lower() in ("a", "an"):
-                return None
-            return self.mk(c, "duration", R.duration_value(n, unit), None, end=m.end("unit") + (1 if self.text[m.end("unit")] == "s" else 0))
+            unit_end = m.end("unit") + (1 if self.text[m.end("unit") : m.end("unit") + 1] == "s" else 0)
+            if not re.match(r"\s*(?:[.,;:!?)\u2014]|$|and\b|but\b|when\b|as\b)", self.text[c.end : c.end + 6]):
+                # "a month earlier than usual", "two days after the vote": the amount is a duration
+                return self.mk(c, "duration", R.duration_value(n, unit), None, end=unit_end)
+            # "Two days later, ..." / "a year earlier.": a date counted from the last day named
+            # in this paragraph, else from the publication date
+            sign = -1 if direction in ("earlier", "before", "previously") else 1
+            para = self.text.rfind("\n\n", 0, c.start)
+            p = self.last_day(c.start)
+            if p is not None and self.out[p[0]].start > para:
+                v = _offset_value(p[1], sign * n, unit) if n is not None and n == int(n) else None
+                return Norm(c.start, c.end, "date", v, R.granularity(v, "date"), "prev" if v else None, c.kind, None, p[0])
+            if self.dct is None or n is None or n != int(n):
+                return self.mk(c, "date", None, None)
+            return self.mk(c, "date", _offset_value(self.dct, sign * n, unit), "publication")
         sign = 1 if direction in ("from now", "hence") else -1
         if self.dct is None or n is None or n != int(n):
             return self.mk(c, "date", "PAST_REF" if sign < 0 and n is None else None, "publication")
-        k = int(n) * sign
-        base = self.dct
-        if unit == "day":
-            v = (base + timedelta(days=k)).isoformat()
-        elif unit == "week":
-            v = R.iso_week(base + timedelta(weeks=k))
-        elif unit == "month":
-            y, mo = R.add_months(base, k)
-            v = f"{y:04d}-{mo:02d}"
-        elif unit == "year":
-            v = f"{base.year + k:04d}"
-        elif unit == "decade":
-            v = f"{(base.year + 10 * k) // 10:03d}"
-        elif unit in ("century", "centurie"):
-            v = f"{(base.year + 100 * k) // 100:02d}"
-        else:
-            v = base.isoformat()
-        return self.mk(c, "date", v, "publication")
+        return self.mk(c, "date", _offset_value(self.dct, sign * n, unit), "publication")
 
     def n_duration(self, c: Cand) -> Norm | None:
         m = c.m
@@ -498,13 +515,18 @@ class Resolver:
         lead = re.match(r"(?:for|in)\s+(?=\w)", self.text[c.start : c.end], re.I)
         if lead:
             start += lead.end()
-        if pre in ("for",):
+        if pre in ("for", "within", "over"):
             start = m.start("unit")
         unit = m.group("unit").lower()
         if pre.endswith(("coming", "next")) and "for" not in pre:
             v = "FUTURE_REF"
             return Norm(start, c.end, "date", v, "vague", "publication", c.kind)
         return Norm(start, c.end, "duration", R.duration_value(None, unit), None, None, c.kind)
+
+    def n_laterdur(self, c: Cand) -> Norm | None:
+        """'hours later', 'days after the attack': a vague amount of time."""
+        m = c.m
+        return Norm(m.start("unit"), m.end("unit"), "duration", R.duration_value(None, m.group("unit")), None, None, c.kind)
 
     def n_agovague(self, c: Cand) -> Norm | None:
         return self.mk(c, "date", "PAST_REF", "publication")
