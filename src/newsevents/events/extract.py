@@ -1,0 +1,565 @@
+"""PLOVER event extraction from the dependency parse and the trigger lexicons.
+
+Why a parse and a lexicon rather than a classifier: the codes must point at a trigger word and at actor and
+target phrases, the stage must run in a few milliseconds per article, and a reader must be able to see why
+a sentence was coded the way it was (`attrs["why"]`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..schema import Document, Event, EventPlace, Ref, SentenceSpan
+from .lexicon import Trigger, lexicon
+from .resolve import (
+    SPEECH,
+    DocIndex,
+    Located,
+    agent_of,
+    attach,
+    build_index,
+    certainty_of,
+    describe,
+    in_quote,
+    is_locative,
+    is_origin,
+    max_certainty,
+    objects_of,
+    subject_of,
+    time_date,
+)
+
+HOSTILE = {"COERCE", "ASSAULT", "SANCTION", "MOBILIZE", "PROTEST", "THREATEN"}
+FRIENDLY = {"AID", "COOPERATE", "SUPPORT", "CONSULT", "CONCEDE", "RETREAT", "AGREE"}
+INTENT_HEADS = {"plan", "intend", "prepare", "ready", "willing", "prepared", "decide", "determined", "set"}
+FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
+TROOP_NOUNS = {"troop", "troops", "soldier", "force", "forces", "police", "policeman", "army", "guard", "unit", "battalion", "warship"}
+NO_DATE_PREPS = {"since", "until", "till", "before"}
+
+
+def find_trigger(tok: Any) -> tuple[Trigger, str] | None:
+    """The lexicon entry a token triggers, honouring particles ("call off") and required objects."""
+    lex = lexicon()
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "VERB":
+        for c in tok.children:
+            if c.dep_ == "prt":
+                key = f"{lemma}_{c.lower_}"
+                if key in lex.verbs:
+                    return lex.verbs[key], key
+        trig = lex.verbs.get(lemma)
+        if trig is None:
+            return None
+        need = lex.needs.get(lemma)
+        if need:
+            deps = set()
+            for c in tok.children:
+                deps.add(c.lemma_.lower())
+                if c.dep_ in {"prep", "dobj", "prt", "dative"}:
+                    deps.update(g.lemma_.lower() for g in c.children)
+            if not deps & need:
+                return None
+        if lemma == "strike" and any(
+            c.dep_ == "dobj" and (c.ent_type_ in {"GPE", "LOC", "FAC", "ORG", "NORP"} or c.lemma_.lower() in lex.sectors)
+            for c in tok.children
+        ):
+            return Trigger("ASSAULT", "heavy-weapons", "action"), lemma
+        return trig, lemma
+    if tok.pos_ in {"NOUN", "PROPN"}:
+        for c in tok.children:
+            if c.dep_ in {"compound", "amod"}:
+                key = f"{c.lemma_.lower()}_{lemma}"
+                if key in lex.nouns:
+                    return lex.nouns[key], key
+        if lemma in lex.nouns:
+            return lex.nouns[lemma], lemma
+        if tok.lower_ in lex.nouns:
+            return lex.nouns[tok.lower_], tok.lower_
+    return None
+
+
+def _light_head(tok: Any) -> Any | None:
+    """The light verb governing an event noun ("staged a protest", "the strike began")."""
+    head = tok.head
+    lex = lexicon()
+    if tok.dep_ in {"dobj", "nsubj", "nsubjpass", "attr"} and head.pos_ == "VERB":
+        if head.lemma_.lower() in lex.light_verbs:
+            return head
+    return None
+
+
+def _actor_like(idx: DocIndex, tok: Any) -> bool:
+    if tok.ent_type_ in {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}:
+        return False
+    if idx.doc.entity_at(tok.idx, tok.idx + len(tok.text)) is not None:
+        return True
+    if tok.pos_ in {"PRON", "PROPN"}:
+        return True
+    lex = lexicon()
+    return tok.lemma_.lower() in lex.sectors or any(
+        c.dep_ in {"compound", "amod", "poss"} and (c.ent_type_ in {"NORP", "GPE", "ORG"}) for c in tok.children
+    )
+
+
+def _subtree_ids(tok: Any | None) -> set[int]:
+    return {t.i for t in tok.subtree} if tok is not None else set()
+
+
+def extract_events(doc: Document) -> list[Event]:
+    sp = doc.nlp
+    if sp is None or not len(sp):
+        return []
+    idx = build_index(doc)
+    found: list[tuple[Any, Trigger, str]] = []
+    for lo, hi in _segments(idx):
+        verb_triggers = []
+        noun_candidates = []
+        for tok in sp[lo:hi]:
+            if tok.dep_ == "compound" or tok.tag_ == "NNP" and tok.pos_ == "PROPN":
+                continue
+            hit = find_trigger(tok)
+            if hit is None or _excluded(tok, hit[1]):
+                continue
+            if tok.pos_ == "VERB":
+                verb_triggers.append((tok, *hit))
+            else:
+                noun_candidates.append((tok, *hit))
+        light_nouns = []
+        for tok, trig, key in noun_candidates:
+            if _light_head(tok) is not None or (not verb_triggers and trig.role == "light"):
+                light_nouns.append((tok, trig, key))
+        light_verb_ids = {_light_head(t).i for t, _, _ in light_nouns if _light_head(t) is not None}
+        for tok, trig, key in verb_triggers:
+            if tok.i in light_verb_ids and tok.lemma_.lower() in lexicon().light_verbs:
+                continue
+            found.append((tok, trig, key))
+        found.extend(light_nouns)
+    found.sort(key=lambda x: x[0].i)
+    by_tok = {t.i: (t, trig, key) for t, trig, key in found}
+    consumed: set[int] = set()
+    complement_of: dict[int, Any] = {}
+    for tok, trig, _ in found:
+        if trig.role != "frame":
+            continue
+        for comp in _complements(tok):
+            for t in comp.subtree:
+                if t.i in by_tok and t.i != tok.i:
+                    consumed.add(t.i)
+                    complement_of.setdefault(tok.i, by_tok[t.i])
+    events: list[Event] = []
+    for tok, trig, key in found:
+        if tok.i in consumed:
+            ev = None
+            frame_tok = _frame_above(tok, by_tok)
+            if frame_tok is not None and frame_tok.lemma_.lower() == "deny":
+                ev = _build(doc, idx, tok, trig, key, None, denied=True)
+            if ev is not None:
+                events.append(ev)
+            continue
+        ev = _build(doc, idx, tok, trig, key, complement_of.get(tok.i))
+        if ev is not None:
+            events.append(ev)
+    return events
+
+
+def _segments(idx: DocIndex) -> list[tuple[int, int]]:
+    """Sentences clipped to paragraphs, as token ranges."""
+    out = []
+    for sent in idx.doc.nlp.sents:
+        i = sent.start
+        while i < sent.end:
+            lo, hi = idx.sent_bounds(idx.doc.nlp[i])
+            out.append((lo, hi))
+            i = hi
+    return out
+
+
+def _excluded(tok: Any, key: str) -> bool:
+    """Readings the lexicon cannot tell apart by lemma: "shot photos", "were met by agents"."""
+    lex = lexicon()
+    objs = {g.lemma_.lower() for c in tok.children if c.dep_ in {"dobj", "nsubjpass"} for g in [c]}
+    bad = lex.excludes.get(key)
+    if bad and objs & bad:
+        return True
+    if key in {"meet"} and any(c.dep_ == "auxpass" for c in tok.children):
+        return True
+    return False
+
+
+def _complements(tok: Any) -> list[Any]:
+    out = []
+    for c in tok.children:
+        if c.dep_ in {"xcomp", "ccomp"}:
+            out.append(c)
+        elif c.dep_ == "dobj" and find_trigger(c) is not None:
+            out.append(c)
+        elif c.dep_ == "prep" and c.lower_ in {"for", "to", "on", "upon", "of"}:
+            out.extend(g for g in c.children if g.dep_ in {"pobj", "pcomp"})
+    return out
+
+
+def _frame_above(tok: Any, by_tok: dict[int, Any]) -> Any | None:
+    cur = tok
+    for _ in range(6):
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        if cur.i in by_tok and by_tok[cur.i][1].role == "frame":
+            return cur
+    return None
+
+
+def _build(
+    doc: Document,
+    idx: DocIndex,
+    tok: Any,
+    trig: Trigger,
+    key: str,
+    complement: tuple[Any, Trigger, str] | None,
+    denied: bool = False,
+) -> Event | None:
+    typ, mode = trig.type, trig.mode
+    why = [f"{key}:{trig.type}"]
+    is_noun = tok.pos_ != "VERB"
+    pred = (_light_head(tok) or tok) if is_noun else tok
+    comp_tok = complement[0] if complement else None
+    if trig.role == "frame" and comp_tok is None:
+        comps = [c for c in _complements(pred) if c.dep_ in {"xcomp", "ccomp"}]
+        if comps:
+            comp_tok = comps[0]
+            for t in comp_tok.subtree:
+                hit = find_trigger(t)
+                if hit is not None and t.i != comp_tok.i:
+                    complement = (t, *hit)
+                    break
+    if complement is not None:
+        ctrig = complement[1]
+        mode = mode or ctrig.mode or ctrig.type.lower()
+        why.append(f"complement {complement[2]}:{ctrig.type}")
+    if typ == "THREATEN" and complement is not None and complement[1].type == "SANCTION":
+        mode = "restrict"
+    # Actor and target
+    subj, passive = subject_of(pred)
+    actor_tok = target_tok = None
+    if is_noun and pred.i == tok.i:
+        for c in tok.children:
+            if c.dep_ == "poss" or (c.dep_ in {"amod", "compound"} and c.ent_type_ in {"NORP", "GPE", "ORG"}):
+                actor_tok = c
+        actor_tok = agent_of(tok) or actor_tok
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in {"against", "on", "with", "between", "by"}:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        if c.lower_ == "by":
+                            actor_tok = p
+                        elif target_tok is None:
+                            target_tok = p
+    elif passive:
+        actor_tok = agent_of(pred)
+        target_tok = subj
+    else:
+        actor_tok = subj
+        cands = [o for o in objects_of(pred) if o.i != tok.i and _actor_like(idx, o)]
+        if is_noun:
+            cands = [o for o in objects_of(tok) if _actor_like(idx, o)] + cands
+        if not cands and comp_tok is not None:
+            for o in objects_of(comp_tok):
+                if _actor_like(idx, o):
+                    cands.append(o)
+        target_tok = cands[0] if cands else None
+    if actor_tok is not None and target_tok is not None and actor_tok.i == target_tok.i:
+        target_tok = None
+    attrs: dict[str, Any] = {}
+    # Modality: intentions are AGREE/THREATEN, "must" is a REQUEST, refusals REJECT
+    auxes = {c.lower_ for c in pred.children if c.dep_ in {"aux", "auxpass"}}
+    negated_here = any(c.dep_ == "neg" for c in pred.children)
+    intent = bool(auxes & FUTURE_AUX) or (
+        pred.dep_ == "xcomp" and pred.head.lemma_.lower() in INTENT_HEADS
+    )
+    if typ in {"AGREE"} and negated_here and not auxes & {"should", "could", "might", "may"}:
+        typ, negated_here = "REJECT", False
+        why.append("negated agree")
+    elif intent and trig.role != "frame" or (intent and typ in {"SUPPORT"}):
+        if negated_here:
+            attrs["intended"], typ, negated_here = typ, "REJECT", False
+        elif typ in HOSTILE and typ != "THREATEN":
+            attrs["intended"], mode, typ = typ, mode or typ.lower(), "THREATEN"
+        elif typ in FRIENDLY and typ != "AGREE":
+            attrs["intended"], mode, typ = typ, mode or typ.lower(), "AGREE"
+        if "intended" in attrs:
+            why.append(f"intent {attrs['intended']}")
+    elif "must" in auxes and typ != "REQUEST":
+        attrs["requested"] = typ
+        speaker = _speech_subject(pred)
+        target_tok, actor_tok = actor_tok, speaker
+        typ, mode = "REQUEST", mode or trig.type.lower()
+        why.append("must")
+    if typ in {"MOBILIZE", "AID"}:
+        for o in objects_of(pred):
+            if o.lemma_.lower() in TROOP_NOUNS:
+                typ, mode = "MOBILIZE", "police" if o.lemma_.lower() in {"police", "policeman"} else "troops"
+                if target_tok is not None and target_tok.i == o.i:
+                    attrs_force = o
+                    target_tok = None
+                    why.append(f"force {attrs_force.text}")
+    # Resolve actor/target phrases
+    actor = target = None
+    if actor_tok is not None:
+        actor, a_sector, a_country = describe(idx, actor_tok)
+        if a_sector:
+            attrs["actor_sector"] = a_sector
+        if a_country:
+            attrs["actor_country"] = a_country
+    elif typ in {"COERCE", "ASSAULT"} and passive:
+        implicit = _implicit_agent(idx, tok)
+        if implicit is not None:
+            actor, a_sector, a_country = implicit
+            attrs["actor_implicit"] = True
+            attrs["actor_sector"] = a_sector
+            if a_country:
+                attrs["actor_country"] = a_country
+    if target_tok is not None:
+        target, t_sector, t_country = describe(idx, target_tok)
+        if t_sector:
+            attrs["target_sector"] = t_sector
+        if t_country:
+            attrs["target_country"] = t_country
+    # Where and when: in the predicate's own clause first, never inside the actor/target phrases
+    blocked = _subtree_ids(actor_tok) | _subtree_ids(target_tok)
+    if typ in {"REQUEST", "REJECT"} and comp_tok is not None:
+        blocked |= _subtree_ids(comp_tok)
+    for c in pred.children:
+        if c.dep_ in {"xcomp", "ccomp"} and typ in {"REQUEST", "REJECT", "THREATEN", "ACCUSE"}:
+            blocked |= _subtree_ids(c)
+    place, place_reason = _event_place(doc, idx, pred, blocked)
+    time_blocked = blocked | {t.i for x in idx.times for t in [x.tok] if _under_prep(t, NO_DATE_PREPS)}
+    tloc = attach(idx, idx.times, pred, time_blocked) or _sentence_fallback(idx, idx.times, pred, time_blocked)
+    date = time_date(tloc.item) if tloc else None
+    if date is None:
+        date = _governing_time(doc, idx, tok)
+    # Certainty, provenance, background
+    extra = [comp_tok] if comp_tok is not None and typ == "REJECT" and trig.role != "frame" else []
+    certainty, negated, historical, cues = certainty_of(idx, pred, extra)
+    negated = negated or negated_here
+    if "intended" in attrs or (trig.role == "frame" and certainty == "hypothetical" and "should" not in auxes):
+        certainty = "asserted" if certainty == "hypothetical" else certainty
+    if denied:
+        certainty = "denied"
+    for c in tok.children:
+        if c.dep_ == "amod" and c.lower_ in {"alleged", "suspected", "purported"}:
+            certainty = max_certainty(certainty, "alleged")
+    if date and doc.published and date[:4].isdigit():
+        if (len(date) >= 10 and date < _minus_days(doc.published, 180)) or int(date[:4]) < int(doc.published[:4]):
+            historical = True
+    if _has_since(idx, pred):
+        historical = True  # "have killed thousands since 2015": a running tally, not this report's event
+    reported_by, rb_reason = _source(doc, idx, tok, pred)
+    if rb_reason != "author":
+        certainty = max_certainty(certainty, "reported")
+    lo, hi = idx.sent_bounds(tok)
+    sent = tok.doc[lo:hi]
+    conf = 0.45 + (0.2 if actor and actor.entity else 0.1 if actor else 0) + (0.1 if target else 0)
+    conf += 0.1 if trig.role != "light" else 0
+    attrs.update({"why": "; ".join(why), "place_reason": place_reason, "source": rb_reason})
+    if cues:
+        attrs["cues"] = cues
+    if tloc:
+        attrs["time_value"] = tloc.item.value
+    return Event(
+        start=tok.idx,
+        end=tok.idx + len(tok.text),
+        text=tok.text,
+        type=typ,
+        mode=mode,
+        actor=actor,
+        target=target,
+        place=place,
+        date=date,
+        sentence=SentenceSpan(start=sent.start_char, end=sent.end_char),
+        certainty=certainty,
+        negated=negated,
+        historical=historical,
+        reported_by=reported_by,
+        confidence=round(min(conf, 0.95), 2),
+        attrs=attrs,
+    )
+
+
+def _has_since(idx: DocIndex, pred: Any) -> bool:
+    for c in pred.children:
+        if c.dep_ == "prep" and c.lower_ == "since":
+            if any(g.ent_type_ == "DATE" or g.like_num for g in c.subtree):
+                return True
+    return False
+
+
+def _under_prep(tok: Any, preps: set[str]) -> bool:
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ == "prep":
+            return cur.lower_ in preps
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def _minus_days(iso: str, days: int) -> str:
+    from datetime import date, timedelta
+
+    try:
+        return (date.fromisoformat(iso[:10]) - timedelta(days=days)).isoformat()
+    except ValueError:
+        return "0000-00-00"
+
+
+def _speech_subject(tok: Any) -> Any | None:
+    cur = tok
+    for _ in range(6):
+        if cur.head.i == cur.i:
+            return None
+        if cur.dep_ in {"ccomp", "parataxis"} and cur.head.lemma_.lower() in SPEECH:
+            for c in cur.head.children:
+                if c.dep_ == "nsubj":
+                    return c
+            return None
+        cur = cur.head
+    return None
+
+
+def _implicit_agent(idx: DocIndex, tok: Any) -> tuple[Ref, str, str | None] | None:
+    """For "was detained" with no "by": the security force named nearest before, within two sentences."""
+    lo, _ = idx.sent_bounds(tok)
+    window = lo
+    for _ in range(2):
+        if window > 0:
+            window = idx.sent_bounds(tok.doc[window - 1])[0]
+    for i, sector, ref, country in reversed(idx.sector_memory):
+        if window <= i < tok.i and sector in {"police", "military"}:
+            return ref, sector, country
+    return None
+
+
+def _event_place(doc: Document, idx: DocIndex, pred: Any, blocked: set[int]) -> tuple[EventPlace | None, str]:
+    # A place is the event's when a locative preposition governs it ("in X", "near X") or the predicate
+    # takes it as its object ("shelled Gaza"); a country that is an actor ("Ukraine signed") is not.
+    cands = [p for p in idx.places if is_locative(p.tok) or p.tok.head.i == pred.i and p.tok.dep_ == "dobj"]
+    loc = attach(idx, cands, pred, blocked, origins=False)
+    reason = "clause"
+    if loc is None:
+        loc = _nearest_place_api(doc, idx, pred, blocked)
+        reason = "sentence"
+    if loc is None:
+        loc = _sentence_fallback(idx, [p for p in cands if not is_origin(p.tok)], pred, blocked)
+    if loc is None:
+        loc = _paragraph_fallback(idx, pred)
+        reason = "paragraph"
+    if loc is None:
+        return None, "none"
+    p = loc.item
+    return (
+        EventPlace(
+            name=p.name or p.text,
+            lat=p.lat,
+            lon=p.lon,
+            country_code=p.country_code,
+            geonames_id=p.geonames_id,
+            start=p.start,
+            end=p.end,
+        ),
+        reason,
+    )
+
+
+def _nearest_place_api(doc: Document, idx: DocIndex, pred: Any, blocked: set[int]) -> Located | None:
+    """The places stage's own choice, when it offers one, kept only if it is in this sentence and not blocked."""
+    try:
+        from ..places import nearest_place  # type: ignore[attr-defined]
+    except (ImportError, AttributeError):
+        return None
+    try:
+        p = nearest_place(doc, pred.idx, pred.idx + len(pred.text))
+    except Exception:  # a neighbour's helper must never break this stage
+        return None
+    if p is None:
+        return None
+    for x in idx.places:
+        if x.item.start == getattr(p, "start", -1):
+            lo, hi = idx.sent_bounds(pred)
+            if x.tok.i in blocked or not (lo <= x.tok.i < hi) or is_origin(x.tok) or not is_locative(x.tok):
+                return None
+            return x
+    return None
+
+
+def _governing_time(doc: Document, idx: DocIndex, tok: Any) -> str | None:
+    try:
+        from ..times import governing  # type: ignore[attr-defined]
+    except (ImportError, AttributeError):
+        return None
+    try:
+        t = governing(doc, tok.idx, tok.idx + len(tok.text))
+    except Exception:
+        return None
+    if t is None or not getattr(t, "value", None):
+        return None
+    lo, hi = idx.sent_bounds(tok)
+    if not (tok.doc[lo].idx <= t.start < tok.doc[hi - 1].idx + len(tok.doc[hi - 1].text)):
+        return None
+    return time_date(t)
+
+
+def _sentence_fallback(idx: DocIndex, items: list[Located], pred: Any, blocked: set[int]) -> Located | None:
+    lo, hi = idx.sent_bounds(pred)
+    local = [x for x in items if lo <= x.tok.i < hi and x.tok.i not in blocked]
+    if not local:
+        return None
+    return min(local, key=lambda x: abs(x.tok.i - pred.i))
+
+
+def _paragraph_fallback(idx: DocIndex, pred: Any) -> Located | None:
+    """Where the scene is when the sentence names no place: the nearest non-origin place in the paragraph."""
+    para = idx.para[pred.i]
+    lo, hi = idx.sent_bounds(pred)
+    nxt = idx.sent_bounds(pred.doc[hi]) if hi < len(pred.doc) else (hi, hi)
+    before, after = [], []
+    for x in idx.places:
+        if idx.para[x.tok.i] != para or not is_locative(x.tok) or is_origin(x.tok):
+            continue
+        if x.tok.i < lo:
+            before.append(x)
+        elif nxt[0] <= x.tok.i < nxt[1]:
+            after.append(x)
+    if before:
+        return before[-1]
+    return after[0] if after else None
+
+
+def _source(doc: Document, idx: DocIndex, tok: Any, pred: Any) -> tuple[Ref, str]:
+    q = in_quote(doc, tok.idx)
+    if q is not None and q.speaker is not None:
+        return q.speaker, "quote"
+    cur = pred
+    for _ in range(8):
+        for c in cur.children:
+            if c.dep_ == "prep" and c.lower_ == "according":
+                for g in c.subtree:
+                    if g.dep_ == "pobj" and g.head.lower_ in {"to", "from"} and _is_named(idx, g):
+                        return describe(idx, g)[0], "according to"
+        if cur.dep_ in {"ccomp", "parataxis"} and cur.head.lemma_.lower() in SPEECH:
+            for c in cur.head.children:
+                if c.dep_ == "nsubj":
+                    return describe(idx, c)[0], "speech"
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    root = tok.sent.root
+    if root.lemma_.lower() in SPEECH and root.i > pred.i and idx.same_block(root, pred):
+        for c in root.children:
+            if c.dep_ == "nsubj":
+                return describe(idx, c)[0], "speech"
+    return Ref(name=doc.source or "author"), "author"
+
+
+def _is_named(idx: DocIndex, tok: Any) -> bool:
+    return tok.pos_ == "PROPN" or idx.doc.entity_at(tok.idx, tok.idx + len(tok.text)) is not None or tok.lemma_.lower() in lexicon().sectors
