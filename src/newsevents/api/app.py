@@ -18,7 +18,6 @@ import asyncio
 import inspect
 import logging
 import re
-from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from importlib import resources
@@ -36,6 +35,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..store import Store
 from ..store import query as Q
+from .cache import CachingLayer, ResponseCache
 from .security import LOOPBACK_NAMES, Guard
 
 log = logging.getLogger("newsevents.api")
@@ -74,34 +74,6 @@ class ExtractIn(BaseModel):
     published: str | None = Field(default=None, pattern=DATE_RE, description="YYYY-MM-DD")
     source: str | None = Field(default=None, max_length=200)
     html: bool | None = Field(default=None, description="Force HTML (true) or plain text (false); default: detect.")
-
-
-class ResponseCache:
-    """A byte-bounded LRU of serialised answers, for a store that cannot change while we serve it."""
-
-    def __init__(self, max_bytes: int) -> None:
-        self.max_bytes = max_bytes
-        self.size = 0
-        self.items: OrderedDict[tuple, bytes] = OrderedDict()
-        self.hits = self.misses = 0
-
-    def get(self, key: tuple) -> bytes | None:
-        body = self.items.get(key)
-        if body is None:
-            self.misses += 1
-            return None
-        self.items.move_to_end(key)
-        self.hits += 1
-        return body
-
-    def put(self, key: tuple, body: bytes) -> None:
-        if len(body) > self.max_bytes // 8 or key in self.items:
-            return
-        self.items[key] = body
-        self.size += len(body)
-        while self.size > self.max_bytes and self.items:
-            _, old = self.items.popitem(last=False)
-            self.size -= len(old)
 
 
 def _bbox(value: str | None, name: str = "bbox") -> tuple[float, float, float, float] | None:
@@ -175,28 +147,23 @@ def create_app(
 
     async def page(endpoint: str, fn: Callable[..., Any], limit: int, offset: int, /, *, idx: int | None = None,
                    post: Callable[[dict], bool] | None = None, **filters: Any) -> Response:
-        """Run one query function (or answer from the cache) and write the page with orjson."""
+        """Run one query function and write the page with orjson."""
         filters = {k: v for k, v in filters.items() if v is not None}
-        key = (endpoint, limit, offset, idx, tuple(sorted((k, repr(v)) for k, v in filters.items())), post is not None)
-        body = cache.get(key) if cache is not None else None
-        if body is None:
-            if idx is not None or post is not None:
-                # filters the query module has no column for: filter a bounded window here, then page
-                rows = await run_db(fn, limit=Q.MAX_LIMIT, offset=0, **filters)
-                if idx is not None:
-                    rows = [r for r in rows if r.get("idx") == idx]
-                if post is not None:
-                    rows = [r for r in rows if post(r)]
-                rows = rows[offset : offset + limit]
-            else:
-                rows = await run_db(fn, limit=limit, offset=offset, **filters)
-            full = len(rows) >= limit
-            body = orjson.dumps({
-                "rows": rows, "count": len(rows), "limit": limit, "offset": offset,
-                "truncated": full, "next_offset": offset + limit if full else None,
-            }, option=orjson.OPT_NON_STR_KEYS)
-            if cache is not None:
-                cache.put(key, body)
+        if idx is not None or post is not None:
+            # filters the query module has no column for: filter a bounded window here, then page
+            rows = await run_db(fn, limit=Q.MAX_LIMIT, offset=0, **filters)
+            if idx is not None:
+                rows = [r for r in rows if r.get("idx") == idx]
+            if post is not None:
+                rows = [r for r in rows if post(r)]
+            rows = rows[offset : offset + limit]
+        else:
+            rows = await run_db(fn, limit=limit, offset=offset, **filters)
+        full = len(rows) >= limit
+        body = orjson.dumps({
+            "rows": rows, "count": len(rows), "limit": limit, "offset": offset,
+            "truncated": full, "next_offset": offset + limit if full else None,
+        }, option=orjson.OPT_NON_STR_KEYS)
         return Response(body, media_type="application/json")
 
     page_doc = {200: {"model": Page, "description": "A page of rows."}}
@@ -300,16 +267,10 @@ def create_app(
                         404: {"description": "No such document."}})
     async def document(doc_id: Annotated[str, PathParam(min_length=1, max_length=64)]) -> Response:
         """One full document: its text and every extracted item with character offsets into it."""
-        key = ("document", doc_id)
-        body = cache.get(key) if cache is not None else None
-        if body is None:
-            doc = await run_db(Q.get_document, doc_id)
-            if doc is None:
-                raise HTTPException(404, "no such document")
-            body = orjson.dumps(doc)
-            if cache is not None:
-                cache.put(key, body)
-        return Response(body, media_type="application/json")
+        doc = await run_db(Q.get_document, doc_id)
+        if doc is None:
+            raise HTTPException(404, "no such document")
+        return Response(orjson.dumps(doc), media_type="application/json")
 
     @app.get("/api/clusters", tags=["events"], response_class=Response, responses=page_doc)
     async def clusters(
@@ -359,8 +320,7 @@ def create_app(
 
     @app.get("/api/health", tags=["store"])
     async def health() -> dict[str, Any]:
-        return {"ok": True, "cache": None if cache is None else {"entries": len(cache.items), "bytes": cache.size,
-                                                                   "hits": cache.hits, "misses": cache.misses}}
+        return {"ok": True, "cache": None if cache is None else cache.stats()}
 
     # ---- the page and the offline API docs
     static = static_dir()
@@ -390,7 +350,8 @@ def create_app(
                   str(exc).splitlines()[0] if str(exc) else "")
         return JSONResponse({"detail": "internal error"}, status_code=500)
 
-    guard = Guard(app, max_body=max_body, allowed_hosts=allowed_hosts)
+    inner = CachingLayer(app, cache) if cache is not None else app
+    guard = Guard(inner, max_body=max_body, allowed_hosts=allowed_hosts)
     guard.fastapi = app  # type: ignore[attr-defined]
     guard.close = lambda: (db.shutdown(wait=False), nlp_pool.shutdown(wait=False))  # type: ignore[attr-defined]
     return guard
