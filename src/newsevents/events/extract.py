@@ -21,6 +21,7 @@ from .resolve import (
     certainty_of,
     describe,
     in_quote,
+    is_event_object,
     is_locative,
     is_origin,
     max_certainty,
@@ -325,7 +326,9 @@ def _build(
         if t_country:
             attrs["target_country"] = t_country
     # Where and when: in the predicate's own clause first, never inside the actor/target phrases
-    blocked = _subtree_ids(actor_tok) | _subtree_ids(target_tok)
+    blocked = _subtree_ids(actor_tok)
+    if target_tok is not None and (target is None or target.entity or attrs.get("target_sector")):
+        blocked |= _subtree_ids(target_tok)  # "Mexico's government" is a who; "the town of Huddur" a where
     if typ in {"REQUEST", "REJECT"} and comp_tok is not None:
         blocked |= _subtree_ids(comp_tok)
     for c in pred.children:
@@ -351,7 +354,7 @@ def _build(
     if date and doc.published and date[:4].isdigit():
         if (len(date) >= 10 and date < _minus_days(doc.published, 180)) or int(date[:4]) < int(doc.published[:4]):
             historical = True
-    if _has_since(idx, pred):
+    if _has_since(pred, doc.published):
         historical = True  # "have killed thousands since 2015": a running tally, not this report's event
     reported_by, rb_reason = _source(doc, idx, tok, pred)
     if rb_reason != "author":
@@ -385,11 +388,14 @@ def _build(
     )
 
 
-def _has_since(idx: DocIndex, pred: Any) -> bool:
+def _has_since(pred: Any, published: str | None) -> bool:
+    """ "since 2015" with a year before the publication year: a running tally, not this report's event."""
+    year = int(published[:4]) if published and published[:4].isdigit() else None
     for c in pred.children:
         if c.dep_ == "prep" and c.lower_ == "since":
-            if any(g.ent_type_ == "DATE" or g.like_num for g in c.subtree):
-                return True
+            for g in c.subtree:
+                if g.like_num and len(g.text) == 4 and g.text.isdigit() and (year is None or int(g.text) < year):
+                    return True
     return False
 
 
@@ -443,7 +449,7 @@ def _implicit_agent(idx: DocIndex, tok: Any) -> tuple[Ref, str, str | None] | No
 def _event_place(doc: Document, idx: DocIndex, pred: Any, blocked: set[int]) -> tuple[EventPlace | None, str]:
     # A place is the event's when a locative preposition governs it ("in X", "near X") or the predicate
     # takes it as its object ("shelled Gaza"); a country that is an actor ("Ukraine signed") is not.
-    cands = [p for p in idx.places if is_locative(p.tok) or p.tok.head.i == pred.i and p.tok.dep_ == "dobj"]
+    cands = [p for p in idx.places if is_locative(p.tok) or is_event_object(p.tok, pred)]
     loc = attach(idx, cands, pred, blocked, origins=False)
     reason = "clause"
     if loc is None:
@@ -451,6 +457,10 @@ def _event_place(doc: Document, idx: DocIndex, pred: Any, blocked: set[int]) -> 
         reason = "sentence"
     if loc is None:
         loc = _sentence_fallback(idx, [p for p in cands if not is_origin(p.tok)], pred, blocked)
+    if loc is None:
+        loc = _sentence_fallback(
+            idx, [p for p in idx.places if not is_origin(p.tok) and p.tok.dep_ not in {"nsubj", "poss"}], pred, blocked
+        )
     if loc is None:
         loc = _paragraph_fallback(idx, pred)
         reason = "paragraph"

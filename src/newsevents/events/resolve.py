@@ -81,14 +81,13 @@ def build_index(doc: Document) -> DocIndex:
     sp = doc.nlp
     idx = DocIndex(doc=doc, starts=[t.idx for t in sp])
     places: list[Place] = [p for p in doc.places if p.role != "dateline"]
-    if places:
-        idx.places = [Located(p, _head(sp, idx, p.start, p.end)) for p in places]
-    else:  # places stage not run: fall back to spaCy's own place names, without coordinates
-        idx.places = [
-            Located(Place(start=e.start_char, end=e.end_char, text=e.text, name=e.text), e.root)
-            for e in sp.ents
-            if e.label_ in {"GPE", "LOC", "FAC"}
-        ]
+    idx.places = [Located(p, _head(sp, idx, p.start, p.end)) for p in places]
+    # Names the places stage did not resolve still say where something happened: keep them, without coordinates.
+    for e in sp.ents:
+        if e.label_ in {"GPE", "LOC", "FAC"} and not any(p.start < e.end_char and e.start_char < p.end for p in places):
+            idx.places.append(Located(Place(start=e.start_char, end=e.end_char, text=e.text, name=e.text,
+                                            reason="spaCy entity, not geocoded"), e.root))
+    idx.places.sort(key=lambda x: x.item.start)
     idx.times = [Located(t, _head(sp, idx, t.start, t.end)) for t in doc.times if t.value]
     idx.paragraphs = [0] + [m.end() for m in _PARA.finditer(doc.text)]
     idx.para = [bisect.bisect_right(idx.paragraphs, t.idx) - 1 for t in sp]
@@ -467,6 +466,19 @@ def is_locative(tok: Any) -> bool:
         if cur.head.i == cur.i or cur.pos_ in {"VERB", "AUX"}:
             return False
         cur = cur.head
+    return False
+
+
+def is_event_object(tok: Any, pred: Any) -> bool:
+    """ "captured the town of Huddur", "Grozny's streets are patrolled": the place is what the predicate acts on."""
+    cur = tok
+    for _ in range(5):
+        if cur.dep_ in {"dobj", "nsubjpass"} and cur.head.i == pred.i:
+            return True
+        if cur.dep_ in {"pobj"} and cur.head.lower_ == "of" or cur.dep_ in {"poss", "compound", "appos", "prep"}:
+            cur = cur.head
+            continue
+        return False
     return False
 
 
