@@ -110,3 +110,19 @@ def test_without_publication_date_relative_stays_partial():
 def test_works_without_a_parse():
     (t,) = find_times("The deal was signed on Saturday.", "2019-07-28")
     assert t.value == "2019-07-27"
+
+
+def test_later_counts_from_the_previous_date():
+    found = times("He was elected in 1999 and re-elected four years later.", "2013-03-21")
+    assert [t.value for t in found] == ["1999", "2003"]
+    assert found[1].anchor == found[0].id
+
+
+def test_later_with_nothing_before_stays_unresolved():
+    (t,) = times("Four years later, he left.", "2013-03-21")
+    assert t.value is None
+
+
+def test_amount_before_a_reference_is_a_duration():
+    (t,) = times("The season started a month earlier than usual.", "2013-03-21")
+    assert (t.text, t.value, t.type) == ("a month", "P1M", "duration")

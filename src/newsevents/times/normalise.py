@@ -55,6 +55,19 @@ def tense_at(nlp_doc: Any, start: int, end: int) -> str | None:
     return None
 
 
+def _base_date(value: str, unit: str) -> date | None:
+    """A date standing for an earlier value, if that value is fine-grained enough for `unit`:
+    "1999" can anchor "four years later" but not "two days later"."""
+    m = re.match(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?", value)
+    if not m:
+        return None
+    need = {"year": 1, "decade": 1, "century": 1, "month": 2}.get(unit, 3)
+    have = 1 + bool(m.group(2)) + bool(m.group(3))
+    if have < need:
+        return None
+    return date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+
+
 def _offset_value(base: date, k: float, unit: str) -> str | None:
     """The date `k` units from `base`, at the granularity of the unit (TimeML: "two years ago" = a year)."""
     k = int(k)
@@ -469,12 +482,13 @@ class Resolver:
             # in this paragraph, else from the publication date
             sign = -1 if direction in ("earlier", "before", "previously") else 1
             para = self.text.rfind("\n\n", 0, c.start)
-            p = self.last_day(c.start)
+            p = self.prev_value(c.start)
             if p is not None and self.out[p[0]].start > para:
-                v = _offset_value(p[1], sign * n, unit) if n is not None and n == int(n) else None
+                base = _base_date(p[1], unit)
+                v = _offset_value(base, sign * n, unit) if base and n is not None and n == int(n) else None
                 return Norm(c.start, c.end, "date", v, R.granularity(v, "date"), "prev" if v else None, c.kind, None, p[0])
-            if self.dct is None or n is None or n != int(n):
-                return self.mk(c, "date", None, None)
+            if self.dct is None or n is None or n != int(n) or sign > 0:
+                return self.mk(c, "date", None, None)  # "four years later" with nothing before: unknown
             return self.mk(c, "date", _offset_value(self.dct, sign * n, unit), "publication")
         sign = 1 if direction in ("from now", "hence") else -1
         if self.dct is None or n is None or n != int(n):
@@ -655,11 +669,12 @@ class Resolver:
         season = g["season"].lower()
         code = R._SEASONS[season]
         rel = (g.get("rel") or "").lower()
-        if season == "fall" and not g.get("year") and rel in ("the", ""):
-            return None  # "the fall of the regime"
         if g.get("year"):
             return self.mk(c, "date", f"{g['year']}-{code}", "absolute")
-        if rel == "the" and self.prev_word(c.start) not in ("in", "during", "by", "this", "over", "until", "since", "through"):
+        if rel == "the" and (
+            self.prev_word(c.start) not in ("in", "during", "by", "this", "over", "until", "since", "through")
+            or re.match(r"\s+of\b", self.text[c.end : c.end + 4])  # "in the fall of the regime"
+        ):
             return None
         if self.dct is None:
             return self.mk(c, "date", f"XXXX-{code}", None)
