@@ -119,12 +119,26 @@
   function fitToPoints(points) {
     if (!points.length || map.fitted) return;
     map.fitted = true;
+    zoomToBox(points, false);
+  }
+
+  function zoomToBox(points, animate) {
     const [x0, x1] = d3.extent(points, (p) => p.x);
     const [y0, y1] = d3.extent(points, (p) => p.y);
-    const pad = 40;
+    const pad = 60;
     const k = Math.max(1, Math.min(12, 0.9 / Math.max((x1 - x0 + pad) / map.width, (y1 - y0 + pad) / map.height)));
     const t = d3.zoomIdentity.translate(map.width / 2 - ((x0 + x1) / 2) * k, map.height / 2 - ((y0 + y1) / 2) * k).scale(k);
-    map.svg.call(map.zoom.transform, t);
+    (animate ? map.svg.transition().duration(600) : map.svg).call(map.zoom.transform, t);
+  }
+
+  /* An opened article pulls the map to its own places (and journeys). */
+  function fitToDoc(doc) {
+    if (!map.projection) return;
+    const ll = [];
+    for (const p of doc.places || []) if (p.lat !== null && p.lat !== undefined) ll.push([p.lon, p.lat]);
+    for (const j of doc.journeys || []) for (const st of j.stops || []) if (st.lat !== null && st.lat !== undefined) ll.push([st.lon, st.lat]);
+    const pts = ll.map((c) => map.projection(c)).filter(Boolean).map(([x, y]) => ({ x, y }));
+    if (pts.length) zoomToBox(pts, true);
   }
 
   function scaleMarkers() {
@@ -132,7 +146,7 @@
     map.markers.selectAll("circle.marker").attr("r", (d) => d.r / k);
     map.markers.selectAll("text.cluster-label").attr("font-size", 10 / k);
     map.journeys.selectAll("circle.stop").attr("r", 4 / k);
-    map.journeys.selectAll("text.stop-label").attr("font-size", 11 / k).attr("dx", 6 / k).attr("dy", -6 / k);
+    map.journeys.selectAll("text.stop-label").attr("font-size", 11 / k).attr("stroke-width", 3 / k).attr("dx", 6 / k).attr("dy", -6 / k);
   }
 
   /* Points to draw: every event with coordinates, and every place that no event already stands on. */
@@ -237,10 +251,27 @@
       .attr("cx", (s) => map.projection([s.lon, s.lat])[0]).attr("cy", (s) => map.projection([s.lon, s.lat])[1])
       .attr("r", 4 / map.k)
       .on("click", (ev, s) => { ev.stopPropagation(); openArticle(s.doc_id, { kind: "stop", start: s.start, end: s.end }); });
-    sel.selectAll("text.stop-label").data((d) => d.pts).join("text").attr("class", "stop-label")
+    sel.selectAll("text.stop-label").data((d) => stopLabels(d.pts)).join("text").attr("class", "stop-label")
       .attr("x", (s) => map.projection([s.lon, s.lat])[0]).attr("y", (s) => map.projection([s.lon, s.lat])[1])
-      .attr("font-size", 11 / map.k).attr("dx", 6 / map.k).attr("dy", -6 / map.k)
-      .text((s, i) => `${i + 1}. ${s.name}`);
+      .attr("font-size", 11 / map.k).attr("stroke-width", 3 / map.k).attr("dx", 6 / map.k).attr("dy", -6 / map.k)
+      .text((s) => s.label);
+  }
+
+  /* One label per cluster of nearby stops ("2-3. Ciudad Juárez / El Paso"): border towns a few km
+   * apart would otherwise print on top of each other. */
+  function stopLabels(pts) {
+    const out = [];
+    pts.forEach((s, i) => {
+      const last = out[out.length - 1];
+      if (last && Math.abs(last.lat - s.lat) < 0.6 && Math.abs(last.lon - s.lon) < 0.6) {
+        last.names.push(s.name);
+        last.to = i + 1;
+      } else {
+        out.push({ lat: s.lat, lon: s.lon, names: [s.name], from: i + 1, to: i + 1 });
+      }
+    });
+    for (const l of out) l.label = `${l.from}${l.to > l.from ? "–" + l.to : ""}. ${l.names.join(" / ")}`;
+    return out;
   }
 
   function flashAt(lat, lon) {
@@ -300,6 +331,11 @@
     const m = { l: 30, r: 14, t: 8, b: 22 };
     const days = events.map(eventDay).filter(Boolean);
     const svg = d3.select(box).append("svg").attr("viewBox", `0 0 ${width} ${height}`).attr("id", "tlsvg");
+    const undated = events.length - days.length;
+    if (undated && days.length) {
+      svg.append("text").attr("class", "undated").attr("x", width - m.r).attr("y", m.t + 8).attr("text-anchor", "end")
+        .text(`${undated} undated event${undated > 1 ? "s" : ""} (shown only without a time filter)`);
+    }
     if (!days.length) {
       svg.append("text").attr("x", width / 2).attr("y", height / 2).attr("text-anchor", "middle").attr("class", "empty").text("no dated events");
       tl.x = null;
@@ -539,6 +575,7 @@
     const meta = [doc.published || "undated", doc.source, doc.dateline && doc.dateline.text, doc.url].filter(Boolean).join(" · ");
     $("article-meta").textContent = meta; // the URL is shown, never made a link
     renderText(doc, $("article-text"));
+    if (!focus) fitToDoc(doc);
     $("record").hidden = true;
     $("lists").hidden = true;
     $("article").hidden = false;
