@@ -131,6 +131,8 @@
     (animate ? map.svg.transition().duration(600) : map.svg).call(map.zoom.transform, t);
   }
 
+  state.fitAll = () => state.points && state.points.length && zoomToBox(state.points, false);
+
   /* An opened article pulls the map to its own places (and journeys). */
   function fitToDoc(doc) {
     if (!map.projection) return;
