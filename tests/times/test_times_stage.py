@@ -9,7 +9,7 @@ import pytest
 
 import newsevents
 from newsevents.schema import Document, Place
-from newsevents.times import governing, run
+from newsevents.times import date_of, governing, run
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
@@ -62,3 +62,9 @@ def test_timezone_comes_from_the_place():
 def test_no_place_no_offset():
     doc = run(Document(text="It ended at 8:10 p.m. on Monday.", published="2019-07-28"))
     assert doc.times[0].value == "2019-07-22T20:10"
+
+
+def test_date_of_gives_the_calendar_day_or_nothing():
+    text = "It ended at 8:10 p.m. on Monday."
+    assert date_of(run(Document(text=text, published="2019-07-28")), 0, len(text)) == "2019-07-22"
+    assert date_of(run(Document(text=text)), 0, len(text)) is None

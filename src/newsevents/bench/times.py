@@ -276,7 +276,12 @@ def _peer(result: Any, docs: list[EvalDoc], scorer: Any) -> dict[str, Any]:
 @click.option("--peers/--no-peers", default=True, show_default=True, help="Also run HeidelTime and dateparser.")
 @click.option("--sets", default="te3,giveme5w1h", show_default=True, help="Comma-separated: te3, giveme5w1h.")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Only the first N documents of each set.")
-def command(data: str, as_json: bool, peers: bool, sets: str, limit: int | None) -> None:
+@click.option(
+    "--peer-limit", type=click.IntRange(min=1), default=None,
+    help="Run the peers on only the first N Giveme5W1H documents (HeidelTime starts a JVM per document); "
+    "newsevents is then also scored on that subset.",
+)
+def command(data: str, as_json: bool, peers: bool, sets: str, limit: int | None, peer_limit: int | None) -> None:
     """Times: TE3 platinum (span/value/type) and Giveme5W1H 'when', against HeidelTime and dateparser."""
     root = Path(data)
     wanted = {s.strip() for s in sets.split(",") if s.strip()}
@@ -300,8 +305,13 @@ def command(data: str, as_json: bool, peers: bool, sets: str, limit: int | None)
         preds, total, _ = run_newsevents(docs)
         res = {"docs": len(docs), "newsevents": score_when(docs, preds, total)}
         if peers:
-            res["heideltime"] = _peer(run_heideltime(docs), docs, score_when)
-            res["dateparser"] = _peer(run_dateparser(docs), docs, score_when)
+            sub = docs[:peer_limit] if peer_limit else docs
+            if len(sub) < len(docs):
+                share = total * len(sub) / max(1, len(docs))
+                res["peer_docs"] = len(sub)
+                res["newsevents_on_peer_docs"] = score_when(sub, preds[: len(sub)], share)
+            res["heideltime"] = _peer(run_heideltime(sub), sub, score_when)
+            res["dateparser"] = _peer(run_dateparser(sub), sub, score_when)
         result["giveme5w1h_when"] = res
     # the headline keys: TE3 when it ran, else Giveme5W1H
     main = result.get("te3_platinum")

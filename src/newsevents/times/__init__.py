@@ -16,7 +16,7 @@ from ..schema import Document, Time
 from . import rules
 from .normalise import Resolver, merge_times
 
-__all__ = ["find_times", "governing", "run"]
+__all__ = ["date_of", "find_times", "governing", "run"]
 
 _CLOCK = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d$")
 
@@ -127,3 +127,12 @@ def governing(doc: Document, start: int, end: int, inherit: bool = False) -> Tim
         return d if tok.i == root.i else 99
 
     return min(full, key=lambda t: (depth(t), t.start))
+
+
+def date_of(doc: Document, start: int, end: int, inherit: bool = False) -> str | None:
+    """The calendar part of the governing time ("2019-07-22" from "2019-07-22T20:10-06:00"), for an
+    Event/Quote `date`; None when nothing governs or the value is only partial ("XXXX-WXX-1")."""
+    t = governing(doc, start, end, inherit=inherit)
+    if t is None or not t.value or not t.value[:4].isdigit():
+        return None
+    return t.value.split("T")[0]

@@ -71,6 +71,8 @@ def _base_date(value: str, unit: str) -> date | None:
 def _offset_value(base: date, k: float, unit: str) -> str | None:
     """The date `k` units from `base`, at the granularity of the unit (TimeML: "two years ago" = a year)."""
     k = int(k)
+    if abs(k) * {"decade": 10, "century": 100, "centurie": 100}.get(unit, 1) >= base.year or abs(k) > 100_000:
+        return None  # before year 1: not an ISO 8601 calendar date we can write
     if unit == "day":
         return (base + timedelta(days=k)).isoformat()
     if unit == "week":
@@ -168,6 +170,8 @@ class Resolver:
         if y:
             d = R._safe_date(int(y), month, day)
             return self.mk(c, "date", d.isoformat(), "absolute") if d else None
+        if R._safe_date(2000, month, day) is None:  # Feb 30 (2000 was a leap year: Feb 29 passes)
+            return None
         if self.dct is None:
             return self.mk(c, "date", f"XXXX-{month:02d}-{day:02d}", None)
         d = R.resolve_month_day(self.dct, month, day, self.tense(c))

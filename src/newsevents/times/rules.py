@@ -96,7 +96,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("numeric", r"(?<![\w/.-])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<year>(?:19|20)?\d\d)(?![\w/-])"),
     # "early June 2019", "mid-March", "the end of May", "June of 2018"
     ("month", rf"{_B}(?:(?P<mod>the end of|the beginning of|the start of|the middle of|the first half of|the second half of|early|mid|late|last|this|next|earlier in|later in)[\s-]+)?(?P<mon>{_MON_FULL}|(?:{_MON_ABBR})\.)(?:(?:,|\s+of)?\s+(?P<year>(?:1[6-9]|20)\d\d)(?!\d))?{_E}"),
-    ("year", r"(?<![\w$£€#,.])(?:(?<=\d{4}[-–])|(?<![-–]))(?:(?P<mod>early|mid|late|the end of|the beginning of|the start of|the middle of|the first half of|the second half of)[\s-]+)?(?:(?P<fy>fiscal|FY)\s*)?(?P<year>(?:1[6-9]|20)\d\d)(?![\w%]|[.,]\d|[-–](?!(?:1[6-9]|20)\d\d(?!\d)))"),
+    ("year", r"(?<![\w$£€#,./])(?:(?<=\d{4}[-–])|(?<![-–]))(?:(?P<mod>early|mid|late|the end of|the beginning of|the start of|the middle of|the first half of|the second half of)[\s-]+)?(?:(?P<fy>fiscal|FY)\s*)?(?P<year>(?:1[6-9]|20)\d\d)(?![\w%]|[.,]\d|[-–](?!(?:1[6-9]|20)\d\d(?!\d)))"),
     ("decade", r"(?<![\w-])(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<dec>(?:1[6-9]|20)\d)0|'(?P<short>\d)0)'?s(?![\w-])"),
     ("decade", r"(?<![\w-])the\s+(?:(?P<mod>early|mid|late)[\s-]+)?(?P<dword>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)(?![\w-])"),
     ("century", rf"{_B}(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<cent>\d{{1,2}})(?:st|nd|rd|th)[\s-]+century{_E}"),
