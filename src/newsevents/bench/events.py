@@ -73,6 +73,8 @@ def primary_event(doc: Any) -> Any | None:
     def depth(ev: Any) -> tuple[int, int]:
         span = sp.char_span(ev.start, ev.end, alignment_mode="expand")
         tok = span.root if span is not None else sp[0]
+        if tok.pos_ != "VERB" and tok.dep_ in {"dobj", "nsubj", "nsubjpass", "attr"}:
+            tok = tok.head  # an event noun counts from its light verb ("staged demonstrations")
         d = 0
         while tok.head.i != tok.i and d < 50:
             tok, d = tok.head, d + 1

@@ -60,6 +60,9 @@ def find_trigger(tok: Any) -> tuple[Trigger, str] | None:
                     deps.update(g.lemma_.lower() for g in c.children)
             if not deps & need:
                 return None
+        for objs, typ, mode in lex.object_types.get(lemma, []):
+            if any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in objs for c in tok.children):
+                return Trigger(typ, mode or trig.mode, "action"), lemma
         if lemma == "strike" and any(
             c.dep_ == "dobj" and (c.ent_type_ in {"GPE", "LOC", "FAC", "ORG", "NORP"} or c.lemma_.lower() in lex.sectors)
             for c in tok.children
@@ -80,9 +83,11 @@ def find_trigger(tok: Any) -> tuple[Trigger, str] | None:
 
 
 def _light_head(tok: Any) -> Any | None:
-    """The light verb governing an event noun ("staged a protest", "the strike began")."""
+    """The light verb governing an event noun ("staged a protest", "the strike began"); "called off" is no light verb."""
     head = tok.head
     lex = lexicon()
+    if any(c.dep_ == "prt" and f"{head.lemma_.lower()}_{c.lower_}" in lex.verbs for c in head.children):
+        return None
     if tok.dep_ in {"dobj", "nsubj", "nsubjpass", "attr"} and head.pos_ == "VERB":
         if head.lemma_.lower() in lex.light_verbs:
             return head
@@ -125,6 +130,9 @@ def extract_events(doc: Document) -> list[Event]:
                 verb_triggers.append((tok, *hit))
             else:
                 noun_candidates.append((tok, *hit))
+        for tok in sp[lo:hi]:
+            if tok.pos_ == "VERB" and not any(t.i == tok.i for t, _, _ in verb_triggers) and _must_clause(tok):
+                verb_triggers.append((tok, Trigger("REQUEST", None, "action"), "must"))
         light_nouns = []
         for tok, trig, key in noun_candidates:
             if _light_head(tok) is not None or (not verb_triggers and trig.role == "light"):
@@ -161,6 +169,11 @@ def extract_events(doc: Document) -> list[Event]:
         if ev is not None:
             events.append(ev)
     return events
+
+
+def _must_clause(tok: Any) -> bool:
+    """ "X said Y must do Z": a demand on Y even when Z is no trigger."""
+    return any(c.dep_ == "aux" and c.lower_ == "must" for c in tok.children) and tok.dep_ in {"ccomp", "ROOT"}
 
 
 def _segments(idx: DocIndex) -> list[tuple[int, int]]:
@@ -289,11 +302,11 @@ def _build(
             attrs["intended"], mode, typ = typ, mode or typ.lower(), "AGREE"
         if "intended" in attrs:
             why.append(f"intent {attrs['intended']}")
-    elif "must" in auxes and typ != "REQUEST":
+    elif "must" in auxes and (typ != "REQUEST" or key == "must"):
         attrs["requested"] = typ
         speaker = _speech_subject(pred)
         target_tok, actor_tok = actor_tok, speaker
-        typ, mode = "REQUEST", mode or trig.type.lower()
+        typ, mode = "REQUEST", mode or (trig.type.lower() if key != "must" else None)
         why.append("must")
     if typ in {"MOBILIZE", "AID"}:
         for o in objects_of(pred):
@@ -326,15 +339,17 @@ def _build(
         if t_country:
             attrs["target_country"] = t_country
     # Where and when: in the predicate's own clause first, never inside the actor/target phrases
-    blocked = _subtree_ids(actor_tok)
-    if target_tok is not None and (target is None or target.entity or attrs.get("target_sector")):
-        blocked |= _subtree_ids(target_tok)  # "Mexico's government" is a who; "the town of Huddur" a where
+    # Names inside the actor or target ("Mexico's government") are never locative or acted on, so the
+    # candidate filter drops them; "a policeman in Amara" keeps its place. Requested or refused content
+    # ("begged ... to let her cross into the U.S.") is another event's place, so it is blocked.
+    blocked: set[int] = set()
+    roles = {t.i for t in (actor_tok, target_tok) if t is not None}
     if typ in {"REQUEST", "REJECT"} and comp_tok is not None:
         blocked |= _subtree_ids(comp_tok)
     for c in pred.children:
         if c.dep_ in {"xcomp", "ccomp"} and typ in {"REQUEST", "REJECT", "THREATEN", "ACCUSE"}:
             blocked |= _subtree_ids(c)
-    place, place_reason = _event_place(doc, idx, pred, blocked)
+    place, place_reason = _event_place(doc, idx, pred, blocked, roles)
     time_blocked = blocked | {t.i for x in idx.times for t in [x.tok] if _under_prep(t, NO_DATE_PREPS)}
     tloc = attach(idx, idx.times, pred, time_blocked) or _sentence_fallback(idx, idx.times, pred, time_blocked)
     date = time_date(tloc.item) if tloc else None
@@ -446,7 +461,9 @@ def _implicit_agent(idx: DocIndex, tok: Any) -> tuple[Ref, str, str | None] | No
     return None
 
 
-def _event_place(doc: Document, idx: DocIndex, pred: Any, blocked: set[int]) -> tuple[EventPlace | None, str]:
+def _event_place(
+    doc: Document, idx: DocIndex, pred: Any, blocked: set[int], roles: set[int] | None = None
+) -> tuple[EventPlace | None, str]:
     # A place is the event's when a locative preposition governs it ("in X", "near X") or the predicate
     # takes it as its object ("shelled Gaza"); a country that is an actor ("Ukraine signed") is not.
     cands = [p for p in idx.places if is_locative(p.tok) or is_event_object(p.tok, pred)]
@@ -458,9 +475,13 @@ def _event_place(doc: Document, idx: DocIndex, pred: Any, blocked: set[int]) -> 
     if loc is None:
         loc = _sentence_fallback(idx, [p for p in cands if not is_origin(p.tok)], pred, blocked)
     if loc is None:
-        loc = _sentence_fallback(
-            idx, [p for p in idx.places if not is_origin(p.tok) and p.tok.dep_ not in {"nsubj", "poss"}], pred, blocked
-        )
+        lo, hi = idx.sent_bounds(pred)
+        rest = [
+            p for p in idx.places
+            if lo <= p.tok.i < hi and p.tok.i not in blocked and p.tok.i not in (roles or ()) and not is_origin(p.tok)
+            and p.tok.dep_ not in {"nsubj", "poss", "compound", "amod", "nmod"}
+        ]
+        loc = rest[0] if rest else None
     if loc is None:
         loc = _paragraph_fallback(idx, pred)
         reason = "paragraph"

@@ -45,6 +45,7 @@ class Lexicon:
     light_verbs: set[str] = field(default_factory=set)
     needs: dict[str, set[str]] = field(default_factory=dict)
     excludes: dict[str, set[str]] = field(default_factory=dict)
+    object_types: dict[str, list[tuple[set[str], str, str | None]]] = field(default_factory=dict)
     sectors: dict[str, str] = field(default_factory=dict)
     certainty: dict[str, str] = field(default_factory=dict)
     demonyms: dict[str, str] = field(default_factory=dict)  # lower-case demonym -> ISO2
@@ -67,6 +68,9 @@ def lexicon() -> Lexicon:
     lex.light_verbs = {r[0] for r in read_tsv(DATA / "light_verbs.tsv")}
     lex.needs = {r[0]: set(r[1].split("|")) for r in read_tsv(DATA / "needs.tsv") if len(r) > 1 and r[1]}
     lex.excludes = {r[0]: set(r[1].split("|")) for r in read_tsv(DATA / "excludes.tsv") if len(r) > 1}
+    for row in read_tsv(DATA / "object_types.tsv"):
+        lemma, objs, typ, mode = (row + [""] * 4)[:4]
+        lex.object_types.setdefault(lemma, []).append((set(objs.split("|")), typ, mode or None))
     lex.sectors = {r[0]: r[1] for r in read_tsv(DATA / "sectors.tsv")}
     lex.certainty = {r[0]: r[1] for r in read_tsv(DATA / "certainty.tsv")}
     demonyms = SHARED_DATA / "demonyms.tsv"

@@ -475,6 +475,8 @@ def is_event_object(tok: Any, pred: Any) -> bool:
     for _ in range(5):
         if cur.dep_ in {"dobj", "nsubjpass"} and cur.head.i == pred.i:
             return True
+        if cur.dep_ == "poss" and cur.head.lemma_.lower() in lexicon().sectors:
+            return False  # "Mexico's government": the owner of an actor, not a place acted on
         if cur.dep_ in {"pobj"} and cur.head.lower_ == "of" or cur.dep_ in {"poss", "compound", "appos", "prep"}:
             cur = cur.head
             continue
