@@ -98,17 +98,26 @@ def _trim(text: str, spans: Iterable[tuple[int, int]]) -> set[int]:
 
 
 def _overlap(p: set[int], g: set[int]) -> float:
+    """GenderGapTracker's match score: the share of the gold span the prediction covers."""
+    if not p or not g:
+        return 0.0
+    return len(p & g) / len(g)
+
+
+def _overlap_strict(p: set[int], g: set[int]) -> float:
+    """Symmetric: the shared characters cover at least this share of BOTH spans."""
     if not p or not g:
         return 0.0
     return len(p & g) / max(len(p), len(g))
 
 
-def _match(preds: list[set[int]], golds: list[set[int]], thr: float) -> list[tuple[int, int]]:
+def _match(preds: list[set[int]], golds: list[set[int]], thr: float, strict: bool = False) -> list[tuple[int, int]]:
     """Greedy one-to-one matching by overlap, best pairs first."""
+    score = _overlap_strict if strict else _overlap
     cands = []
     for i, p in enumerate(preds):
         for j, g in enumerate(golds):
-            o = _overlap(p, g)
+            o = score(p, g)
             if o >= thr:
                 cands.append((o, i, j))
     cands.sort(reverse=True)
@@ -151,8 +160,8 @@ class Scorer:
         self.add("gold", len(golds))
         self.add("pred", n_pred)
         self.add("tp", len(pairs))
-        exact = sum(1 for i, j in pairs if pset[i] == gset[j])
-        self.add("tp_exact", exact)
+        self.add("tp_exact", sum(1 for i, j in _match(pset, gset, 1.0, strict=True) if pset[i] == gset[j]))
+        self.add("tp_strict", len(_match(pset, gset, 0.5, strict=True)))
         for i, j in pairs:
             if not golds[j].source:
                 continue
@@ -172,12 +181,16 @@ class Scorer:
         c = self.c.get
         ov = _prf(c("tp", 0), c("pred", 0), c("gold", 0))
         ex = _prf(c("tp_exact", 0), c("pred", 0), c("gold", 0))
+        st = _prf(c("tp_strict", 0), c("pred", 0), c("gold", 0))
         return {
             "gold": c("gold", 0),
             "pred": c("pred", 0),
             "content_p": ov["p"],
             "content_r": ov["r"],
             "content_f1": ov["f1"],
+            "strict_p": st["p"],
+            "strict_r": st["r"],
+            "strict_f1": st["f1"],
             "exact_p": ex["p"],
             "exact_r": ex["r"],
             "exact_f1": ex["f1"],

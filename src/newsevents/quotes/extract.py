@@ -60,7 +60,17 @@ class _Context:
         self.mask = bytearray(len(self.text) + 1)
         for a, b in self.quoted:
             self.mask[a:b] = b"\x01" * (b - a)
-        self.starts = [t.idx for t in self.nlp]
+        from spacy.attrs import IDX, LEMMA, LOWER
+
+        arr = self.nlp.to_array([IDX, LEMMA, LOWER])
+        self.starts = arr[:, 0].tolist()
+        strings = self.nlp.vocab.strings
+        wanted = {strings.add(w) for w in (*speech_lemmas(), "according")}
+        # only tokens whose lemma or form could be a cue are ever materialised
+        self.candidates = [
+            i for i, (lem, low) in enumerate(zip(arr[:, 1].tolist(), arr[:, 2].tolist(), strict=True))
+            if lem in wanted or low in wanted
+        ]
         self.speech = speech_lemmas()
 
     def in_quote(self, pos: int) -> bool:
@@ -117,7 +127,11 @@ def _subject(cue: Any, ctx: _Context) -> Any:
             ):
                 return left
         h = v.head
-        if v.dep_ in ("conj", "xcomp", "advcl") and h is not v and ctx.para_bounds(h.idx) == para:
+        if h is v or ctx.para_bounds(h.idx) != para:
+            break
+        if v.dep_ == "acl" and h.pos_ in ("NOUN", "PROPN") and depth == 0:  # "calls saying …"
+            return h
+        if v.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep"):  # "After saying …, the man …"
             v = h
             continue
         break
@@ -126,6 +140,12 @@ def _subject(cue: Any, ctx: _Context) -> Any:
             if c.dep_ in ("dobj", "attr", "npadvmod", "appos", "nsubj") and c.pos_ in ("PROPN", "NOUN", "PRON"):
                 if not ctx.in_quote(c.idx):
                     return c
+    # "Kasich offered the man a job, then says he'll …": the nearest subject earlier in the sentence
+    sent_start = max(cue.sent.start, 0)
+    for k in range(cue.i - 1, sent_start - 1, -1):
+        t = cue.doc[k]
+        if t.dep_ == "nsubj" and t.idx >= para[0] and not ctx.in_quote(t.idx) and t.pos_ in ("PROPN", "NOUN", "PRON"):
+            return t
     return None
 
 
@@ -289,8 +309,7 @@ def _content_of(cue: Any, ctx: _Context) -> tuple[int, int] | None:
     """Character span of what a speech verb reports, or None."""
     if cue.lower_ == "according":
         sent = cue.sent
-        sub = list(cue.subtree)
-        a, b = sub[0].i, sub[-1].i
+        a, b = cue.left_edge.i, cue.right_edge.i
         left = [t for t in sent if t.i < a and not t.is_punct]
         right = [t for t in sent if t.i > b and not t.is_punct]
         side = right if len(right) >= len(left) else left
@@ -299,9 +318,8 @@ def _content_of(cue: Any, ctx: _Context) -> tuple[int, int] | None:
         return side[0].idx, _tok_end(side[-1])
     comps = [c for c in cue.children if c.dep_ == "ccomp"]
     if comps:
-        toks = [t for c in comps for t in c.subtree]
-        lo = min(toks, key=lambda t: t.i)
-        hi = max(toks, key=lambda t: t.i)
+        lo = min((c.left_edge for c in comps), key=lambda t: t.i)
+        hi = max((c.right_edge for c in comps), key=lambda t: t.i)
         while lo.i < hi.i and (lo.is_punct or lo.lower_ in ("that", "whether")) and lo.lower_ not in "\"“":
             lo = cue.doc[lo.i + 1]
         while hi.i > lo.i and hi.is_punct and hi.text not in "\"”":
@@ -312,33 +330,50 @@ def _content_of(cue: Any, ctx: _Context) -> tuple[int, int] | None:
     # "urged him to …", "vowed to …", "announced his resignation", "described X as Y"
     for c in cue.children:
         if c.dep_ == "xcomp" and c.i > cue.i and cue.lemma_.lower() not in ("say", "continue"):
-            toks = list(c.subtree)
-            return toks[0].idx, _tok_end(toks[-1])
+            return c.left_edge.idx, _tok_end(c.right_edge)
     if cue.lemma_.lower() not in _NO_OBJECT_CONTENT:
         for c in cue.children:
             if c.dep_ == "dobj" and c.i > cue.i and c.pos_ in ("NOUN", "PROPN") and not ctx.in_quote(c.idx):
-                toks = list(c.subtree)
-                last = toks[-1]
+                last = c.right_edge
                 for r in cue.rights:  # "described the field as 'all very good'"
                     if r.dep_ == "prep" and r.lower_ == "as" and r.i > last.i:
                         last = r.right_edge
-                return toks[0].idx, _tok_end(last)
-    # parenthetical cue at the end of a sentence: "…, sources said." parsed with the cue as a dependent
+                return c.left_edge.idx, _tok_end(last)
+    # 'said … that he may wait …' where the parser hung the clause on a noun
+    for t in cue.doc[cue.i + 1 : min(cue.right_edge.i + 1, cue.i + 10)]:
+        if t.dep_ in ("relcl", "advcl", "acl") and t.head.i > cue.i:
+            marks = [c for c in t.children if c.dep_ == "mark" and c.lower_ == "that" and c.i < t.i]
+            if marks and marks[0].i > cue.i:
+                return marks[0].idx, _tok_end(t.right_edge)
+    # parenthetical cue: "…, sources said." / "…, he says, …" parsed with the cue as a dependent
     if cue.dep_ in ("parataxis", "advcl", "conj", "ccomp") and cue.i > cue.head.i:
         if not any(c.dep_ in _SUBJ for c in cue.children):
             return None
         sent = cue.sent
-        after = [t for t in sent if t.i > cue.right_edge.i and not t.is_punct]
-        if after:
-            return None
-        first = cue.left_edge
+        first, last = cue.left_edge, cue.right_edge
         body = [t for t in sent if t.i < first.i]
         while body and (body[-1].is_punct or body[-1].dep_ == "cc"):
             body.pop()
+        after = [t for t in sent if t.i > last.i and not t.is_punct]
         if len(body) < 3:
             return None
+        if after:  # mid-sentence: the report is the whole sentence around the cue
+            return body[0].idx, _tok_end(after[-1])
         return body[0].idx, _tok_end(body[-1])
     return None
+
+
+def _clip(ctx: _Context, cue: Any, a: int, b: int) -> tuple[int, int]:
+    """Keep a reported clause inside its cue's paragraph: the parser sometimes runs sentences together
+    across a paragraph break."""
+    pa, pb = ctx.para_bounds(cue.idx)
+    a, b = max(a, pa), min(b, pb)
+    text = ctx.text
+    while b > a and (text[b - 1].isspace() or text[b - 1] in ",;:-—"):
+        b -= 1
+    while a < b and text[a].isspace():
+        a += 1
+    return a, b
 
 
 def _coverage(a: int, b: int, segs: list[Segment]) -> tuple[float, list[int]]:
@@ -417,14 +452,17 @@ def extract_quotes(doc: Document) -> list[Quote]:
 
     # indirect and mixed first: a clause partly in quote marks absorbs its fragments
     seen_cues: set[int] = set()
-    for t in ctx.nlp:
+    for i in ctx.candidates:
+        t = ctx.nlp[i]
         is_acc = t.lower_ == "according" and t.i + 1 < len(ctx.nlp) and t.nbor(1).lower_ == "to"
         if not (ctx.is_cue(t) or (is_acc and not ctx.in_quote(t.idx))):
             continue
         span = _content_of(t, ctx)
         if span is None:
             continue
-        a, b = span
+        a, b = _clip(ctx, t, *span)
+        if b - a < 2:
+            continue
         _cov, hit = _coverage(a, b, segs)
         if hit and ctx.in_quote(a):
             for k in hit:  # the clause is the quote itself: its cue, for the direct pass
@@ -476,6 +514,15 @@ def extract_quotes(doc: Document) -> list[Quote]:
                         nq = _make(doc, ctx, q.start, q.end, "direct", atts[k + 1], 0.6)
                         q.speaker, q.speaker_span, q.cue, q.confidence = (
                             nq.speaker, nq.speaker_span, nq.cue, nq.confidence)
+    # a fragment of under four words is a scare quote or a title unless it is one piece of a split quote
+    shared = {}
+    for q in quotes:
+        if q.kind == "direct" and q.cue is not None:
+            shared[q.cue.start] = shared.get(q.cue.start, 0) + 1
+    quotes = [
+        q for q in quotes
+        if q.kind != "direct" or len(q.text.split()) >= 4 or (q.cue is not None and shared[q.cue.start] > 1)
+    ]
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes
 
