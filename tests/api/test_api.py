@@ -121,6 +121,11 @@ def test_bad_parameters_are_one_line_errors(client):
         assert isinstance(r.json()["detail"], str) and "Traceback" not in r.text
 
 
+def test_oversized_query_string_is_refused(client):
+    r = client.get("/api/events?" + "&".join(f"q{i}=x" for i in range(2000)))
+    assert r.status_code == 414
+
+
 def test_sql_metacharacters_are_data(client):
     for hostile in ("' OR 1=1 --", "%'; DROP TABLE events; --", '"; SELECT 1'):
         assert rows(client, "/api/events", actor=hostile) == []

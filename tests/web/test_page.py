@@ -104,6 +104,17 @@ def test_article_view_highlights_and_links_records(page, shot):
     shot(page, "article")
 
 
+def test_a_record_has_a_link(browser, server):
+    doc = api(server, "/api/documents?q=Nairobi")["rows"][0]
+    ctx = browser.new_context(viewport={"width": 1200, "height": 800}, bypass_csp=True)
+    pg = ctx.new_page()
+    pg.goto(f"{server}/#doc/{doc['id']}/place/0")
+    pg.wait_for_selector("#record:not([hidden]) [data-record='place']", timeout=60_000)
+    assert pg.locator("#article-text .hl-place.active").count() >= 1
+    assert "Nairobi" in pg.inner_text("#article-title")
+    ctx.close()
+
+
 def test_hostile_article_renders_as_text(page, shot):
     page.locator("#docs li.doc", has_text="Dock workers").first.click()
     page.wait_for_selector("#article:not([hidden])")

@@ -320,7 +320,7 @@ def create_app(
 
     @app.get("/api/health", tags=["store"])
     async def health() -> dict[str, Any]:
-        return {"ok": True, "cache": None if cache is None else cache.stats()}
+        return {"ok": True, "max_rows": max_rows, "cache": None if cache is None else cache.stats()}
 
     # ---- the page and the offline API docs
     static = static_dir()

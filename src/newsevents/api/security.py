@@ -15,6 +15,7 @@ Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
+MAX_QUERY = 4096  # bytes of query string: every filter together fits in far less
 LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
 
 # The page loads only its own files; article text is inserted with textContent, and this policy is the
@@ -77,6 +78,9 @@ class Guard:
                 host = value
         if self.allowed is not None and _hostname(host) not in self.allowed:
             await _reply(send, 400, "unexpected Host header")
+            return
+        if len(scope.get("query_string", b"")) > MAX_QUERY:
+            await _reply(send, 414, f"query string over {MAX_QUERY} bytes")
             return
         if length is not None:
             try:

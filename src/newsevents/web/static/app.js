@@ -598,6 +598,7 @@
   }
 
   function closeArticle() {
+    if (location.hash) history.replaceState(null, "", location.pathname + location.search);
     $("article").hidden = true;
     $("lists").hidden = false;
     delete document.body.dataset.article;
@@ -609,7 +610,8 @@
       const a = ev.target.closest(".hl");
       if (!a || !state.doc) return;
       ev.preventDefault();
-      // the innermost highlight under the pointer is the record shown
+      // the innermost highlight under the pointer is the record shown; the URL becomes its link
+      history.replaceState(null, "", a.getAttribute("href"));
       showRecord(state.doc, a.dataset.kind, +a.dataset.idx);
     });
     document.querySelectorAll("[data-close]").forEach((b) => b.addEventListener("click", () => {
@@ -632,8 +634,22 @@
     });
   }
 
+  /* #doc/<id>[/<kind>/<idx>]: a link to an article, or to one record in it. */
+  function openFromHash() {
+    const m = /^#doc\/([^/]+)(?:\/(entity|place|time|quote|event)\/(\d+))?$/.exec(location.hash);
+    if (!m) return;
+    const id = decodeURIComponent(m[1]);
+    if (state.doc && state.doc.id === id && m[2]) showRecord(state.doc, m[2], +m[3]);
+    else openArticle(id, m[2] ? { kind: m[2], idx: +m[3] } : undefined);
+  }
+
   async function main() {
     wire();
+    window.addEventListener("hashchange", openFromHash);
+    try { // the server may cap pages lower than the page would like
+      const health = await getJSON("/api/health");
+      for (const k of Object.keys(LIMITS)) LIMITS[k] = Math.min(LIMITS[k], health.max_rows || LIMITS[k]);
+    } catch (_) { /* keep the defaults */ }
     setStatus("loading map…");
     try {
       const world = await getJSON("/static/vendor/countries-10m.json");
@@ -642,6 +658,7 @@
       setStatus("error: could not load the map: " + err.message);
     }
     await Promise.all([refreshTimeline().catch((e) => setStatus("error: " + e.message)), refresh()]);
+    openFromHash();
     document.body.dataset.ready = "1";
   }
 
