@@ -35,6 +35,8 @@ FRIENDLY = {"AID", "COOPERATE", "SUPPORT", "CONSULT", "CONCEDE", "RETREAT", "AGR
 INTENT_HEADS = {"plan", "intend", "prepare", "ready", "willing", "prepared", "decide", "determined", "set"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
 TROOP_NOUNS = {"troop", "troops", "soldier", "force", "forces", "police", "policeman", "army", "guard", "unit", "battalion", "warship"}
+GIVING = {"AID", "AGREE", "CONCEDE", "RETREAT", "COOPERATE", "SUPPORT"}
+AREA_TARGETS = {"CONCEDE", "COERCE", "SANCTION", "AID", "ASSAULT", "MOBILIZE", "RETREAT"}
 NO_DATE_PREPS = {"since", "until", "till", "before"}
 
 
@@ -92,6 +94,11 @@ def _light_head(tok: Any) -> Any | None:
         if head.lemma_.lower() in lex.light_verbs:
             return head
     return None
+
+
+def _own(tok: Any) -> bool:
+    """ "its troops", "their forces": the actor's own means, not a target."""
+    return any(c.dep_ == "poss" and c.lower_ in {"its", "their", "his", "her", "our", "my"} for c in tok.children)
 
 
 def _actor_like(idx: DocIndex, tok: Any) -> bool:
@@ -273,13 +280,27 @@ def _build(
         target_tok = subj
     else:
         actor_tok = subj
-        cands = [o for o in objects_of(pred) if o.i != tok.i and _actor_like(idx, o)]
+        objs = objects_of(pred)
+        if typ in GIVING:  # "offered its troops to Lebanon": the recipient is the target, not the thing given
+            objs = sorted(objs, key=lambda o: o.dep_ in {"dobj", "attr", "oprd"})
+        cands = [o for o in objs if o.i != tok.i and _actor_like(idx, o) and not _own(o)]
         if is_noun:
             cands = [o for o in objects_of(tok) if _actor_like(idx, o)] + cands
+        for o in objs:  # "demanded autonomy from Serbian authorities"
+            if o.dep_ == "dobj":
+                cands += [g for g in objects_of(o) if _actor_like(idx, g)]
         if not cands and comp_tok is not None:
+            csubj = next((c for c in comp_tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if csubj is not None and typ in {"REQUEST", "REJECT", "ACCUSE", "THREATEN"} and _actor_like(idx, csubj):
+                cands.append(csubj)  # "demanded that the US cancel ..."
             for o in objects_of(comp_tok):
                 if _actor_like(idx, o):
                     cands.append(o)
+        if not cands and typ in AREA_TARGETS:  # "lifted a curfew in Montenegro"
+            for o in [pred, *[c for c in pred.children if c.dep_ == "dobj"]]:
+                for c in o.children:
+                    if c.dep_ == "prep" and c.lower_ in {"in", "on", "across"}:
+                        cands += [g for g in c.children if g.dep_ == "pobj" and g.ent_type_ in {"GPE", "LOC"}]
         target_tok = cands[0] if cands else None
     if actor_tok is not None and target_tok is not None and actor_tok.i == target_tok.i:
         target_tok = None
