@@ -196,3 +196,19 @@ def test_serve_rejects_a_missing_store(tmp_path):
     res = CliRunner().invoke(cli, ["serve", "--store", str(tmp_path / "nope.duckdb")])
     assert res.exit_code == 2
     assert "no such store" in res.output and "Traceback" not in res.output
+
+
+def test_an_empty_store_serves_empty_pages(tmp_path):
+    from newsevents.store import open_store
+
+    path = tmp_path / "empty.duckdb"
+    open_store(path).close()
+    st = open_store(path, read_only=True)
+    app = create_app(st)
+    with TestClient(app) as c:
+        for p in ("/api/events", "/api/places", "/api/quotes", "/api/documents", "/api/journeys"):
+            body = c.get(p).json()
+            assert body["rows"] == [] and body["truncated"] is False
+        assert c.get("/").status_code == 200
+    app.close()
+    st.close()

@@ -148,3 +148,15 @@ def test_border_towns_fall_in_the_right_country(page):
                  elpasoUs: d3.geoContains(us, elpaso), elpasoMx: d3.geoContains(mx, elpaso) };
     }""")
     assert where == {"juarezMx": True, "juarezUs": False, "elpasoUs": True, "elpasoMx": False}
+
+
+def test_api_docs_render_offline(browser, server):
+    ctx = browser.new_context(viewport={"width": 1200, "height": 800})
+    pg = ctx.new_page()
+    seen: list[str] = []
+    pg.on("request", lambda r: seen.append(r.url))
+    pg.goto(server + "/docs")
+    pg.wait_for_selector(".swagger-ui .opblock", timeout=60_000)
+    assert pg.locator(".swagger-ui .opblock").count() >= 6
+    assert all(u.startswith(server) or u.startswith("data:") for u in seen), seen
+    ctx.close()
