@@ -99,7 +99,7 @@ def test_kill_9_then_resume_gives_exact_rows(tmp_path):
             fh.write(orjson.dumps({"id": f"k{i}", "text": article(i) + f" Report number {i}."}) + b"\n")
         fh.write(b"{corrupt\n")
     killed, clean = tmp_path / "killed.duckdb", tmp_path / "clean.duckdb"
-    cmd = [sys.executable, "-m", "newsevents.cli", "run", str(src), "--workers", "1", "--batch-size", "4",
+    cmd = [sys.executable, "-m", "newsevents.cli", "run", str(src), "--workers", "1", "--batch-size", "4", "--commit-every", "4",
            "--no-progress", "--verbose", "--no-cluster", "--pipeline", "entities"]
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     proc = subprocess.Popen([*cmd, "--store", str(killed)], stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, env=env)

@@ -60,6 +60,8 @@ def _progress(total: int | None, enabled: bool, verbose: bool):  # noqa: ANN202 
 @click.option("--dask", "dask_address", default=None, help="'local' for a LocalCluster, or a scheduler address.")
 @click.option("--batch-size", type=click.IntRange(1, 100_000), default=32, show_default=True,
               help="Documents per worker batch (and per transaction).")
+@click.option("--commit-every", "commit_docs", type=click.IntRange(1, 1_000_000), default=256, show_default=True,
+              help="Documents per store transaction (also committed every 2 s).")
 @click.option("--partition-size", type=click.IntRange(1, 1_000_000), default=1000, show_default=True,
               help="Documents per Dask partition.")
 @click.option("--text-column", default=None, help="JSONL/CSV field holding the text [default: text/body/content].")
@@ -70,7 +72,7 @@ def _progress(total: int | None, enabled: bool, verbose: bool):  # noqa: ANN202 
 @click.option("-v", "--verbose", is_flag=True, help="Without a progress bar, print a line per committed batch.")
 @click.option("--pipeline", default=None, hidden=True, help="Comma-separated stage names (for tests and benchmarks).")
 def run(inputs: tuple[str, ...], store_path: str, workers: int | None, dask_address: str | None, batch_size: int,
-        partition_size: int, text_column: str | None, do_cluster: bool, progress: bool | None, as_json: bool,
+        commit_docs: int, partition_size: int, text_column: str | None, do_cluster: bool, progress: bool | None, as_json: bool,
         verbose: bool, pipeline: str | None) -> None:
     """Extract every article in INPUT... (files, folders, globs, JSONL, CSV, WARC, HTML) into a store.
 
@@ -98,7 +100,7 @@ def run(inputs: tuple[str, ...], store_path: str, workers: int | None, dask_addr
     show = sys.stderr.isatty() if progress is None else progress
     total = count_records(inputs) if show else None
     prog, _task, update, console = _progress(total, show, verbose)
-    runner = Runner(store, stages, update)
+    runner = Runner(store, stages, update, commit_docs=commit_docs)
     try:
         if prog is not None:
             prog.start()

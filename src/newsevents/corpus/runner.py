@@ -21,9 +21,10 @@ from dataclasses import dataclass, field
 from ..ingest import InputError, prepare
 from ..pipeline import DEFAULT_PIPELINE
 from ..schema import Document
-from ..store import ErrorRecord, Store
+from ..store import DocRows, ErrorRecord, Store
+from ..store.schema import doc_rows
 from .readers import Record, read_records
-from .worker import Result, peak_rss_mb, process, warm
+from .worker import Result, peak_rss_mb, process_rows, warm
 
 
 @dataclass
@@ -106,12 +107,18 @@ class Runner:
     """Drives one run; `executor` decides where `process` runs (in-process, processes, Dask)."""
 
     def __init__(self, store: Store, pipeline: Sequence[str] = DEFAULT_PIPELINE,
-                 on_progress: Callable[[RunStats], None] | None = None) -> None:
+                 on_progress: Callable[[RunStats], None] | None = None, commit_docs: int = 256,
+                 commit_seconds: float = 2.0) -> None:
         self.store = store
         self.pipeline = tuple(pipeline)
         self.stats = RunStats()
         self.on_progress = on_progress or (lambda s: None)
         self.worker_rss_mb: list[float] = []
+        self.commit_docs = commit_docs
+        self.commit_seconds = commit_seconds
+        self._rows: list[DocRows] = []
+        self._errs: list[ErrorRecord] = []
+        self._last_flush = time.perf_counter()
 
     # -- resume: drop what is already stored (documents) or already failed (errors)
     def _fresh(self, work: list[tuple[str, Document]], errs: list[ErrorRecord]) -> list[tuple[str, Document]]:
@@ -123,21 +130,33 @@ class Runner:
         self.stats.skipped += len(work) - len(fresh)
         return fresh
 
-    def _commit(self, work: list[tuple[str, Document]], results: list[Result], errs: list[ErrorRecord]) -> None:
+    def _commit(self, work: list[tuple[str, Document]], results: list, errs: list[ErrorRecord]) -> None:
+        """Take a finished batch; write when enough has gathered (one transaction per write)."""
         locs = {d.id: loc for loc, d in work}
-        docs: list[Document] = []
-        errors = list(errs)
         for r in results:
-            if isinstance(r, Document):
-                docs.append(r)
+            if isinstance(r, DocRows):
+                self._rows.append(r)
+            elif isinstance(r, Document):
+                self._rows.append(DocRows(r.id, doc_rows(r, locs.get(r.id)), len(r.text.split())))
             else:
                 did, stg, reason = r
-                errors.append(ErrorRecord(locs.get(did, did), reason, "stage", stage=stg, doc_id=did))
-        self.store.write(docs, errors, locators=locs)
-        self.stats.written += len(docs)
-        self.stats.words += sum(len(d.text.split()) for d in docs)
-        self.stats.errors += len(errors)
-        self.stats.error_kinds.update(e.kind for e in errors)
+                self._errs.append(ErrorRecord(locs.get(did, did), reason, "stage", stage=stg, doc_id=did))
+        self._errs.extend(errs)
+        if (len(self._rows) >= self.commit_docs or len(self._errs) >= self.commit_docs
+                or time.perf_counter() - self._last_flush >= self.commit_seconds):
+            self.flush()
+
+    def flush(self) -> None:
+        """Write everything gathered in ONE transaction: a kill before it loses it all, after it none."""
+        if not self._rows and not self._errs:
+            return
+        written = self.store.write_rows(self._rows, self._errs)
+        self.stats.written += written
+        self.stats.words += sum(r.n_words for r in self._rows)
+        self.stats.errors += len(self._errs)
+        self.stats.error_kinds.update(e.kind for e in self._errs)
+        self._rows, self._errs = [], []
+        self._last_flush = time.perf_counter()
         self.on_progress(self.stats)
 
     def run(self, records: Iterable[Record], workers: int = 1, batch_size: int = 32, window: int | None = None,
@@ -152,10 +171,11 @@ class Runner:
             warm(self.pipeline)
             for work, errs in batches(prepare_stream(counted), batch_size):
                 work = self._fresh(work, errs)
-                res = process([d for _, d in work], self.pipeline) if work else []
+                res = process_rows(work, self.pipeline) if work else []
                 self._commit(work, res, errs)
         else:
             self._run_pool(counted, workers, batch_size, window or workers * 2)
+        self.flush()
         self.stats.seconds = time.perf_counter() - t0
         return self.stats
 
@@ -178,7 +198,7 @@ class Runner:
                 if not work:
                     self._commit(work, [], errs)
                     continue
-                fut = ex.submit(process, [d for _, d in work], self.pipeline)
+                fut = ex.submit(process_rows, work, self.pipeline)
                 pending[fut] = (work, errs)
                 while len(pending) >= window:
                     done, _ = wait(pending, return_when=FIRST_COMPLETED)
@@ -206,7 +226,7 @@ class Runner:
                 if not work:
                     self._commit(work, [], errs)
                     continue
-                fut = client.submit(process, [d for _, d in work], self.pipeline, pure=False)
+                fut = client.submit(process_rows, work, self.pipeline, pure=False)
                 pending[fut] = (work, errs)
                 while len(pending) >= window:
                     done = dwait(list(pending), return_when="FIRST_COMPLETED").done
@@ -248,8 +268,9 @@ def default_workers() -> int:
 
 def run_corpus(inputs: Sequence[str], store: Store, *, workers: int = 1, dask: str | None = None,
                batch_size: int = 32, partition_size: int = 1000, pipeline: Sequence[str] = DEFAULT_PIPELINE,
-               text_column: str | None = None, on_progress: Callable[[RunStats], None] | None = None) -> RunStats:
+               text_column: str | None = None, on_progress: Callable[[RunStats], None] | None = None,
+               commit_docs: int = 256) -> RunStats:
     """Library entry point: the same job `newsevents run` does, without the progress bar."""
-    runner = Runner(store, pipeline, on_progress)
+    runner = Runner(store, pipeline, on_progress, commit_docs=commit_docs)
     return runner.run(read_records(inputs, text_column), workers=workers, batch_size=batch_size, dask=dask,
                       partition_size=partition_size)

@@ -10,6 +10,8 @@ from collections.abc import Sequence
 
 from ..pipeline import DEFAULT_PIPELINE, get_stage
 from ..schema import Document
+from ..store import DocRows
+from ..store.schema import doc_rows
 
 # one result per input document: the finished Document, or (doc_id, stage, reason)
 Result = Document | tuple[str, str, str]
@@ -58,6 +60,23 @@ def process(shells: list[Document], pipeline: Sequence[str] = DEFAULT_PIPELINE, 
         finally:
             d._nlp = None  # the spaCy Doc never leaves the worker
         out.append(d)
+    return out
+
+
+def process_rows(items: list[tuple[str, Document]], pipeline: Sequence[str] = DEFAULT_PIPELINE,
+                 batch_size: int = 32) -> list[DocRows | tuple[str, str, str]]:
+    """`process`, then the store rows built here in the worker: the writer only inserts.
+
+    Why: pickling a finished Document back to the writer costs more than building its rows, and the
+    single writer process is the one part of a run that does not scale with workers.
+    """
+    locs = {d.id: loc for loc, d in items}
+    out: list[DocRows | tuple[str, str, str]] = []
+    for r in process([d for _, d in items], pipeline, batch_size):
+        if isinstance(r, Document):
+            out.append(DocRows(r.id, doc_rows(r, locs.get(r.id)), len(r.text.split())))
+        else:
+            out.append(r)
     return out
 
 

@@ -5,6 +5,7 @@ Public API (small on purpose; the CLI, the corpus runner and the web API all use
     from newsevents.store import open_store, StoreError
     with open_store("news.duckdb") as st:          # or "postgresql://user@host/db"
         st.write(docs, errors=[ErrorRecord(...)], locators={doc.id: "file.jsonl:3"})
+        st.write_rows([DocRows(...)], errors)  (rows built elsewhere, e.g. in a worker)
         st.record_error("file.jsonl:9", "corrupt JSONL line", kind="parse")
         st.known_ids(["ab12..."])   -> set of ids already stored (resume)
         st.counts()                 -> {"documents": n, "events": n, ...}
@@ -33,11 +34,20 @@ from typing import Any
 from ..schema import Document
 from .schema import DOC_TABLES, KEYS, TABLES, columns, ddl, doc_rows, q
 
-__all__ = ["ErrorRecord", "Store", "StoreError", "open_store", "TABLES"]
+__all__ = ["DocRows", "ErrorRecord", "Store", "StoreError", "open_store", "TABLES"]
 
 
 class StoreError(RuntimeError):
     """A store we cannot open or write, with a one-line reason."""
+
+
+@dataclass(frozen=True)
+class DocRows:
+    """One document as table rows (see `store.schema.doc_rows`): cheap to pickle between processes."""
+
+    doc_id: str
+    rows: dict[str, list[tuple]]
+    n_words: int = 0
 
 
 @dataclass(frozen=True)
@@ -77,8 +87,8 @@ class Store:
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         raise NotImplementedError
 
-    def _insert(self, table: str, rows: list[tuple]) -> None:
-        """Insert rows, ignoring rows whose key is already there."""
+    def _insert(self, table: str, rows: list[tuple], fresh: bool = False) -> None:
+        """Insert rows, ignoring rows whose key is already there (`fresh`: known new, check skipped)."""
         raise NotImplementedError
 
     def _begin(self) -> None:
@@ -121,27 +131,30 @@ class Store:
         Documents already stored (same content hash) are left as they are, so writing a batch twice
         is harmless.
         """
-        docs = list(docs)
+        loc = locators or {}
+        return self.write_rows([DocRows(d.id, doc_rows(d, loc.get(d.id))) for d in docs], errors)
+
+    def write_rows(self, docs: Sequence[DocRows], errors: Iterable[ErrorRecord] = ()) -> int:
+        """Like `write`, for rows already built by `doc_rows` (workers build them, the writer inserts)."""
         errors = list(errors)
-        fresh = docs
+        fresh: list[DocRows] = []
         if docs:
-            known = self.known_ids([d.id for d in docs])
+            known = self.known_ids([d.doc_id for d in docs])
             seen: set[str] = set()
-            fresh = []
             for d in docs:
-                if d.id not in known and d.id not in seen:
-                    seen.add(d.id)
+                if d.doc_id not in known and d.doc_id not in seen:
+                    seen.add(d.doc_id)
                     fresh.append(d)
         tables: dict[str, list[tuple]] = {t: [] for t in DOC_TABLES}
         for d in fresh:
-            for t, rows in doc_rows(d, (locators or {}).get(d.id)).items():
+            for t, rows in d.rows.items():
                 tables[t].extend(rows)
         err_rows = list({e.input: e.row() for e in errors}.values())
         self._begin()
         try:
             for t in DOC_TABLES:
                 if tables[t]:
-                    self._insert(t, tables[t])
+                    self._insert(t, tables[t], fresh=True)
             if err_rows:
                 self._insert("errors", err_rows)
             self._commit()
@@ -183,7 +196,7 @@ class Store:
         try:
             self._execute("DELETE FROM event_clusters")
             if rows:
-                self._insert("event_clusters", rows)
+                self._insert("event_clusters", rows, fresh=True)
             self._commit()
         except Exception:
             self._rollback()

@@ -13,7 +13,8 @@ from typing import Any
 from . import Store, StoreError
 from .schema import KEYS, TABLES, q
 
-_ARROW = {"TEXT": "string", "JSON": "string", "INT": "int64", "BIGINT": "int64", "FLOAT": "float64", "BOOL": "bool"}
+_ARROW = {"TEXT": "string", "JSON": "string", "INT": "int64", "BIGINT": "int64", "FLOAT": "float64", "BOOL": "bool",
+          "BLOB": "binary"}
 
 
 class DuckStore(Store):
@@ -49,7 +50,8 @@ class DuckStore(Store):
             self._schemas[table] = pa.schema([(c, _ARROW[t]) for c, t in TABLES[table]])
         return self._schemas[table]
 
-    def _insert(self, table: str, rows: list[tuple]) -> None:
+    def _insert(self, table: str, rows: list[tuple], fresh: bool = False) -> None:
+        """Arrow batch insert; `fresh` rows are known to be new (skips the conflict check)."""
         import pyarrow as pa
 
         schema = self._arrow_schema(table)
@@ -61,7 +63,8 @@ class DuckStore(Store):
         try:
             keys = ", ".join(q(k) for k in KEYS[table])
             cl = ", ".join(q(c) for c in schema.names)
-            self.con.execute(f"INSERT INTO {table} ({cl}) SELECT {cl} FROM {name} ON CONFLICT ({keys}) DO NOTHING")
+            tail = "" if fresh else f" ON CONFLICT ({keys}) DO NOTHING"
+            self.con.execute(f"INSERT INTO {table} ({cl}) SELECT {cl} FROM {name}{tail}")
         finally:
             self.con.unregister(name)
 

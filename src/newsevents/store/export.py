@@ -68,7 +68,8 @@ def table_sql(table: str) -> str:
         raise ExportError(f"unknown table {table!r}; known: polecat, {', '.join(TABLES)}")
     order = {"documents": "id", "errors": "input", "event_clusters": "cluster_id, doc_id, event_idx",
              "mentions": "doc_id, entity_idx, idx", "journeys": "doc_id, idx, stop_idx"}.get(table, "doc_id, idx")
-    return f"SELECT * FROM {table} ORDER BY {order}"
+    cols = ", ".join(f'"{c}"' for c, _ in TABLES[table] if c != "doc_json")  # the packed record stays inside
+    return f"SELECT {cols} FROM {table} ORDER BY {order}"
 
 
 def export(store: Store, table: str, out: str, fmt: str | None = None) -> int:

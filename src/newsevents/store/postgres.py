@@ -53,7 +53,7 @@ class PostgresStore(Store):
         cur.execute(qmarks_to_pyformat(sql) if params else sql, list(params) if params else None)
         return cur
 
-    def _insert(self, table: str, rows: list[tuple]) -> None:
+    def _insert(self, table: str, rows: list[tuple], fresh: bool = False) -> None:
         """COPY into a temporary table, then INSERT ... ON CONFLICT DO NOTHING: fast and idempotent."""
         from .schema import columns
 

@@ -21,6 +21,7 @@ from typing import Any
 import orjson
 
 from . import Store
+from .schema import unpack_doc
 
 MAX_LIMIT = 10_000
 
@@ -203,7 +204,7 @@ def query_documents(
 def get_document(store: Store, doc_id: str) -> dict | None:
     """The full stored `Document` (as JSON), or None."""
     rows = store.fetch("SELECT doc_json FROM documents WHERE id = ?", [doc_id])
-    return orjson.loads(rows[0]["doc_json"]) if rows else None
+    return unpack_doc(rows[0]["doc_json"]) if rows else None
 
 
 def query_errors(store: Store, kind: str | None = None, limit: int = 50, offset: int = 0) -> list[dict]:

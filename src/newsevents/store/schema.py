@@ -7,6 +7,7 @@ document's rows are written and replaced as a unit, and a re-run can never dupli
 
 from __future__ import annotations
 
+import zlib
 from typing import Any
 
 import orjson
@@ -20,7 +21,7 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("language", "TEXT"), ("headline", "TEXT"), ("dateline_place", "TEXT"), ("n_chars", "INT"),
         ("n_words", "INT"), ("n_entities", "INT"), ("n_places", "INT"), ("n_times", "INT"),
         ("n_quotes", "INT"), ("n_events", "INT"), ("n_journeys", "INT"), ("warnings", "JSON"),
-        ("schema_version", "TEXT"), ("text", "TEXT"), ("doc_json", "JSON"),
+        ("schema_version", "TEXT"), ("text", "TEXT"), ("doc_json", "BLOB"),
     ],
     "entities": [
         ("doc_id", "TEXT"), ("idx", "INT"), ("entity_id", "TEXT"), ("name", "TEXT"), ("type", "TEXT"),
@@ -89,8 +90,10 @@ KEYS: dict[str, tuple[str, ...]] = {
 DOC_TABLES = ("documents", "entities", "mentions", "places", "times", "quotes", "events", "journeys")
 
 _TYPES = {
-    "duckdb": {"TEXT": "VARCHAR", "INT": "INTEGER", "BIGINT": "BIGINT", "FLOAT": "DOUBLE", "BOOL": "BOOLEAN", "JSON": "VARCHAR"},
-    "postgresql": {"TEXT": "TEXT", "INT": "INTEGER", "BIGINT": "BIGINT", "FLOAT": "DOUBLE PRECISION", "BOOL": "BOOLEAN", "JSON": "TEXT"},
+    "duckdb": {"TEXT": "VARCHAR", "INT": "INTEGER", "BIGINT": "BIGINT", "FLOAT": "DOUBLE", "BOOL": "BOOLEAN", "JSON": "VARCHAR",
+               "BLOB": "BLOB"},
+    "postgresql": {"TEXT": "TEXT", "INT": "INTEGER", "BIGINT": "BIGINT", "FLOAT": "DOUBLE PRECISION", "BOOL": "BOOLEAN",
+                   "JSON": "TEXT", "BLOB": "BYTEA"},
 }
 
 
@@ -113,6 +116,17 @@ def columns(table: str) -> list[str]:
     return [c for c, _ in TABLES[table]]
 
 
+def pack_doc(doc: Document) -> bytes:
+    """The whole Document as zlib-compressed JSON: the faithful record, at a fifth of the size."""
+    return zlib.compress(doc.model_dump_json().encode("utf-8"), 1)
+
+
+def unpack_doc(blob: bytes | str) -> dict:
+    if isinstance(blob, str):
+        return orjson.loads(blob)
+    return orjson.loads(zlib.decompress(bytes(blob)))
+
+
 def _json(value: Any) -> str:
     return orjson.dumps(value).decode()
 
@@ -130,7 +144,7 @@ def doc_rows(doc: Document, input_ref: str | None = None) -> dict[str, list[tupl
         doc.headline.text if doc.headline else None, doc.dateline.place if doc.dateline else None,
         len(doc.text), len(doc.text.split()), len(doc.entities), len(doc.places), len(doc.times),
         len(doc.quotes), len(doc.events), len(doc.journeys), _json(doc.warnings), doc.schema_version,
-        doc.text, doc.model_dump_json(),
+        doc.text, pack_doc(doc),
     ))
     for i, e in enumerate(doc.entities):
         rows["entities"].append((d, i, e.id, e.name, e.type, _json(e.titles), _json(e.aliases), e.nationality,
