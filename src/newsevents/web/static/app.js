@@ -79,6 +79,10 @@
     const projection = d3.geoNaturalEarth1().fitExtent([[4, 4], [width - 4, height - 4]], { type: "Sphere" });
     const path = d3.geoPath(projection);
     const svg = d3.select(box).append("svg").attr("viewBox", `0 0 ${width} ${height}`).attr("id", "mapsvg");
+    // arrowhead at each journey's destination; sized in map units and rescaled on zoom
+    svg.append("defs").append("marker").attr("id", "arrow").attr("viewBox", "0 0 10 10").attr("refX", 8).attr("refY", 5)
+      .attr("markerUnits", "userSpaceOnUse").attr("markerWidth", 10).attr("markerHeight", 10).attr("orient", "auto")
+      .append("path").attr("d", "M0,0 L10,5 L0,10 z").attr("fill", "#c05621");
     const g = svg.append("g").attr("class", "zoomlayer");
     g.append("path").attr("class", "sphere").attr("d", path({ type: "Sphere" }));
     g.append("path").attr("class", "graticule").attr("d", path(d3.geoGraticule10()));
@@ -89,8 +93,8 @@
       .append("title").text((d) => (d.properties && d.properties.name) || "");
     Object.assign(map, {
       svg, g, projection, path, width, height, k: 1,
-      journeys: g.append("g").attr("class", "journeys"),
       markers: g.append("g").attr("class", "markers"),
+      journeys: g.append("g").attr("class", "journeys"), // above the markers, so a route stays visible
       flash: g.append("g").attr("class", "flashes"),
     });
     map.zoom = d3.zoom().scaleExtent([1, 300]).translateExtent([[0, 0], [width, height]])
@@ -148,6 +152,7 @@
     map.markers.selectAll("circle.marker").attr("r", (d) => d.r / k);
     map.markers.selectAll("text.cluster-label").attr("font-size", 10 / k);
     map.journeys.selectAll("circle.stop").attr("r", 4 / k);
+    map.svg.select("#arrow").attr("markerWidth", 10 / k).attr("markerHeight", 10 / k);
     map.journeys.selectAll("text.stop-label").attr("font-size", 11 / k).attr("stroke-width", 3 / k).attr("dx", 6 / k).attr("dy", -6 / k);
   }
 
@@ -247,7 +252,8 @@
     });
     sel.select("path.journey")
       .attr("d", (d) => (d.pts.length > 1 ? map.path({ type: "LineString", coordinates: d.pts.map((s) => [s.lon, s.lat]) }) : null))
-      .attr("data-person", (d) => d.person || "");
+      .attr("data-person", (d) => d.person || "")
+      .attr("marker-end", "url(#arrow)");
     sel.select("title").text((d) => `${d.person || "someone"}: ${d.stops.map((s) => s.name).join(" → ")}`);
     sel.selectAll("circle.stop").data((d) => d.pts).join("circle").attr("class", "stop")
       .attr("cx", (s) => map.projection([s.lon, s.lat])[0]).attr("cy", (s) => map.projection([s.lon, s.lat])[1])
