@@ -56,3 +56,14 @@ def test_broken_warc_is_an_error_not_a_crash(tmp_path):
     p.write_bytes(b"this is not a warc file at all\n" * 10)
     recs = list(read_records([str(p)]))
     assert recs and all(r.error for r in recs)
+
+
+def test_json_file_of_articles(tmp_path):
+    import orjson
+
+    (tmp_path / "list.json").write_bytes(orjson.dumps([{"text": "Police in Lyon arrested ten people.", "id": "a"},
+                                                       {"title": "no text here"}]))
+    (tmp_path / "bad.json").write_bytes(b"{oops")
+    recs = list(read_records([str(tmp_path)]))
+    assert [r.ext_id for r in recs if r.error is None] == ["a"]
+    assert sorted(r.kind for r in recs if r.error) == ["parse", "parse"]

@@ -21,6 +21,7 @@ import orjson
 
 TEXT_KEYS = ("text", "body", "content", "article", "maintext")
 JSONL_EXT = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
+JSON_EXT = (".json", ".json.gz")
 CSV_EXT = (".csv", ".tsv", ".csv.gz", ".tsv.gz")
 WARC_EXT = (".warc", ".warc.gz", ".arc", ".arc.gz")
 HTML_EXT = (".html", ".htm", ".xhtml")
@@ -74,6 +75,8 @@ def kind_of(path: str) -> str:
     low = path.lower()
     if low.endswith(JSONL_EXT):
         return "jsonl"
+    if low.endswith(JSON_EXT):
+        return "json"
     if low.endswith(CSV_EXT):
         return "csv"
     if low.endswith(WARC_EXT):
@@ -105,6 +108,8 @@ def read_records(inputs: Iterable[str], text_column: str | None = None) -> Itera
             if kind == "jsonl":
                 with _open(item) as fh:
                     yield from _jsonl(fh, item, text_column)
+            elif kind == "json":
+                yield from _json(item, text_column)
             elif kind == "csv":
                 yield from _csv(item, text_column)
             elif kind == "warc":
@@ -164,6 +169,25 @@ def _jsonl(fh: io.BufferedIOBase, name: str, text_column: str | None) -> Iterato
             yield Record(loc, error=f"{loc}: no text in field {want}", kind="empty")
             continue
         yield _meta(obj, Record(loc, data=text, html=obj.get("html") if isinstance(obj.get("html"), bool) else None))
+
+
+def _json(path: str, text_column: str | None) -> Iterator[Record]:
+    """A .json file: one article object, or a list of them."""
+    with _open(path) as fh:
+        data = fh.read()
+    try:
+        obj = orjson.loads(data)
+    except orjson.JSONDecodeError as exc:
+        yield Record(path, error=f"{path}: corrupt JSON ({str(exc).split(':')[0]})", kind="parse")
+        return
+    items = obj if isinstance(obj, list) else [obj]
+    for n, it in enumerate(items, 1):
+        loc = f"{path}[{n}]" if isinstance(obj, list) else path
+        text = _text_of(it, text_column) if isinstance(it, dict) else None
+        if not isinstance(text, str) or not text.strip():
+            yield Record(loc, error=f"{loc}: no article text ({text_column or '/'.join(TEXT_KEYS)} field)", kind="parse")
+            continue
+        yield _meta(it, Record(loc, data=text))
 
 
 def _csv(path: str, text_column: str | None) -> Iterator[Record]:

@@ -28,7 +28,7 @@ class PostgresStore(Store):
         try:
             self.con = psycopg.connect(url, autocommit=True, connect_timeout=5)
         except psycopg.Error as exc:
-            msg = (str(exc).strip().splitlines() or ["connection failed"])[-1]
+            msg = (str(exc).strip().splitlines() or ["connection failed"])[-1].strip()
             raise StoreError(f"cannot connect to PostgreSQL ({msg})") from exc
         self.init_schema()
 
