@@ -44,6 +44,8 @@ def find_trigger(tok: Any) -> tuple[Trigger, str] | None:
     """The lexicon entry a token triggers, honouring particles ("call off") and required objects."""
     lex = lexicon()
     lemma = tok.lemma_.lower()
+    if lemma not in lex.heads and tok.lower_ not in lex.heads:
+        return None
     if tok.pos_ == "VERB":
         for c in tok.children:
             if c.dep_ == "prt":
@@ -104,7 +106,7 @@ def _own(tok: Any) -> bool:
 def _actor_like(idx: DocIndex, tok: Any) -> bool:
     if tok.ent_type_ in {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}:
         return False
-    if idx.doc.entity_at(tok.idx, tok.idx + len(tok.text)) is not None:
+    if idx.entity_of(tok) is not None:
         return True
     if tok.pos_ in {"PRON", "PROPN"}:
         return True
@@ -124,10 +126,16 @@ def extract_events(doc: Document) -> list[Event]:
         return []
     idx = build_index(doc)
     found: list[tuple[Any, Trigger, str]] = []
+    heads = lexicon().heads
+    # One pass over the lemmas first: only words a trigger could start with are looked at closely.
+    maybe = [t.lemma_.lower() in heads or t.lower_ in heads or t.lower_ == "must" for t in sp]
     for lo, hi in _segments(idx):
         verb_triggers = []
         noun_candidates = []
-        for tok in sp[lo:hi]:
+        for i in range(lo, hi):
+            if not maybe[i]:
+                continue
+            tok = sp[i]
             if tok.dep_ == "compound" or tok.tag_ == "NNP" and tok.pos_ == "PROPN":
                 continue
             hit = find_trigger(tok)
@@ -137,7 +145,10 @@ def extract_events(doc: Document) -> list[Event]:
                 verb_triggers.append((tok, *hit))
             else:
                 noun_candidates.append((tok, *hit))
-        for tok in sp[lo:hi]:
+        for i in range(lo, hi):
+            if sp[i].lower_ != "must":
+                continue
+            tok = sp[i].head
             if tok.pos_ == "VERB" and not any(t.i == tok.i for t, _, _ in verb_triggers) and _must_clause(tok):
                 verb_triggers.append((tok, Trigger("REQUEST", None, "action"), "must"))
         light_nouns = []
@@ -487,22 +498,23 @@ def _event_place(
 ) -> tuple[EventPlace | None, str]:
     # A place is the event's when a locative preposition governs it ("in X", "near X") or the predicate
     # takes it as its object ("shelled Gaza"); a country that is an actor ("Ukraine signed") is not.
-    cands = [p for p in idx.places if is_locative(p.tok) or is_event_object(p.tok, pred)]
+    lo, hi = idx.sent_bounds(pred)
+    here = [p for p in idx.places if lo <= p.tok.i < hi]
+    cands = [p for p in here if p.locative or is_event_object(p.tok, pred)]
     loc = attach(idx, cands, pred, blocked, origins=False)
     reason = "clause"
     if loc is None:
-        loc = _nearest_place_api(doc, idx, pred, blocked)
+        loc = _sentence_fallback(idx, [p for p in cands if not p.origin], pred, blocked)
         reason = "sentence"
     if loc is None:
-        loc = _sentence_fallback(idx, [p for p in cands if not is_origin(p.tok)], pred, blocked)
-    if loc is None:
-        lo, hi = idx.sent_bounds(pred)
         rest = [
-            p for p in idx.places
-            if lo <= p.tok.i < hi and p.tok.i not in blocked and p.tok.i not in (roles or ()) and not is_origin(p.tok)
+            p for p in here
+            if p.tok.i not in blocked and p.tok.i not in (roles or ()) and not p.origin
             and p.tok.dep_ not in {"nsubj", "poss", "compound", "amod", "nmod"}
         ]
         loc = rest[0] if rest else None
+    if loc is None and here:
+        loc = _nearest_place_api(doc, idx, pred, blocked)
     if loc is None:
         loc = _paragraph_fallback(idx, pred)
         reason = "paragraph"
@@ -576,7 +588,7 @@ def _paragraph_fallback(idx: DocIndex, pred: Any) -> Located | None:
     nxt = idx.sent_bounds(pred.doc[hi]) if hi < len(pred.doc) else (hi, hi)
     before, after = [], []
     for x in idx.places:
-        if idx.para[x.tok.i] != para or not is_locative(x.tok) or is_origin(x.tok):
+        if idx.para[x.tok.i] != para or not x.locative or x.origin:
             continue
         if x.tok.i < lo:
             before.append(x)
@@ -614,4 +626,4 @@ def _source(doc: Document, idx: DocIndex, tok: Any, pred: Any) -> tuple[Ref, str
 
 
 def _is_named(idx: DocIndex, tok: Any) -> bool:
-    return tok.pos_ == "PROPN" or idx.doc.entity_at(tok.idx, tok.idx + len(tok.text)) is not None or tok.lemma_.lower() in lexicon().sectors
+    return tok.pos_ == "PROPN" or idx.entity_of(tok) is not None or tok.lemma_.lower() in lexicon().sectors

@@ -53,6 +53,7 @@ class Lexicon:
     iso2_to_iso3: dict[str, str] = field(default_factory=dict)
     iso3_to_iso2: dict[str, str] = field(default_factory=dict)
     capitals: dict[str, str] = field(default_factory=dict)  # ISO2 -> capital name
+    heads: set[str] = field(default_factory=set)  # every word a trigger key contains: a fast first test
 
 
 @lru_cache(maxsize=1)
@@ -65,6 +66,7 @@ def lexicon() -> Lexicon:
             lex.verbs[lemma] = trig
         if pos in ("NOUN", "*"):
             lex.nouns[lemma] = trig
+    lex.heads = {w for key in (*lex.verbs, *lex.nouns) for w in key.split("_")}
     lex.light_verbs = {r[0] for r in read_tsv(DATA / "light_verbs.tsv")}
     lex.needs = {r[0]: set(r[1].split("|")) for r in read_tsv(DATA / "needs.tsv") if len(r) > 1 and r[1]}
     lex.excludes = {r[0]: set(r[1].split("|")) for r in read_tsv(DATA / "excludes.tsv") if len(r) > 1}

