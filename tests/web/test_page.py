@@ -42,7 +42,15 @@ def test_page_loads_offline_and_draws_markers(page, server, shot):
 
 def test_clicking_a_marker_shows_its_records(page, shot):
     assert page.locator("#detail").is_hidden()
-    page.locator("circle.marker").first.click(force=True)
+    # a real click where a marker is the topmost thing under the pointer
+    xy = page.evaluate("""() => {
+        for (const c of document.querySelectorAll('circle.marker')) {
+            const b = c.getBoundingClientRect(), x = b.left + b.width / 2, y = b.top + b.height / 2;
+            if (document.elementFromPoint(x, y) === c) return [x, y];
+        }
+        return null; }""")
+    assert xy, "no marker can be clicked"
+    page.mouse.click(*xy)
     page.wait_for_selector("#detail:not([hidden])")
     items = page.locator("#detail li.detail-item")
     assert items.count() >= 1
