@@ -131,3 +131,21 @@ def test_empty_parse_gives_no_events():
     doc = Document(text="")
     doc._nlp = get_nlp()("")
     assert run(doc).events == []
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "actor", "sector", "country"),
+    [
+        ("The Kenya National Union of Teachers called a strike on Monday. The union condemned the arrests.",
+         "condemned", "Kenya National Union of Teachers", "labour", "KEN"),
+        ("Kenyan police dispersed protesters in Nairobi. Officers fired tear gas at the crowd.",
+         "fired", "Kenyan police", "police", "KEN"),
+        ("The government in Minsk expelled two Polish diplomats on Tuesday.",
+         "expelled", "government in Minsk", "government", "BLR"),
+    ],
+)
+def test_descriptions_resolve_to_the_group_they_denote(text, trigger, actor, sector, country):
+    ev = next(e for e in _events(text) if e.text == trigger)
+    assert ev.actor is not None and ev.actor.name == actor
+    assert ev.attrs["actor_sector"] == sector
+    assert ev.attrs["actor_country"] == country

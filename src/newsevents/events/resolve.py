@@ -323,6 +323,11 @@ def describe(idx: DocIndex, tok: Any, use_memory: bool = True) -> tuple[Ref, str
                 e = idx.entity_of(pobj)
                 if e is not None and e.type == "GPE":
                     return Ref(entity=e.id, name=text, start=start, end=end), sector, country or country_of(idx, pobj, e)
+    if use_memory and mod_ent is None and _anaphoric(tok) and tok.pos_ == "NOUN":
+        named = _named_antecedent(idx, tok)  # "the union" -> Kenya National Union of Teachers
+        if named is not None:
+            return Ref(entity=named.id, name=named.name, start=start, end=end), sector or sector_of(tok, named), (
+                country or country_of(idx, tok, named))
     if use_memory and sector and not country and mod_ent is None and _anaphoric(tok):
         for i, sec, ref, ctry in reversed(idx.sector_memory):
             if i < tok.i and sec == sector and i != tok.i:
@@ -330,6 +335,21 @@ def describe(idx: DocIndex, tok: Any, use_memory: bool = True) -> tuple[Ref, str
     if mod_ent is not None and mod_ent.type == "PERSON":
         return Ref(entity=None, name=text, start=start, end=end), sector, country
     return Ref(entity=None, name=text, start=start, end=end), sector, country
+
+
+def _named_antecedent(idx: DocIndex, tok: Any) -> Entity | None:
+    """The last organisation named before `tok` whose name has the same head word ("the Guard", "the union")."""
+    word = tok.lemma_.lower()
+    best = None
+    for ent in idx.doc.entities:
+        if ent.type not in {"ORG", "NORP"} or word not in {w.lower().rstrip("s") for w in ent.name.split()} | {
+            w.lower() for w in ent.name.split()
+        }:
+            continue
+        for m in ent.mentions:
+            if m.end <= tok.idx and (best is None or m.end > best[0]):
+                best = (m.end, ent)
+    return best[1] if best else None
 
 
 def _anaphoric(tok: Any) -> bool:
