@@ -37,20 +37,22 @@ STOP = frozenset(
     august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
     on in at of to a an by as""".split()
 )
-# feature codes of places precise enough to measure distances between (towns, not regions/countries)
-_POINT_FEATURES = ("PPL", "PPLA", "PPLA2", "PPLA3", "PPLA4", "PPLC", "PPLX", "PPLL", "city")
+# feature types too big to pin an event (places stage / GeoNames codes); everything else is a "town"
+_AREA_FEATURES = frozenset({"country", "admin1", "region", "continent", "ocean", "sea", "PCLI", "ADM1", "CONT", "RGN"})
+_WIDE = frozenset({"country", "continent", "ocean", "sea", "PCLI", "CONT"})
 
 
 @dataclass
 class Config:
     window_days: int = 1
-    max_km: float = 50.0
+    max_km: float = 50.0  # two towns further apart are two places
+    max_area_km: float = 200.0  # ... and a region this far from a town or region is another place
     threshold: float = 0.3  # tuned on the train split of the dedup set (`newsevents bench dedup`)
     type_bonus: float = 0.15
     actor_bonus: float = 0.15
     place_bonus: float = 0.15
     cross_type_min: float = 0.5  # different types link only when the sentences are this alike
-    cross_type_min_lead: float = 0.2  # ... or, for two lead events pinned to one town, this alike
+    cross_type_min_lead: float = 0.2  # ... or, for two lead events pinned to one place, this alike
 
 
 @dataclass
@@ -64,6 +66,8 @@ class Item:
     lat: float | None = None
     lon: float | None = None
     point: bool = False
+    wide: bool = False
+    region: bool = False  # a first-level region (state, province): two different ones are two places
     place: str | None = None
     actors: frozenset[str] = frozenset()
     words: Counter = field(default_factory=Counter)
@@ -100,7 +104,8 @@ def make_item(row: dict) -> Item:
     return Item(
         key=(row["doc_id"], int(row["idx"])), type=row.get("type"), day=day,
         country=(row.get("country_code") or None), lat=row.get("lat"), lon=row.get("lon"),
-        point=bool(row.get("feature") in _POINT_FEATURES) if row.get("feature") else row.get("lat") is not None,
+        point=row.get("lat") is not None and row.get("feature") not in _AREA_FEATURES,
+        wide=row.get("feature") in _WIDE, region=row.get("feature") in ("admin1", "ADM1"),
         place=(row.get("place") or "").lower() or None,
         actors=frozenset(tokens(names)), words=Counter(tokens(row.get("sentence"))),
     )
@@ -146,8 +151,11 @@ def compatible(a: Item, b: Item, cfg: Config) -> bool:
         return False
     if a.country and b.country and a.country != b.country:
         return False
-    if a.point and b.point and a.lat is not None and b.lat is not None and km(a, b) > cfg.max_km:
+    if a.region and b.region and a.place and b.place and a.place != b.place:
         return False
+    if a.lat is not None and b.lat is not None and not (a.wide or b.wide):
+        if km(a, b) > (cfg.max_km if a.point and b.point else cfg.max_area_km):
+            return False
     return True
 
 
@@ -162,7 +170,7 @@ def score(a: Item, b: Item, va: tuple, vb: tuple, cfg: Config) -> float:
         s += cfg.type_bonus
     elif a.lead and b.lead:
         # two leads, same day: the extractor may type one report's event differently from another's
-        if cos < (cfg.cross_type_min_lead if (same_place and a.point and b.point) else cfg.cross_type_min):
+        if cos < (cfg.cross_type_min_lead if same_place else cfg.cross_type_min):
             return 0.0
     elif cos < cfg.cross_type_min:
         return 0.0
@@ -223,7 +231,7 @@ def doc_items(doc: dict, events: list[dict], places: list[dict]) -> list[Item]:
     lead = lead_end(text, hl_end)
     lead_words = Counter(tokens(text[:lead]))
     resolved = [p for p in places if p.get("lat") is not None]
-    lead_place = next((p for p in resolved if p["start"] < lead and p.get("feature") in _POINT_FEATURES), None)
+    lead_place = next((p for p in resolved if p["start"] < lead and p.get("feature") not in _AREA_FEATURES), None)
     out = []
     for e in events:
         row = dict(e)
@@ -233,10 +241,10 @@ def doc_items(doc: dict, events: list[dict], places: list[dict]) -> list[Item]:
         if row.get("place"):
             row["feature"] = next((p.get("feature") for p in resolved if p.get("name") == row["place"]), None)
         inside = [p for p in resolved if ss <= p["start"] < se]
-        town = next((p for p in inside if p.get("feature") in _POINT_FEATURES), None)
+        town = next((p for p in inside if p.get("feature") not in _AREA_FEATURES), None)
         if row.get("lat") is None:
             pick = town or (inside[0] if inside else None) or lead_place
-        elif row.get("feature") not in _POINT_FEATURES and town is not None and (
+        elif row.get("feature") in _AREA_FEATURES and town is not None and (
                 not row.get("country_code") or row.get("country_code") == town.get("country_code")):
             pick = town  # "Nigeria" when the sentence names a town in Nigeria: the town is the better pin
         else:
