@@ -278,6 +278,10 @@ def _build(
             if c.dep_ == "poss" or (c.dep_ in {"amod", "compound"} and c.ent_type_ in {"NORP", "GPE", "ORG"}):
                 actor_tok = c
         actor_tok = agent_of(tok) or actor_tok
+        if actor_tok is None and tok.dep_ == "pobj":  # "remained on alert", "retook the village after fighting"
+            verb = tok.head.head
+            if verb.pos_ in {"VERB", "AUX"}:
+                actor_tok = subject_of(verb)[0]
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in {"against", "on", "with", "between", "by"}:
                 for p in c.children:

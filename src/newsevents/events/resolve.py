@@ -289,10 +289,14 @@ def country_of(idx: DocIndex, tok: Any, ent: Entity | None) -> str | None:
 def describe(idx: DocIndex, tok: Any, use_memory: bool = True) -> tuple[Ref, str | None, str | None]:
     """A Ref for the phrase headed by `tok`, with its sector and country (ISO3) when known."""
     doc = idx.doc
-    if tok.lower_ in RELATIVE and tok.dep_ in SUBJ | {"dobj"}:
-        clause = tok.head
+    if tok.lower_ in RELATIVE and tok.dep_ in SUBJ | {"dobj", "poss"}:
+        clause = tok.head if tok.dep_ != "poss" else tok.head.head
         if clause.dep_ == "relcl":
             tok = clause.head
+    if tok.pos_ == "PRON" and tok.lower_ in GROUP_PRONOUNS | THING_PRONOUNS | FEMALE | MALE:
+        speaker = _speaker_of_clause(tok)
+        if speaker is not None:  # "Hungary said it will support ...": "it" is the one who said so
+            return describe(idx, speaker, use_memory)
     ent = idx.entity_of(tok)
     low = tok.lower_
     if ent is None and tok.pos_ == "PRON":
@@ -365,6 +369,25 @@ def _overlaps_head(ent: Entity, tok: Any) -> bool:
     return any(m.start < e and s < m.end for m in ent.mentions)
 
 
+def _speaker_of_clause(tok: Any) -> Any | None:
+    """The subject of the speech verb whose reported clause `tok` is the subject of."""
+    if tok.dep_ not in SUBJ and tok.dep_ != "poss":
+        return None
+    verb = tok.head if tok.dep_ in SUBJ else tok.head.head
+    for _ in range(3):
+        if verb.dep_ in {"ccomp", "xcomp", "conj"} and verb.head.i != verb.i:
+            head = verb.head
+            if head.lemma_.lower() in SPEECH or head.lemma_.lower() in {"say", "announce", "confirm", "vow", "warn"}:
+                subj = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+                if subj is not None and subj.pos_ != "PRON":
+                    return subj
+                return None
+            verb = head
+            continue
+        return None
+    return None
+
+
 def _pronoun(idx: DocIndex, tok: Any) -> Entity | None:
     doc = idx.doc
     low = tok.lower_
@@ -403,6 +426,9 @@ def subject_of(tok: Any) -> tuple[Any | None, bool]:
             passive = any(c.dep_ == "auxpass" for c in cur.children)
             subj, p2 = subject_of(cur.head)
             return subj, passive or (p2 and not any(c.dep_ == "aux" for c in cur.children))
+        if cur.dep_ == "acomp" and cur.head.i != cur.i:  # "France is ready to contribute"
+            cur = cur.head
+            continue
         if cur.dep_ in {"xcomp", "advcl"} and cur.head.pos_ in {"VERB", "AUX", "ADJ"}:
             head = cur.head
             if cur.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
