@@ -8,6 +8,7 @@ from ..schema import Document
 from . import lexicons as lx
 
 KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
+_BIG_PLACES = ("country", "admin1", "continent")
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # tokens we trim from the edges of a name
 _DETERMINERS = {"the", "a", "an", "this", "that"}
@@ -217,7 +218,7 @@ def _document_consistency(sp, raw: list[RawMention]) -> None:
         if m.label in ("PERSON", "ORG") and m.text in ruled_places and m.text not in person_tokens:
             m.label, m.evidence = "GPE", m.evidence or "same name used as a place"
             continue
-        if m.label != "PERSON" and m.j - m.i <= 2 and m.text in person_tokens and not lx.place_names().get(m.text):
+        if m.label != "PERSON" and m.j - m.i <= 2 and m.text in person_tokens and lx.place_names().get(m.text) not in _BIG_PLACES:
             m.label, m.evidence = "PERSON", "surname of a person"
             continue
         v = votes[m.text]
