@@ -26,6 +26,9 @@ _NP_LEFT = {"compound", "det", "amod", "poss", "nmod", "nummod", "flat", "case",
 _PRONOUNS = {"he": "male", "him": "male", "she": "female", "her": "female"}
 _DETS = ("a ", "an ", "the ")
 _END = {".", "!", "?"}
+# cues that introduce a direct quote ('"…," he continued') but too often mean something else with a
+# clause or object ("continue to fight", "post a win", "counter threats")
+_DIRECT_ONLY = frozenset({"continue", "counter", "boast", "post", "snap", "muse", "wonder"})
 # verbs whose direct object is not what was said ("told Reuters", "asked the court", "added a line")
 _NO_OBJECT_CONTENT = frozenset({"say", "tell", "ask", "add", "inform", "remind", "assure", "reassure", "continue",
                                 "answer", "write", "post", "tweet", "warn", "urge", "advise", "accuse"})
@@ -99,6 +102,18 @@ class _Context:
 
 
 def _subject(cue: Any, ctx: _Context) -> Any:
+    """The speaker head of a cue verb, with relative pronouns replaced by what they refer to."""
+    s = _raw_subject(cue, ctx)
+    if s is None:
+        return None
+    if s.lower_ in ("who", "that", "which") and s.head.dep_ == "relcl":
+        return s.head.head
+    if s.ent_type_ == "TIME":  # "5:50 p.m. — Sanders conceding …": a live-blog stamp, not a speaker
+        return None
+    return s
+
+
+def _raw_subject(cue: Any, ctx: _Context) -> Any:
     """The speaker head of a cue verb: its subject, an inverted subject, or the pobj of "according to"."""
     if cue.lower_ == "according":
         for c in cue.children:
@@ -457,6 +472,8 @@ def extract_quotes(doc: Document) -> list[Quote]:
         is_acc = t.lower_ == "according" and t.i + 1 < len(ctx.nlp) and t.nbor(1).lower_ == "to"
         if not (ctx.is_cue(t) or (is_acc and not ctx.in_quote(t.idx))):
             continue
+        if t.lemma_.lower() in _DIRECT_ONLY:
+            continue
         span = _content_of(t, ctx)
         if span is None:
             continue
@@ -536,9 +553,17 @@ def _only_quotes_between(ctx: _Context, prev: Segment, seg: Segment) -> bool:
 
 
 def _quote_like(ctx: _Context, seg: Segment) -> bool:
-    """A stretch reads like speech (a clause of 4+ words) rather than a scare-quoted phrase."""
-    words = ctx.text[seg.start : seg.end].split()
+    """A stretch reads like speech (a clause of 4+ words) rather than a scare-quoted phrase, a fragment
+    inside someone else's sentence, or a title ("Make America Great Again")."""
+    inner = ctx.text[seg.start : seg.end]
+    words = inner.split()
     if len(words) < 4:
+        return False
+    before = ctx.text[ctx.para_bounds(seg.open_mark)[0] : seg.open_mark].rstrip()
+    if inner[:1].islower() and before and before[-1] not in ".!?:":
+        return False
+    long = [w for w in words if len(w) > 3 and w[:1].isalpha()]
+    if long and sum(w[0].isupper() for w in long) >= 0.7 * len(long) and len(long) >= 3:
         return False
     toks = ctx.tokens_between(seg.start, seg.end)
     return any(t.pos_ in ("VERB", "AUX") for t in toks)
