@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-BUILD_VERSION = "9"  # bump when the schema or the sources change, so old files are rebuilt
+BUILD_VERSION = "10"  # bump when the schema or the sources change, so old files are rebuilt
 DATA = Path(__file__).with_name("data")
 DEFAULT_DIR = Path(__file__).with_name("_build")
 FILE_NAME = "gazetteer.sqlite"
@@ -192,7 +192,7 @@ def build(force: bool = False) -> str:
         if pt is None and (st_pts := by_a1.get(("US", st))):
             pt = (_mid(st_pts[0]), _mid(st_pts[1]), 0)
         add(None, full, "US", st, state_names.get(st), pt[0] if pt else None, pt[1] if pt else None, "admin2", 0,
-            names=[base] if base != full else [])
+            alt=[base] if base != full else [])
 
     for code, c in json.loads((gc_dir / "continents.json").read_text(encoding="utf-8")).items():
         add(c["geonameId"], c["name"], None, None, None, float(c["lat"]), float(c["lng"]), "continent",
@@ -265,7 +265,7 @@ def _world_admin(cities: dict, by_a1: dict, a1_pop: dict, state_names: dict, add
         lats, lons = by_a1[(cc, code)]
         short = _ADMIN_AFFIX.sub("", name)
         add(None, name, cc, code, name, _mid(lats), _mid(lons), "admin1", a1_pop.get((cc, code), 0),
-            names=[short] if short != name else [])
+            alt=[short] if short != name else [])
     counties: dict[tuple[str, str, str], list] = defaultdict(list)
     for r in rows:
         if r.get("county") and r["country_code"] != "US":
@@ -276,7 +276,7 @@ def _world_admin(cities: dict, by_a1: dict, a1_pop: dict, state_names: dict, add
         short = _ADMIN_AFFIX.sub("", county)
         add(None, county, cc, code_of.get((cc, state)), state or None, _mid([r["latitude"] for r in rs]),
             _mid([r["longitude"] for r in rs]), "admin2", sum(r["population"] for r in rs),
-            names=[short] if short != county else [])
+            alt=[short] if short != county else [])
     return a1_names
 
 

@@ -38,6 +38,8 @@ _TITLES = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "ju
 _SPEECH = re.compile(r"\s*(?:,\s*(?:who|whose|\d)|said|says|told|added|asked|explained|noted|wrote)\b")
 _CAP_RUN = re.compile(r"[A-Z][\w\u2019'.-]*(?:[ ](?:(?:de|del|la|el|of|du|da|des|los|las)[ ])?[A-Z][\w\u2019'.-]*)*")
 _COUNTY = re.compile(r"\s+(County|Parish|Borough)\b")
+_COUNTY_LIST = re.compile(r"(?<=[A-Za-z.]) (counties|parishes)\b")
+_LIST_ITEM = re.compile(r"(?:^|, |,? (?:and|or) |(?<=[a-z] ))([A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?)(?=,| and | or | counties| parishes)")
 _TOP_N = 15
 
 
@@ -234,6 +236,11 @@ class _Detector:
                 _, cands = _lookup(_clean(chunk)[1])
                 if cands or not self.part(s, e, role, "ner (part of the name)", lambda c: c.primary):
                     self.add(s, e, role, "ner")
+            elif label in _HOST_LABELS and len(ent) == 1:
+                # "Torrington businesses", "of Grovetown,": a town name the tagger took for an organisation
+                _, cands = _lookup(ent.text)
+                if any(c.primary and (c.feature in _BIG_FEATURES or c.population >= 10_000) for c in cands):
+                    self.add(s, e, "mention", "place name the tagger took for an organisation")
             elif label in _HOST_LABELS and len(ent) > 1:
                 self.part(s, e, "context", "inside an organisation name",
                           lambda c: c.primary and (c.feature in _BIG_FEATURES or c.feature == "admin2"
@@ -242,6 +249,7 @@ class _Detector:
                 self.person(ent, gpe_texts, person_words, deferred)
         if deferred:
             self.misspelt_people(deferred)
+        self.county_lists()
         self.capitalised_runs()
         for m in self.mentions:
             if not m.cands and m.how == "ner" and len(m.key) >= 5 and m.text[:1].isupper():
@@ -252,7 +260,7 @@ class _Detector:
             if dl and dl.start <= m.start < dl.end:
                 m.role = "dateline"
         self.mentions.sort(key=lambda m: m.start)
-        return self.mentions, self.demonym_cc
+        return self.mentions, self.demonym_cc, self
 
     def person(self, ent, gpe_texts: set[str], person_words: set[str], deferred: list) -> None:
         """NER calls some towns people ("Alexandria", "Ciudad Juarez"). A known place is taken back when
@@ -292,6 +300,49 @@ class _Detector:
                 self.add(ent.start_char, ent.end_char, "mention", "misspelt place the tagger took for a person",
                          cands, note=f"spelling corrected to {fixed}")
 
+    def county_lists(self) -> None:
+        """"Clarke, Madison, Oconee and Oglethorpe counties": each name is a county."""
+        text = self.text
+        for m in _COUNTY_LIST.finditer(text):
+            kind = "Parish" if m.group(1).startswith("parish") else "County"
+            lo = max(0, m.start() - 160)
+            lo = max(lo, text.rfind(".", lo, m.start()) + 1, text.rfind("\n", lo, m.start()) + 1)
+            # walk back over "A, B and C" from the "and C counties" end
+            chunk = text[lo:m.start()]
+            items = list(_LIST_ITEM.finditer(chunk + " counties"))
+            keep = []
+            for it in reversed(items):  # contiguous items ending at "and C"
+                if keep and it.end(1) != keep[-1].start():
+                    break
+                keep.append(it)
+            if not keep or keep[0].end(1) != len(chunk):
+                continue
+            for w in keep:
+                s, e = lo + w.start(1), lo + w.end(1)
+                cands = get().lookup(norm(f"{w.group(1)} {kind}"))
+                if cands and self.free(s, e):
+                    self.add(s, e, "mention", f"one of a list of {kind.lower()} names", cands)
+                elif not cands:
+                    break
+
+    def local_names(self, region: tuple[str | None, str | None], person_spans: list[tuple[int, int]]) -> list[Mention]:
+        """Second look once the story's home state is known: small towns of that state that NER missed
+        ("Roselle police", "an early Lombard settler"), the way a local reader knows them."""
+        found = []
+        for m in _CAP_RUN.finditer(self.text):
+            for w in re.finditer(r"[A-Z][\w'-]+(?: [A-Z][\w'-]+)?", m.group(0)):
+                s, e = m.start() + w.start(), m.start() + w.end()
+                key = norm(w.group(0))
+                if key in _STOP or len(key) < 4 or not self.free(s, e) or any(a < e and s < b for a, b in person_spans):
+                    continue
+                cands = get().lookup(key)
+                if any(c.primary and c.feature == "city" and (c.country_code, c.admin1_code) == region
+                       and c.population >= 1_000 for c in cands):
+                    mention = self.add(s, e, "mention", "town of the story's home state")
+                    if mention:
+                        found.append(mention)
+        return found
+
     def capitalised_runs(self) -> None:
         """Gazetteer matches NER missed: capitalised runs naming a country, a state, a city of 100,000+, a
         named feature, or any town followed by its state ("Lordsburg, New Mexico")."""
@@ -315,10 +366,13 @@ class _Detector:
                     if not cands:
                         continue
                     q = _qualifier(text, we)
-                    ok = tuple(c for c in cands if c.primary and (
-                        c.feature in ("country", "admin1") or c.population >= 100_000
-                        or (size >= 2 and c.feature not in _LOCAL)
-                        or (q and any(_inside(c, w) for w in q))))
+                    if size == 1 and len(words) > 1:  # "Bush" in "George Bush": only a country or state
+                        ok = tuple(c for c in cands if c.primary and c.feature in ("country", "admin1"))
+                    else:
+                        ok = tuple(c for c in cands if c.primary and (
+                            c.feature in ("country", "admin1") or c.population >= 100_000
+                            or (size >= 2 and c.feature not in _LOCAL)
+                            or (q and any(_inside(c, w) for w in q))))
                     if ok and not (text[ws:we].isupper() and len(text[ws:we]) <= 4 and ok[0].feature != "country"):
                         self.add(ws, we, "mention", "gazetteer")
                         i += size
@@ -330,7 +384,7 @@ class _Detector:
 
 def detect(doc: Document) -> tuple[list[Mention], Counter]:
     """Place mentions in text order, plus country context from demonyms (ISO2 -> count)."""
-    return _Detector(doc).run()
+    return _Detector(doc).run()[:2]
 
 
 # ----------------------------------------------------------------------------------------------- resolution
@@ -480,9 +534,18 @@ def _consistent(mentions: list[Mention]) -> None:
 def geoparse(doc: Document) -> tuple[list[Place], list[str]]:
     """Detect, then resolve twice: first against every reading of the other names, then against the
     readings that won clearly (so a confident "Shreveport" pulls "Mansfield" to Louisiana)."""
-    mentions, demonym_cc = detect(doc)
+    mentions, demonym_cc, detector = _Detector(doc).run()
     readings = _readings(mentions)
     _resolve(mentions, _build_context(mentions, demonym_cc, readings), doc.text)
+    home = Counter((m.best.country_code, m.best.admin1_code) for m in mentions
+                   if m.best is not None and m.best.feature in _LOCAL and m.margin >= 1.0)
+    if home and home.most_common(1)[0][1] >= 2:
+        persons = [(e.start_char, e.end_char) for e in doc.nlp.ents if e.label_ == "PERSON"]
+        extra = detector.local_names(home.most_common(1)[0][0], persons)
+        if extra:
+            mentions.sort(key=lambda m: m.start)
+            readings = _readings(mentions)
+            _resolve(mentions, _build_context(mentions, demonym_cc, readings), doc.text)
     narrowed = dict(readings)
     for m in mentions:
         if m.best is not None and m.margin >= 1.5 and not m.within:
