@@ -197,10 +197,13 @@ def command(data: str, as_json: bool, split: str, sets: str, limit: int) -> None
     nlp = get_nlp()
     result: dict = {"split": split, "sets": {}, "baseline": {"sets": {}}}
     totals = {"sys": [_new(), 0.0, 0], "base": [_new(), 0.0, 0]}
+    held = {"sys": [_new(), 0.0, 0], "base": [_new(), 0.0, 0]}  # with --split all: the part not developed on
     t_parse = 0.0
     n_words = 0
     for name in names:
-        docs = split_docs(READERS[name](require(root / name, f"eval set {name}")), split)
+        every = READERS[name](require(root / name, f"eval set {name}"))
+        docs = split_docs(every, split)
+        first_heldout = len(split_docs(every, "dev")) if split == "all" else len(docs) + 1
         if limit:
             docs = docs[:limit]
         t0 = time.process_time()
@@ -209,13 +212,16 @@ def command(data: str, as_json: bool, split: str, sets: str, limit: int) -> None
         n_words += sum(len(p) for p in parsed)
         for key, fn in (("sys", system_places), ("base", baseline_places)):
             tally, secs = _new(), 0.0
-            for d, sp in zip(docs, parsed, strict=True):
+            for i, (d, sp) in enumerate(zip(docs, parsed, strict=True)):
                 doc = Document(text=d["text"], dateline=find_dateline(d["text"], 0, None))
                 doc._nlp = sp
                 t0 = time.process_time()
                 pred = fn(doc)
                 secs += time.process_time() - t0
                 score_doc(d["gold"], d["spans"], pred, tally)
+                if i >= first_heldout:
+                    score_doc(d["gold"], d["spans"], pred, held[key][0])
+                    held[key][2] += 1
             fig = figures(tally, secs, len(docs))
             (result["sets"] if key == "sys" else result["baseline"]["sets"])[name] = fig
             tot = totals[key]
@@ -225,6 +231,10 @@ def command(data: str, as_json: bool, split: str, sets: str, limit: int) -> None
             tot[2] += len(docs)
     result["combined"] = figures(*totals["sys"])
     result["baseline"]["combined"] = figures(*totals["base"])
+    if split == "all":
+        result["heldout_combined"] = {k: v for k, v in figures(*held["sys"]).items() if k != "docs_per_s"}
+        result["baseline"]["heldout_combined"] = {
+            k: v for k, v in figures(*held["base"]).items() if k != "docs_per_s"}
     result["spacy_parse_words_per_s"] = round(n_words / t_parse, 1) if t_parse else 0.0
     result["notes"] = ("docs_per_s counts the places step only (spaCy parse excluded); match = character "
                        "overlap; baseline = spaCy GPE/LOC + highest-population gazetteer entry")
