@@ -40,10 +40,27 @@ AREA_TARGETS = {"CONCEDE", "COERCE", "SANCTION", "AID", "ASSAULT", "MOBILIZE", "
 NO_DATE_PREPS = {"since", "until", "till", "before"}
 
 
+def verb_lemmas(tok: Any) -> list[str]:
+    """The lemma, plus stems of the surface form: the small model's lemmatizer slips ("staged" -> "stag")."""
+    lemma, w = tok.lemma_.lower(), tok.lower_
+    out = [lemma]
+    if w.endswith("ed"):
+        out += [w[:-1], w[:-2]]
+    elif w.endswith("ing"):
+        out += [w[:-3], w[:-3] + "e"]
+    elif w.endswith("es"):
+        out += [w[:-1], w[:-2]]
+    elif w.endswith("s"):
+        out.append(w[:-1])
+    return out
+
+
 def find_trigger(tok: Any) -> tuple[Trigger, str] | None:
     """The lexicon entry a token triggers, honouring particles ("call off") and required objects."""
     lex = lexicon()
     lemma = tok.lemma_.lower()
+    if tok.pos_ == "VERB" and lemma not in lex.verbs:
+        lemma = next((f for f in verb_lemmas(tok) if f in lex.verbs or f in lex.heads), lemma)
     if lemma not in lex.heads and tok.lower_ not in lex.heads:
         return None
     if tok.pos_ == "VERB":
@@ -93,7 +110,7 @@ def _light_head(tok: Any) -> Any | None:
     if any(c.dep_ == "prt" and f"{head.lemma_.lower()}_{c.lower_}" in lex.verbs for c in head.children):
         return None
     if tok.dep_ in {"dobj", "nsubj", "nsubjpass", "attr"} and head.pos_ == "VERB":
-        if head.lemma_.lower() in lex.light_verbs:
+        if any(f in lex.light_verbs for f in verb_lemmas(head)):
             return head
     return None
 
@@ -128,7 +145,11 @@ def extract_events(doc: Document) -> list[Event]:
     found: list[tuple[Any, Trigger, str]] = []
     heads = lexicon().heads
     # One pass over the lemmas first: only words a trigger could start with are looked at closely.
-    maybe = [t.lemma_.lower() in heads or t.lower_ in heads or t.lower_ == "must" for t in sp]
+    maybe = [
+        t.lemma_.lower() in heads or t.lower_ in heads or t.lower_ == "must"
+        or (t.pos_ == "VERB" and any(f in heads for f in verb_lemmas(t)))
+        for t in sp
+    ]
     for lo, hi in _segments(idx):
         verb_triggers = []
         noun_candidates = []
@@ -157,7 +178,7 @@ def extract_events(doc: Document) -> list[Event]:
                 light_nouns.append((tok, trig, key))
         light_verb_ids = {_light_head(t).i for t, _, _ in light_nouns if _light_head(t) is not None}
         for tok, trig, key in verb_triggers:
-            if tok.i in light_verb_ids and tok.lemma_.lower() in lexicon().light_verbs:
+            if tok.i in light_verb_ids and any(f in lexicon().light_verbs for f in verb_lemmas(tok)):
                 continue
             found.append((tok, trig, key))
         found.extend(light_nouns)
@@ -268,6 +289,9 @@ def _build(
         ctrig = complement[1]
         mode = mode or ctrig.mode or ctrig.type.lower()
         why.append(f"complement {complement[2]}:{ctrig.type}")
+    if typ == "AGREE" and complement is not None and complement[1].type in HOSTILE - {"PROTEST"}:
+        typ, mode = "THREATEN", complement[1].mode or complement[1].type.lower()  # "vowed to retaliate"
+        why.append("hostile promise")
     if typ == "THREATEN" and complement is not None and complement[1].type == "SANCTION":
         mode = "restrict"
     # Actor and target
