@@ -32,7 +32,8 @@ from .resolve import (
 
 HOSTILE = {"COERCE", "ASSAULT", "SANCTION", "MOBILIZE", "PROTEST", "THREATEN"}
 FRIENDLY = {"AID", "COOPERATE", "SUPPORT", "CONSULT", "CONCEDE", "RETREAT", "AGREE"}
-INTENT_HEADS = {"plan", "intend", "prepare", "ready", "willing", "prepared", "decide", "determined", "set"}
+INTENT_HEADS = {"plan", "intend", "prepare", "ready", "willing", "prepared", "decide", "determined", "set", "want",
+                "seek", "aim", "hope", "wish"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
 TROOP_NOUNS = {"troop", "troops", "soldier", "force", "forces", "police", "policeman", "army", "guard", "unit", "battalion", "warship"}
 GIVING = {"AID", "AGREE", "CONCEDE", "RETREAT", "COOPERATE", "SUPPORT"}
@@ -72,6 +73,8 @@ def find_trigger(tok: Any) -> tuple[Trigger, str] | None:
         trig = lex.verbs.get(lemma)
         if trig is None:
             return None
+        if lemma in INTENT_HEADS and any(c.dep_ == "xcomp" for c in tok.children):
+            return None  # "seeking to deepen ties": an intention, coded on the complement
         need = lex.needs.get(lemma)
         if need:
             deps = set()
