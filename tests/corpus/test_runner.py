@@ -9,6 +9,7 @@ import sys
 import time
 
 import pytest
+from corpus_helpers import article
 
 from newsevents.corpus.runner import run_corpus
 from newsevents.store import open_store
@@ -89,7 +90,6 @@ def test_postgresql_gives_the_same_rows_as_duckdb(corpus_dir, tmp_path):
 
 def test_kill_9_then_resume_gives_exact_rows(tmp_path):
     """Kill a real `newsevents run` mid-way with SIGKILL; the resumed store equals a clean run's."""
-    from conftest import article  # the corpus conftest's generator of short original articles
 
     src = tmp_path / "big.jsonl"
     import orjson

@@ -8,7 +8,7 @@ import json
 import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
-from test_store import make_doc
+from store_helpers import make_doc
 
 from newsevents.store import open_store
 from newsevents.store.cli import export as export_cmd
