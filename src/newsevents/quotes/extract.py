@@ -70,10 +70,12 @@ class _Context:
         strings = self.nlp.vocab.strings
         wanted = {strings.add(w) for w in (*speech_lemmas(), "according")}
         # only tokens whose lemma or form could be a cue are ever materialised
+        self.cue_set: set[int] = set()
         self.candidates = [
             i for i, (lem, low) in enumerate(zip(arr[:, 1].tolist(), arr[:, 2].tolist(), strict=True))
             if lem in wanted or low in wanted
         ]
+        self.cue_set = set(self.candidates)
         self.speech = speech_lemmas()
 
     def in_quote(self, pos: int) -> bool:
@@ -341,6 +343,8 @@ def _content_of(cue: Any, ctx: _Context) -> tuple[int, int] | None:
             hi = cue.doc[hi.i - 1]
         if hi.i - lo.i < 1:
             return None
+        if lo.i > cue.i:
+            hi = _extend_to_sentence_end(cue, hi, ctx)
         return lo.idx, _tok_end(hi)
     # "urged him to …", "vowed to …", "announced his resignation", "described X as Y"
     for c in cue.children:
@@ -389,6 +393,25 @@ def _clip(ctx: _Context, cue: Any, a: int, b: int) -> tuple[int, int]:
     while a < b and text[a].isspace():
         a += 1
     return a, b
+
+
+def _extend_to_sentence_end(cue: Any, hi: Any, ctx: _Context) -> Any:
+    """A report runs to the end of its sentence ("said X is 'peanuts,' compared to …", "said X but
+    Y"), the parser often hanging the tail on the cue; it stops before another cue ("…, adding that")."""
+    doc = cue.doc
+    last = hi
+    for k in range(hi.i + 1, cue.sent.end):
+        t = doc[k]
+        if t.text in (";",) or t.text in _END or "\n" in t.text:
+            break
+        if k in ctx.cue_set and t.lemma_.lower() in ctx.speech:
+            break
+        if not t.is_punct:
+            last = t
+    # the closing mark of a quote that ends the report belongs to it
+    if last.i + 1 < len(doc) and doc[last.i + 1].text in "\"”" and last is not hi:
+        last = doc[last.i + 1]
+    return last
 
 
 def _coverage(a: int, b: int, segs: list[Segment]) -> tuple[float, list[int]]:
