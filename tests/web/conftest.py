@@ -23,7 +23,7 @@ CHROMIUM_ARGS = [
 ]
 
 HOSTILE = (
-    "Dock workers protest over unpaid wages\n\n"
+    "Dock workers protest over unpaid wages <b onmouseover=\"window.__pwned = 3\">now</b>\n\n"
     "HAMBURG, March 3 (Newsevents Wire) - Dock workers in Hamburg protested on Monday over unpaid wages. "
     "A banner read <script>window.__pwned = 1</script> and a leaflet showed "
     '<img src=x onerror="window.__pwned = 2"> beside the union logo.\n\n'

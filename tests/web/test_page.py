@@ -129,7 +129,9 @@ def test_hostile_article_renders_as_text(page, shot):
     text = page.evaluate("document.getElementById('article-text').textContent")
     assert "<script>window.__pwned = 1</script>" in text
     assert 'onerror="window.__pwned = 2"' in text
-    assert page.evaluate("document.querySelectorAll('#article script, #article img, #article [onerror]').length") == 0
+    assert "<b onmouseover=" in page.inner_text("#article-title")  # the headline too
+    assert page.evaluate("document.querySelectorAll('#article script, #article img, #article b, #article [onerror]').length") == 0
+    assert page.evaluate("document.querySelectorAll('#side b, #side [onmouseover]').length") == 0
     assert page.evaluate("typeof window.__pwned") == "undefined"
     assert not page.errors_seen
     shot(page, "hostile")
