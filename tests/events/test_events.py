@@ -149,3 +149,11 @@ def test_descriptions_resolve_to_the_group_they_denote(text, trigger, actor, sec
     assert ev.actor is not None and ev.actor.name == actor
     assert ev.attrs["actor_sector"] == sector
     assert ev.attrs["actor_country"] == country
+
+
+def test_guatemala_background_clause_is_historical(guatemala_doc):
+    at = guatemala_doc.text.find("originally")
+    assert at > 0
+    inside = [e for e in guatemala_doc.events if at < e.start < at + 80]
+    assert inside and all(e.historical for e in inside)
+    assert not any(e.historical for e in guatemala_doc.events if e.type in {"REQUEST", "THREATEN", "MOBILIZE"})
