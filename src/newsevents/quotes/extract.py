@@ -89,6 +89,13 @@ class _Context:
     def is_cue(self, t: Any) -> bool:
         return t.lemma_.lower() in self.speech and t.pos_ in ("VERB", "AUX") and not self.in_quote(t.idx)
 
+    def tok_at(self, pos: int) -> int:
+        """Index of the token covering (or starting after) character `pos`."""
+        i = bisect_left(self.starts, pos)
+        if i < len(self.starts) and self.starts[i] == pos:
+            return i
+        return max(0, min(i - 1, len(self.starts) - 1))
+
     def tokens_between(self, a: int, b: int) -> list[Any]:
         i = bisect_left(self.starts, a)
         out = []
@@ -349,11 +356,11 @@ def _content_of(cue: Any, ctx: _Context) -> tuple[int, int] | None:
     # "urged him to …", "vowed to …", "announced his resignation", "described X as Y"
     for c in cue.children:
         if c.dep_ == "xcomp" and c.i > cue.i and cue.lemma_.lower() not in ("say", "continue"):
-            return c.left_edge.idx, _tok_end(c.right_edge)
+            return c.left_edge.idx, _tok_end(_extend_to_sentence_end(cue, c.right_edge, ctx))
     if cue.lemma_.lower() not in _NO_OBJECT_CONTENT:
         for c in cue.children:
             if c.dep_ == "dobj" and c.i > cue.i and c.pos_ in ("NOUN", "PROPN") and not ctx.in_quote(c.idx):
-                last = c.right_edge
+                last = _extend_to_sentence_end(cue, c.right_edge, ctx)
                 for r in cue.rights:  # "described the field as 'all very good'"
                     if r.dep_ == "prep" and r.lower_ == "as" and r.i > last.i:
                         last = r.right_edge
@@ -505,9 +512,14 @@ def extract_quotes(doc: Document) -> list[Quote]:
             continue
         _cov, hit = _coverage(a, b, segs)
         if hit and ctx.in_quote(a):
-            for k in hit:  # the clause is the quote itself: its cue, for the direct pass
-                seg_cues.setdefault(k, t)
-            continue
+            last = segs[hit[-1]]
+            tail = ctx.text[(last.close_mark or last.end) + 1 : b].split()
+            if not (t.i < ctx.nlp[ctx.tok_at(a)].i and len(tail) >= 3):
+                for k in hit:  # the clause is the quote itself: its cue, for the direct pass
+                    seg_cues.setdefault(k, t)
+                continue
+            # 'says "the wind is at our backs" despite his loss': the report goes on past the quote
+            a = min(a, segs[hit[0]].open_mark)
         hit = [k for k in hit if segs[k].open_mark >= a - 1 and segs[k].end <= b + 1]
         subj = _subject(t, ctx)
         if subj is None and not is_acc:
