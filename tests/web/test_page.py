@@ -114,12 +114,18 @@ def test_article_view_highlights_and_links_records(page, shot):
 
 def test_a_record_has_a_link(browser, server):
     doc = api(server, "/api/documents?q=Nairobi")["rows"][0]
-    ctx = browser.new_context(viewport={"width": 1200, "height": 800}, bypass_csp=True)
+    # under the page's own Content-Security-Policy this time: nothing it needs may be blocked
+    ctx = browser.new_context(viewport={"width": 1200, "height": 800})
     pg = ctx.new_page()
+    problems: list[str] = []
+    pg.on("console", lambda m: m.type in ("error", "warning") and problems.append(m.text))
+    pg.on("pageerror", lambda e: problems.append(str(e)))
     pg.goto(f"{server}/#doc/{doc['id']}/place/0")
     pg.wait_for_selector("#record:not([hidden]) [data-record='place']", timeout=60_000)
     assert pg.locator("#article-text .hl-place.active").count() >= 1
     assert "Nairobi" in pg.inner_text("#article-title")
+    assert pg.locator("circle.marker").count() > 0
+    assert not problems, problems
     ctx.close()
 
 
