@@ -11,8 +11,10 @@ Serving choices:
 - a DuckDB store is opened read-only, and DuckDB then keeps writers out for as long as we hold it,
   so the data cannot change under us and answers are kept in a bounded cache keyed by the query;
 - every size is bounded: rows per page, request bodies, query strings, the cache.
-"""
 
+(No `from __future__ import annotations` here: FastAPI must resolve the parameter aliases defined
+inside `create_app` at run time.)
+"""
 
 import asyncio
 import inspect
