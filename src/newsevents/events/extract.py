@@ -85,8 +85,13 @@ def find_trigger(tok: Any) -> tuple[Trigger, str] | None:
             if not deps & need:
                 return None
         for objs, typ, mode in lex.object_types.get(lemma, []):
-            if any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in objs for c in tok.children):
-                return Trigger(typ, mode or trig.mode, "action"), lemma
+            for c in tok.children:
+                if c.dep_ in {"dobj", "nsubjpass"} and (
+                    c.lemma_.lower() in objs or any(g.dep_ == "compound" and g.lemma_.lower() in objs for g in c.children)
+                ):
+                    return Trigger(typ, mode or trig.mode, "action"), lemma
+        if lemma == "claim" and any(c.dep_ == "xcomp" for c in tok.children):
+            return None  # "claims to be building weapons": a boast, not an accusation
         if lemma == "strike" and any(
             c.dep_ == "dobj" and (c.ent_type_ in {"GPE", "LOC", "FAC", "ORG", "NORP"} or c.lemma_.lower() in lex.sectors)
             for c in tok.children
@@ -176,6 +181,7 @@ def extract_events(doc: Document) -> list[Event]:
             if tok.pos_ == "VERB" and not any(t.i == tok.i for t, _, _ in verb_triggers) and _must_clause(tok):
                 verb_triggers.append((tok, Trigger("REQUEST", None, "action"), "must"))
         light_nouns = []
+        noun_candidates = [x for x in noun_candidates if not _prevented(x[0])]
         for tok, trig, key in noun_candidates:
             if _light_head(tok) is not None or (not verb_triggers and trig.role == "light"):
                 light_nouns.append((tok, trig, key))
@@ -211,6 +217,14 @@ def extract_events(doc: Document) -> list[Event]:
         if ev is not None:
             events.append(ev)
     return events
+
+
+PREVENT = {"prevent", "forestall", "avoid", "avert", "stop", "end", "curb", "deter", "halt"}
+
+
+def _prevented(tok: Any) -> bool:
+    """ "to forestall more violence": an event noun that something aims to prevent did not happen."""
+    return tok.dep_ in {"dobj", "pobj"} and any(f in PREVENT for f in verb_lemmas(tok.head))
 
 
 def _must_clause(tok: Any) -> bool:
