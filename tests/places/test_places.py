@@ -124,3 +124,43 @@ def test_empty_or_nameless_text_gives_no_places(bad):
 def test_unparsed_document_warns_instead_of_failing():
     doc = run(Document(text="Paris"))
     assert doc.places == [] and doc.warnings
+
+
+def test_county_lists_and_towns_tagged_as_organisations():
+    doc = _doc("School boards in Barrow, Jackson and Madison counties cut jobs.", [])
+    found = {p.text: p for p in doc.places}
+    assert {"Barrow", "Jackson", "Madison"} <= set(found)
+    assert found["Barrow"].feature == "admin2" and found["Barrow"].country_code == "US"
+    org = _doc("He opened a shop for Torrington businesses last year.", [("Torrington", "ORG")])
+    assert any(p.text == "Torrington" and p.country_code for p in org.places)
+
+
+def test_lookup_misses_cost_nothing_and_do_not_fail():
+    g = gazetteer.get()
+    assert g.lookup("qqqq zzzz not a place") == ()
+    assert g.many(["qqqq", "zzzzz"]) == ()
+    assert any(c.name == "Ciudad Juárez" for c in g.many(["ciudad juarez", "qqqq"]))
+
+
+def test_bench_scoring_counts_detection_and_distance():
+    from newsevents.bench.places import _new, figures, score_doc
+
+    tally = _new()
+    gold = [(0, 5, 31.76, -106.49), (10, 15, 15.5, -90.25), (20, 25, 0.0, 0.0)]
+    spans = [(0, 5), (10, 15), (20, 25)]
+    pred = [(0, 5, 31.7, -106.4), (10, 15, 40.0, 0.0), (30, 35, 1.0, 1.0)]  # right, far, spurious
+    score_doc(gold, spans, pred, tally)
+    f = figures(tally, 1.0, 1)
+    assert f["detect_r"] == round(2 / 3, 4) and f["detect_p"] == round(2 / 3, 4)
+    assert f["acc161_given_detected"] == 0.5 and f["e2e_acc161"] == round(1 / 3, 4)
+
+
+def test_bench_bad_arguments_give_one_line_errors(tmp_path):
+    from click.testing import CliRunner
+
+    from newsevents.bench.places import command
+
+    res = CliRunner().invoke(command, ["--data", str(tmp_path), "--sets", "lgl"])
+    assert res.exit_code == 2 and "not found" in res.output
+    res = CliRunner().invoke(command, ["--sets", "nope"])
+    assert res.exit_code != 0 and "unknown set" in res.output and "Traceback" not in res.output

@@ -464,6 +464,8 @@ def _support(c: Candidate, key: str, ctx: Context) -> tuple[float, float]:
 
 def _score(m: Mention, c: Candidate, ctx: Context, text: str) -> float:
     s = prior(c)
+    if not c.primary and _short_form(c.name, m.key):
+        s += 2.5  # "New York" for New York City is the city's everyday name, not an obscure alternate
     if c.feature == "admin1" and _city_twin(c) and "state" not in text[max(0, m.start - 12):m.end + 8].lower():
         s -= 4.0  # "Washington", "New York": the big city unless the text says "state"
     if c.country_code:
@@ -475,21 +477,35 @@ def _score(m: Mention, c: Candidate, ctx: Context, text: str) -> float:
     else:
         n_cc = 0
     if n_cc > 0:
-        s += 1.5 + min(2.0, 0.5 * n_cc)
-    elif c.feature in _LOCAL and c.country_code and sum(ctx.cc.values()) >= 3:
+        # a village named like a world city needs more than its country being mentioned ("London")
+        s += (1.5 + min(2.0, 0.5 * n_cc)) * (0.5 if c.population * 200 < _biggest(m.cands) else 1.0)
+    elif c.feature in _LOCAL and c.country_code and sum(ctx.cc.values()) >= 3 and c.population < 1_000_000:
         s -= 2.0  # a town in a country the story never mentions
     if m.within:
         s += 8.0 if any(_inside(c, w) for w in m.within) else -3.0
+    elif c.feature in _LOCAL and any(x.feature == "country" and x.primary for x in m.cands):
+        s -= 5.0  # a country's name is the country, not a village or a building called after it
     if c.feature not in ("country", "continent"):
         near, state = _support(c, m.key, ctx)
         s += 2.0 * min(2.0, near) + 1.5 * min(2.0, state)
     return s
 
 
+def _biggest(cands: tuple[Candidate, ...]) -> int:
+    big = max((c.population for c in cands if c.feature == "city"), default=0)
+    return big if big >= 1_000_000 else 0
+
+
+def _short_form(name: str, key: str) -> bool:
+    full = norm(name)
+    return full.startswith(key + " ") and full[len(key) + 1:] in ("city", "town", "district", "municipality")
+
+
 @lru_cache(maxsize=4096)
 def _city_twin(c: Candidate) -> bool:
-    return any(x.feature == "city" and x.primary and x.population >= 500_000 and x.country_code == c.country_code
-               for x in get().lookup(norm(c.name)))
+    key = norm(c.name)
+    return any(x.feature == "city" and (x.primary or _short_form(x.name, key)) and x.population >= 500_000
+               and x.country_code == c.country_code for x in get().lookup(key))
 
 
 def _readings(mentions: list[Mention]) -> dict[str, tuple[Candidate, ...]]:
