@@ -31,7 +31,7 @@ _END = {".", "!", "?"}
 _DIRECT_ONLY = frozenset({"continue", "counter", "boast", "post", "snap", "muse", "wonder"})
 # verbs whose direct object is not what was said ("told Reuters", "asked the court", "added a line")
 _NO_OBJECT_CONTENT = frozenset({"say", "tell", "ask", "add", "inform", "remind", "assure", "reassure", "continue",
-                                "answer", "write", "post", "tweet", "warn", "urge", "advise", "accuse"})
+                                "answer", "write", "post", "tweet", "warn", "urge", "advise"})
 
 
 @dataclass
@@ -573,7 +573,9 @@ def extract_quotes(doc: Document) -> list[Quote]:
             shared[q.cue.start] = shared.get(q.cue.start, 0) + 1
     quotes = [
         q for q in quotes
-        if q.kind != "direct" or len(q.text.split()) >= 4 or (q.cue is not None and shared[q.cue.start] > 1)
+        if q.kind != "direct"
+        or len(q.text.split()) >= 4
+        or (q.cue is not None and (shared[q.cue.start] > 1 or q.text[:1].isupper()))
     ]
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes
