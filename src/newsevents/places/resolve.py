@@ -41,8 +41,16 @@ _COUNTY = re.compile(r"\s+(County|Parish|Borough)\b")
 _COUNTY_LIST = re.compile(r"(?<=[A-Za-z.]) (counties|parishes)\b")
 _LIST_ITEM = re.compile(r"(?:^|, |,? (?:and|or) |(?<=[a-z] ))([A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?)(?=,| and | or | counties| parishes)")
 _TOP_N = 15
+_THE = re.compile(r"(?i)the\s+")
+_POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
+_INITIAL = re.compile(r"\b[A-Z]\.$")
+_QUALIFIER = re.compile(r",\s+([A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)?)")
+_WORD = re.compile(r"[\w\u2019'.-]+")
+_NAME2 = re.compile(r"[A-Z][\w'-]+(?: [A-Z][\w'-]+)?")
+_NONSPACE = re.compile(r"\S+")
 
 
+@lru_cache(maxsize=200_000)
 def prior(c: Candidate) -> float:
     """What a name means with no context: bigger places and bigger kinds of place first."""
     pop = c.population or FEATURE_POP.get(c.feature, 0)
@@ -81,11 +89,11 @@ class Mention:
 def _clean(text: str) -> tuple[int, str]:
     """Strip a leading article and trailing possessive; return (offset shift, text)."""
     shift = 0
-    m = re.match(r"(?i)the\s+", text)
+    m = _THE.match(text)
     if m:
         shift, text = m.end(), text[m.end():]
-    text = re.sub(r"(?:'s|\u2019s|'|\u2019)$", "", text).rstrip(" ,;:")
-    if text.endswith(".") and not re.search(r"\b[A-Z]\.$", text):
+    text = _POSSESSIVE.sub("", text).rstrip(" ,;:")
+    if text.endswith(".") and not _INITIAL.search(text):
         text = text[:-1]
     return shift, text
 
@@ -144,7 +152,7 @@ def _qualifier(text: str, end: int) -> tuple[Candidate, ...]:
     """', Texas' / ', N.M.' / ', Mexico' right after a name: the state or country that may contain it."""
     if not text.startswith(",", end):
         return ()
-    m = re.match(r",\s+([A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)?)", text[end:end + 40])
+    m = _QUALIFIER.match(text, end, end + 40)
     if not m:
         return ()
     words = m.group(1)
@@ -163,11 +171,11 @@ class _Detector:
         self.doc = doc
         self.text = doc.text
         self.mentions: list[Mention] = []
-        self.taken: list[tuple[int, int]] = []
+        self.taken = bytearray(len(doc.text) + 1)  # 1 = character already in a mention
         self.demonym_cc: Counter = Counter()
 
     def free(self, s: int, e: int) -> bool:
-        return not any(a < e and s < b for a, b in self.taken)
+        return 1 not in self.taken[s:e]
 
     def add(self, s: int, e: int, role: str, how: str, cands: tuple[Candidate, ...] | None = None,
             note: str = "") -> Mention | None:
@@ -185,7 +193,7 @@ class _Detector:
                 longer = get().lookup(norm(self.text[s:m.end()]))
                 if longer:
                     e, text, key, cands = m.end(), self.text[s:m.end()], norm(self.text[s:m.end()]), longer
-        self.taken.append((s, e))
+        self.taken[s:e] = b"\x01" * (e - s)
         mention = Mention(s, e, text, key, tuple(cands), role=role, how=how)
         if note:
             mention.notes.append(note)
@@ -197,7 +205,7 @@ class _Detector:
 
     def part(self, s: int, e: int, role: str, how: str, ok) -> Mention | None:
         """The longest run of capitalised words inside [s, e) that names a place ("North Texas" -> Texas)."""
-        words = [(m.start() + s, m.end() + s) for m in re.finditer(r"[\w\u2019'.-]+", self.text[s:e])]
+        words = [(m.start(), m.end()) for m in _WORD.finditer(self.text, s, e)]
         n = len(words)
         for size in range(min(4, n), 0, -1):
             for i in range(0, n - size + 1):
@@ -330,8 +338,8 @@ class _Detector:
         ("Roselle police", "an early Lombard settler"), the way a local reader knows them."""
         found = []
         for m in _CAP_RUN.finditer(self.text):
-            for w in re.finditer(r"[A-Z][\w'-]+(?: [A-Z][\w'-]+)?", m.group(0)):
-                s, e = m.start() + w.start(), m.start() + w.end()
+            for w in _NAME2.finditer(self.text, m.start(), m.end()):
+                s, e = w.start(), w.end()
                 key = norm(w.group(0))
                 if key in _STOP or len(key) < 4 or not self.free(s, e) or any(a < e and s < b for a, b in person_spans):
                     continue
@@ -351,7 +359,7 @@ class _Detector:
             s, e = m.start(), m.end()
             if not self.free(s, e):
                 continue
-            words = [(w.start() + s, w.end() + s) for w in re.finditer(r"\S+", text[s:e])]
+            words = [(w.start(), w.end()) for w in _NONSPACE.finditer(text, s, e)]
             i = 0
             while i < len(words):
                 done = False
@@ -483,7 +491,7 @@ def _score(m: Mention, c: Candidate, ctx: Context, text: str) -> float:
         s -= 2.0  # a town in a country the story never mentions
     if m.within:
         s += 8.0 if any(_inside(c, w) for w in m.within) else -3.0
-    elif c.feature in _LOCAL and any(x.feature == "country" and x.primary for x in m.cands):
+    elif c.feature in _LOCAL and _names_country(m.cands):
         s -= 5.0  # a country's name is the country, not a village or a building called after it
     if c.feature not in ("country", "continent"):
         near, state = _support(c, m.key, ctx)
@@ -491,6 +499,12 @@ def _score(m: Mention, c: Candidate, ctx: Context, text: str) -> float:
     return s
 
 
+@lru_cache(maxsize=20_000)
+def _names_country(cands: tuple[Candidate, ...]) -> bool:
+    return any(x.feature == "country" and x.primary for x in cands)
+
+
+@lru_cache(maxsize=20_000)
 def _biggest(cands: tuple[Candidate, ...]) -> int:
     big = max((c.population for c in cands if c.feature == "city"), default=0)
     return big if big >= 1_000_000 else 0
