@@ -123,6 +123,26 @@ def _light_head(tok: Any) -> Any | None:
     return None
 
 
+def _named_in_subtree(idx: DocIndex, pred: Any, actor_tok: Any | None, trigger: Any) -> Any | None:
+    """The closest named actor under the predicate (breadth first), outside the actor phrase and reported speech."""
+    skip = _subtree_ids(actor_tok)
+    actor_ent = idx.entity_of(actor_tok) if actor_tok is not None else None
+    queue = [c for c in pred.children if c.dep_ not in {"nsubj", "nsubjpass", "ccomp", "parataxis", "advcl", "relcl"}]
+    if trigger.i != pred.i:
+        queue.append(trigger)
+    seen = 0
+    while queue and seen < 40:
+        t = queue.pop(0)
+        seen += 1
+        if t.i in skip or t.ent_type_ in {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}:
+            continue
+        ent = idx.entity_of(t)
+        if ent is not None and ent.type in {"PERSON", "ORG", "GPE", "NORP"} and ent is not actor_ent:
+            return t
+        queue.extend(c for c in t.children if c.dep_ not in {"relcl", "ccomp", "advcl", "parataxis"})
+    return None
+
+
 def _own(tok: Any) -> bool:
     """ "its troops", "their forces": the actor's own means, not a target."""
     return any(c.dep_ == "poss" and c.lower_ in {"its", "their", "his", "her", "our", "my"} for c in tok.children)
@@ -360,6 +380,10 @@ def _build(
         target_tok = cands[0] if cands else None
     if actor_tok is not None and target_tok is not None and actor_tok.i == target_tok.i:
         target_tok = None
+    target_how = "syntax" if target_tok is not None else None
+    if target_tok is None and not passive:
+        target_tok = _named_in_subtree(idx, pred, actor_tok, tok)  # "rejected calls by Kofi Annan"
+        target_how = "nearest name under the predicate" if target_tok is not None else None
     attrs: dict[str, Any] = {}
     # Modality: intentions are AGREE/THREATEN, "must" is a REQUEST, refusals REJECT
     auxes = {c.lower_ for c in pred.children if c.dep_ in {"aux", "auxpass"}}
@@ -411,6 +435,8 @@ def _build(
                 attrs["actor_country"] = a_country
     if target_tok is not None:
         target, t_sector, t_country = describe(idx, target_tok)
+        if target_how != "syntax":
+            attrs["target_from"] = target_how
         if t_sector:
             attrs["target_sector"] = t_sector
         if t_country:
