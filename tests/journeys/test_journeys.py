@@ -24,11 +24,13 @@ def test_guatemala_journey_has_the_four_stops_in_order(guatemala_doc, guatemala_
     assert all(s.lat is not None and s.start is not None for s in j.stops)
 
 
-def test_guatemala_journey_certainty(guatemala_doc):
-    stops = {_norm(s.name): s for s in _journey(guatemala_doc, "Perez").stops}
-    assert stops["ciudad juarez"].certainty == "reported"  # "reportedly" on the travel
-    assert stops["el paso"].certainty == "alleged"  # "allegedly" on the unnamed crossing step
-    assert stops["el paso"].date == "2019-07-22"
+def test_guatemala_journey_certainty(guatemala_doc, guatemala_gold):
+    gold = guatemala_gold["journey"]
+    stops = _journey(guatemala_doc, gold["person"]).stops
+    assert stops[1].certainty == "reported"  # "reportedly" on the travel to the second stop
+    assert stops[2].certainty == "alleged"  # "allegedly" on the unnamed crossing step before the third
+    crossing = next(g for g in guatemala_gold["events"] if g.get("place") == gold["stops"][2])
+    assert stops[2].date == crossing["date"]
 
 
 def test_written_journey_with_hope_at_the_end():

@@ -504,7 +504,7 @@ def attach(
     """The place/time that belongs to the predicate: in its own clause first, then up the clause chain.
 
     The climb stops at a reported or relative clause: "X told reporters in Rome that Y happened" does not
-    put Y in Rome. A "where" clause takes the place it hangs from ("Ciudad Juarez, where they were stopped").
+    put Y in Rome. A "where" clause takes the place it hangs from ("the port of X, where they were stopped").
     """
     if not items:
         return None

@@ -101,7 +101,7 @@ def _places_of(idx: DocIndex, tok: Any, kind: str) -> list[tuple[Located, str]]:
     for t in clause_tokens(pred):
         x = by_tok.get(t.i)
         if x is None or (t.dep_ == "appos" and t.head.i in by_tok):
-            continue  # "El Paso, Texas": the state only qualifies the city
+            continue  # "Austin, Texas": the state only qualifies the city
         if t.dep_ in {"nmod", "compound", "amod", "poss"}:
             continue  # "(U.S.) Border Patrol", "Mexico's government": a modifier, not a stop
         if is_origin(t):
