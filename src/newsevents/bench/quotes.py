@@ -203,7 +203,7 @@ class Scorer:
         }
 
 
-def load_polnear(data: Path, split: str, limit: int | None) -> list[tuple[str, str, list[Gold]]]:
+def load_polnear(data: Path, split: str, limit: int | None, offset: int = 0) -> list[tuple[str, str, list[Gold]]]:
     base = data / "polnear" / split
     if not (base / "text").is_dir() or not (base / "attributions").is_dir():
         raise FileNotFoundError(f"PolNeAR {split} split not found under {base}")
@@ -212,7 +212,7 @@ def load_polnear(data: Path, split: str, limit: int | None) -> list[tuple[str, s
         stem = re.sub(r"_[0-9a-f]{4}$", "", p.stem)
         anns.setdefault(stem, p)
     out = []
-    for stem, ann in sorted(anns.items()):
+    for stem, ann in sorted(anns.items())[offset:]:
         tpath = base / "text" / f"{stem}.txt"
         if not tpath.exists():
             continue
@@ -296,9 +296,10 @@ def to_attributions(doc: Any) -> list[Pred]:
 @click.option("--data", "data", type=click.Path(path_type=Path), default=None, help="Eval root (default ../shared/eval).")
 @click.option("--split", type=click.Choice(["train", "dev"]), default="dev", show_default=True)
 @click.option("--limit", type=int, default=None, help="Only the first N articles (for development).")
+@click.option("--offset", type=int, default=0, help="Skip the first N articles (for development slices).")
 @click.option("--no-textacy", is_flag=True, help="Skip the textacy baseline.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object (the default output).")
-def command(data: Path | None, split: str, limit: int | None, no_textacy: bool, as_json: bool) -> None:
+def command(data: Path | None, split: str, limit: int | None, offset: int, no_textacy: bool, as_json: bool) -> None:
     """Quotes on PolNeAR (content P/R/F1, speaker accuracy) against textacy, in one run."""
     from ..cli import fail
     from ..nlp import get_nlp
@@ -308,7 +309,7 @@ def command(data: Path | None, split: str, limit: int | None, no_textacy: bool, 
 
     data = data or (ROOT.parent / "shared" / "eval")
     try:
-        docs = load_polnear(data, split, limit)
+        docs = load_polnear(data, split, limit, offset)
     except (FileNotFoundError, OSError, ValueError) as exc:
         fail(str(exc))
         return

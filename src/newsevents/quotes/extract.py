@@ -444,17 +444,31 @@ def _governing_fn() -> Any:
     return governing
 
 
-def _governing_date(doc: Document, a: int, b: int) -> str | None:
+def _governing_date(doc: Document, a: int, b: int, inherit: bool = False) -> str | None:
     governing = _governing_fn()
     if governing is None:
         return None
     try:
-        got = governing(doc, a, b)
+        got = governing(doc, a, b, inherit=inherit) if inherit else governing(doc, a, b)
     except Exception:  # the times stage is optional here: a date is a bonus, never a failure
         return None
     if got is None or isinstance(got, str):
         return got
     return getattr(got, "value", None)
+
+
+def _quote_date(doc: Document, a: int, b: int, att: Attribution | None) -> str | None:
+    """When it was said: a date in the attribution ("said on Monday") first, then one governing the
+    attribution's paragraph, and only then one inside the quote itself."""
+    if att is not None and att.cue is not None and not att.inherited:
+        sent = att.cue.sent
+        sa, sb = sent.start_char, sent.end_char
+        frame = (max(sa, b), sb) if att.cue.idx >= b else (sa, min(sb, a))
+        if frame[1] > frame[0]:
+            got = _governing_date(doc, frame[0], frame[1], inherit=True)
+            if got:
+                return got
+    return _governing_date(doc, a, b)
 
 
 def _make(doc: Document, ctx: _Context, a: int, b: int, kind: str, att: Attribution | None, conf: float) -> Quote:
@@ -481,7 +495,7 @@ def _make(doc: Document, ctx: _Context, a: int, b: int, kind: str, att: Attribut
         cue=cue,
         addressee=addressee,
         confidence=round(conf, 2),
-        date=_governing_date(doc, a, b),
+        date=_quote_date(doc, a, b, att),
     )
 
 
@@ -549,7 +563,7 @@ def extract_quotes(doc: Document) -> list[Quote]:
             seg.continues or ctx.para_bounds(prev.start) == ctx.para_bounds(seg.start) or
             _only_quotes_between(ctx, prev, seg)
         ):
-            att = Attribution(cue=prev_att.cue, speaker=prev_att.speaker, inherited=True)
+            att = Attribution(cue=prev_att.cue, speaker=prev_att.speaker, addressee=prev_att.addressee, inherited=True)
             conf = 0.7
         atts[k] = att
         if att is None and not _quote_like(ctx, seg):
@@ -578,6 +592,14 @@ def extract_quotes(doc: Document) -> list[Quote]:
         or (q.cue is not None and (shared[q.cue.start] > 1 or q.text[:1].isupper()))
     ]
     quotes.sort(key=lambda q: (q.start, q.end))
+    # "she told reporters" with no person entity before it: the speaker of the quote before
+    last: Ref | None = None
+    for q in quotes:
+        if q.speaker is None and q.speaker_span is not None and q.speaker_span.text.lower() in _PRONOUNS and last:
+            q.speaker = Ref(entity=last.entity, name=last.name, start=q.speaker_span.start, end=q.speaker_span.end)
+            q.confidence = min(q.confidence, 0.6)
+        if q.speaker is not None:
+            last = q.speaker
     return quotes
 
 
