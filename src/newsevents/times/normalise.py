@@ -575,6 +575,10 @@ class Resolver:
                 clock += f"{sign}{abs(off) // 60:02d}:{abs(off) % 60:02d}"
         # the day: an earlier day expression in the same sentence, else the publication date
         day = self._day_in_sentence(c.start)
+        if day is None:
+            # a bare clock time in a story narrates the day the story is about: the last day named
+            p = self.last_day(c.start)
+            day = (p[0], p[1].isoformat()) if p else None
         if day is not None:
             i, d = day
             return Norm(c.start, c.end, "time", d + clock, "minute", "prev", c.kind, None, i)
