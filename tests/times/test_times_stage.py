@@ -68,3 +68,17 @@ def test_date_of_gives_the_calendar_day_or_nothing():
     text = "It ended at 8:10 p.m. on Monday."
     assert date_of(run(Document(text=text, published="2019-07-28")), 0, len(text)) == "2019-07-22"
     assert date_of(run(Document(text=text)), 0, len(text)) is None
+
+
+def test_a_city_beats_a_nearer_region_and_a_multi_zone_country_is_not_guessed():
+    text = "He crossed into El Paso, Texas, at 8:10 p.m. on Monday."
+    doc = Document(text=text, published="2019-07-28")
+    ep, tx = text.index("El Paso"), text.index("Texas")
+    doc.places = [
+        Place(start=ep, end=ep + 7, text="El Paso", country_code="US", geonames_id=5520993),
+        Place(start=tx, end=tx + 5, text="Texas", country_code="US", geonames_id=4736286),
+    ]
+    assert run(doc).times[0].value.endswith("-06:00")
+    doc = Document(text="Troops arrived in the United States at 8:10 p.m. on Monday.", published="2019-07-28")
+    doc.places = [Place(start=18, end=31, text="United States", country_code="US", geonames_id=6252001)]
+    assert run(doc).times[0].value == "2019-07-22T20:10"

