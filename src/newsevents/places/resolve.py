@@ -132,6 +132,10 @@ def _fuzzy(key: str) -> tuple[tuple[Candidate, ...], str]:
     return tuple(c for c in found if c.name == best.name), best.name
 
 
+def _name_like(text: str) -> bool:
+    return bool(text) and text[0].isupper() and not (text.isupper() and len(text.replace(".", "")) <= 4)
+
+
 def _lookup(text: str) -> tuple[str, tuple[Candidate, ...]]:
     key = norm(text)
     return key, get().lookup(key) if key else ()
@@ -258,6 +262,10 @@ class _Detector:
         if deferred:
             self.misspelt_people(deferred)
         self.county_lists()
+        self.blocked = bytearray(len(text) + 1)  # NER had its say on these spans (people, organisations ...)
+        for ent in ents:
+            if ent.label_ == "PERSON":
+                self.blocked[ent.start_char:ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
         self.capitalised_runs()
         for m in self.mentions:
             if not m.cands and m.how == "ner" and len(m.key) >= 5 and m.text[:1].isupper():
@@ -267,6 +275,8 @@ class _Detector:
                     m.notes.append(f"spelling corrected to {fixed}")
             if dl and dl.start <= m.start < dl.end:
                 m.role = "dateline"
+        # tagger noise is not an unknown place: lower-case words, bare acronyms ("AI", "OT")
+        self.mentions = [m for m in self.mentions if m.cands or _name_like(m.text)]
         self.mentions.sort(key=lambda m: m.start)
         return self.mentions, self.demonym_cc, self
 
@@ -333,7 +343,7 @@ class _Detector:
                 elif not cands:
                     break
 
-    def local_names(self, region: tuple[str | None, str | None], person_spans: list[tuple[int, int]]) -> list[Mention]:
+    def local_names(self, region: tuple[str | None, str | None]) -> list[Mention]:
         """Second look once the story's home state is known: small towns of that state that NER missed
         ("Roselle police", "an early Lombard settler"), the way a local reader knows them."""
         found = []
@@ -341,7 +351,8 @@ class _Detector:
             for w in _NAME2.finditer(self.text, m.start(), m.end()):
                 s, e = w.start(), w.end()
                 key = norm(w.group(0))
-                if key in _STOP or len(key) < 4 or not self.free(s, e) or any(a < e and s < b for a, b in person_spans):
+                if (key in _STOP or len(key) < 4 or not self.free(s, e) or 1 in self.blocked[s:e]
+                        or "'" in w.group(0)):
                     continue
                 cands = get().lookup(key)
                 if any(c.primary and c.feature == "city" and (c.country_code, c.admin1_code) == region
@@ -368,7 +379,8 @@ class _Detector:
                     while we > ws and not text[we - 1].isalnum() and text[we - 1] != ".":
                         we -= 1
                     first = norm(text[ws:words[i][1]])
-                    if we - ws < 4 or first in _STOP or not self.free(ws, we):
+                    if (we - ws < 4 or first in _STOP or not self.free(ws, we) or 1 in self.blocked[ws:we]
+                            or "'" in text[ws:we] or "\u2019" in text[ws:we]):
                         continue
                     cands = get().lookup(norm(text[ws:we]))
                     if not cands:
@@ -570,8 +582,7 @@ def geoparse(doc: Document) -> tuple[list[Place], list[str]]:
     home = Counter((m.best.country_code, m.best.admin1_code) for m in mentions
                    if m.best is not None and m.best.feature in _LOCAL and m.margin >= 1.0)
     if home and home.most_common(1)[0][1] >= 2:
-        persons = [(e.start_char, e.end_char) for e in doc.nlp.ents if e.label_ == "PERSON"]
-        extra = detector.local_names(home.most_common(1)[0][0], persons)
+        extra = detector.local_names(home.most_common(1)[0][0])
         if extra:
             mentions.sort(key=lambda m: m.start)
             readings = _readings(mentions)
