@@ -158,3 +158,12 @@ def test_guatemala_background_clause_is_historical(guatemala_doc):
     inside = [e for e in guatemala_doc.events if at < e.start < at + 80]
     assert inside and all(e.historical for e in inside)
     assert not any(e.historical for e in guatemala_doc.events if e.type in {"REQUEST", "THREATEN", "MOBILIZE"})
+
+
+def test_accused_and_denied_acts_are_events_with_their_certainty():
+    evs = _events("The opposition accused the army of killing 12 civilians. The ministry denied that soldiers had attacked the village.")
+    killing = next(e for e in evs if e.text == "killing")
+    assert killing.type == "ASSAULT" and killing.certainty == "alleged" and killing.actor.name == "army"
+    attacked = next(e for e in evs if e.text == "attacked")
+    assert attacked.certainty == "denied"
+    assert next(e for e in evs if e.text == "accused").type == "ACCUSE"

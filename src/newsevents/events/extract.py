@@ -230,6 +230,10 @@ def extract_events(doc: Document) -> list[Event]:
             frame_tok = _frame_above(tok, by_tok)
             if frame_tok is not None and frame_tok.lemma_.lower() == "deny":
                 ev = _build(doc, idx, tok, trig, key, None, denied=True)
+            elif frame_tok is not None and by_tok[frame_tok.i][1].type == "ACCUSE" and trig.type in HOSTILE:
+                # "accused the coast guard of firing shots": the firing is an event, alleged, by the accused
+                accused = next((c for c in frame_tok.children if c.dep_ == "dobj"), None)
+                ev = _build(doc, idx, tok, trig, key, None, alleged_by=accused)
             if ev is not None:
                 events.append(ev)
             continue
@@ -307,6 +311,7 @@ def _build(
     key: str,
     complement: tuple[Any, Trigger, str] | None,
     denied: bool = False,
+    alleged_by: Any | None = None,
 ) -> Event | None:
     typ, mode = trig.type, trig.mode
     why = [f"{key}:{trig.type}"]
@@ -378,6 +383,8 @@ def _build(
                     if c.dep_ == "prep" and c.lower_ in {"in", "on", "across"}:
                         cands += [g for g in c.children if g.dep_ == "pobj" and g.ent_type_ in {"GPE", "LOC"}]
         target_tok = cands[0] if cands else None
+    if alleged_by is not None:
+        actor_tok = alleged_by
     if actor_tok is not None and target_tok is not None and actor_tok.i == target_tok.i:
         target_tok = None
     target_how = "syntax" if target_tok is not None else None
@@ -466,6 +473,8 @@ def _build(
         certainty = "asserted" if certainty == "hypothetical" else certainty
     if denied:
         certainty = "denied"
+    if alleged_by is not None:
+        certainty = max_certainty(certainty, "alleged")
     for c in tok.children:
         if c.dep_ == "amod" and c.lower_ in {"alleged", "suspected", "purported"}:
             certainty = max_certainty(certainty, "alleged")
