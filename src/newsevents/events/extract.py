@@ -240,7 +240,25 @@ def extract_events(doc: Document) -> list[Event]:
         ev = _build(doc, idx, tok, trig, key, complement_of.get(tok.i))
         if ev is not None:
             events.append(ev)
+    _mark_repeats(events)
     return events
+
+
+def _mark_repeats(events: list[Event]) -> None:
+    """A report tells one event several times (headline, lead, quote): later tellings point to the first."""
+    first: dict[tuple, int] = {}
+    for n, ev in enumerate(events):
+        if ev.actor is None or ev.historical:
+            continue
+        key = (
+            ev.type,
+            ev.actor.entity or ev.actor.name.lower(),
+            (ev.target.entity or ev.target.name.lower()) if ev.target else None,
+        )
+        if key in first and (events[first[key]].date in (None, ev.date) or ev.date is None):
+            ev.attrs["repeat_of"] = first[key]
+        else:
+            first.setdefault(key, n)
 
 
 PREVENT = {"prevent", "forestall", "avoid", "avert", "stop", "end", "curb", "deter", "halt"}
