@@ -164,3 +164,16 @@ def test_bench_bad_arguments_give_one_line_errors(tmp_path):
     assert res.exit_code == 2 and "not found" in res.output
     res = CliRunner().invoke(command, ["--sets", "nope"])
     assert res.exit_code != 0 and "unknown set" in res.output and "Traceback" not in res.output
+
+
+def test_dateline_town_is_found_and_marked():
+    from newsevents.ingest import find_dateline
+
+    text = "LORDSBURG, N.M. (Reuters) - Migrants walked north on Sunday after crossing the border."
+    doc = Document(text=text, dateline=find_dateline(text, 0, None))
+    doc._nlp = parse(text)
+    doc.nlp.ents = []
+    run(doc)
+    p = next(p for p in doc.places if p.text.lower() == "lordsburg")
+    assert p.role == "dateline" and p.admin1 == "New Mexico"
+    assert doc.focus_places and doc.focus_places[0] == "Lordsburg"
