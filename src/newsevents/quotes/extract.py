@@ -25,6 +25,7 @@ _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _NP_LEFT = {"compound", "det", "amod", "poss", "nmod", "nummod", "flat", "case", "quantmod", "advmod"}
 _PRONOUNS = {"he": "male", "him": "male", "she": "female", "her": "female"}
 _DETS = ("a ", "an ", "the ")
+_NOT_SPEAKERS = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "ORDINAL"})
 _END = {".", "!", "?"}
 # cues that introduce a direct quote ('"…," he continued') but too often mean something else with a
 # clause or object ("continue to fight", "post a win", "counter threats")
@@ -115,8 +116,6 @@ def _subject(cue: Any, ctx: _Context) -> Any:
     s = _raw_subject(cue, ctx)
     if s is None:
         return None
-    if s.lower_ in ("who", "that", "which") and s.head.dep_ == "relcl":
-        return s.head.head
     if s.ent_type_ == "TIME":  # "5:50 p.m. — Sanders conceding …": a live-blog stamp, not a speaker
         return None
     return s
@@ -162,7 +161,7 @@ def _raw_subject(cue: Any, ctx: _Context) -> Any:
     if cue.lemma_.lower() not in ADDRESSEE_VERBS:  # "said Gonzalez" parsed without nsubj
         for c in cue.rights:
             if c.dep_ in ("dobj", "attr", "npadvmod", "appos", "nsubj") and c.pos_ in ("PROPN", "NOUN", "PRON"):
-                if not ctx.in_quote(c.idx):
+                if not ctx.in_quote(c.idx) and c.ent_type_ not in _NOT_SPEAKERS:
                     return c
     # "Kasich offered the man a job, then says he'll …": the nearest subject earlier in the sentence
     sent_start = max(cue.sent.start, 0)
@@ -236,6 +235,13 @@ def _ref(tok: Any, ctx: _Context) -> tuple[Ref | None, Span | None]:
     if tok is None:
         return None, None
     doc = ctx.doc
+    if tok.lower_ in ("who", "that", "which") and tok.head.dep_ == "relcl" and tok.head.head is not tok:
+        # "voters who said …": the span says "who", the speaker is the noun it refers to
+        ref, _ = _ref(tok.head.head, ctx)
+        surface = _span(doc, tok.idx, _tok_end(tok))
+        if ref is not None:
+            ref = Ref(entity=ref.entity, name=ref.name, start=surface.start, end=surface.end)
+        return ref, surface
     a, b = _np_bounds(tok)
     surface = _span(doc, a, b)
     ent = doc.entity_at(tok.idx, _tok_end(tok)) if doc.entities else None
@@ -287,6 +293,34 @@ def _cue_after(seg: Segment, nxt: Segment | None, ctx: _Context) -> Any:
             return t
         if t.lower_ == "according":
             return t
+    return None
+
+
+def _cue_prev_sentence(seg: Segment, prev: Segment | None, ctx: _Context) -> Any:
+    """'Viguerie told Breitbart News. "He's what we waited for."': a cue with no report of its own in
+    the sentence just before the quote (same paragraph, or the end of the previous one)."""
+    pa, _ = ctx.para_bounds(seg.open_mark)
+    a = pa
+    if prev is not None and prev.close_mark is not None and prev.close_mark >= pa:
+        return None  # another quote sits between: inheritance handles that
+    toks = ctx.tokens_between(a, seg.open_mark)
+    if not toks and seg.open_mark == pa and pa > 1:
+        ppa, ppb = ctx.para_bounds(max(0, pa - 2))
+        if prev is not None and prev.open_mark >= ppa:
+            return None
+        toks = ctx.tokens_between(ppa, ppb)
+    while toks and toks[-1].is_space:
+        toks.pop()
+    if not toks or toks[-1].text not in _END:
+        return None
+    for k in range(len(toks) - 2, -1, -1):
+        if toks[k].text in _END:
+            toks = toks[k + 1 :]
+            break
+    for t in toks:
+        if ctx.is_cue(t) and not any(c.dep_ in ("ccomp", "xcomp", "dobj") and c.i > t.i for c in t.children):
+            if _subject(t, ctx) is not None:
+                return t
     return None
 
 
@@ -565,6 +599,11 @@ def extract_quotes(doc: Document) -> list[Quote]:
         ):
             att = Attribution(cue=prev_att.cue, speaker=prev_att.speaker, addressee=prev_att.addressee, inherited=True)
             conf = 0.7
+        if att is None:
+            pcue = _cue_prev_sentence(seg, prev, ctx)
+            if pcue is not None:
+                att = Attribution(cue=pcue, speaker=_subject(pcue, ctx), addressee=_addressee(pcue, ctx))
+                conf = 0.6
         atts[k] = att
         if att is None and not _quote_like(ctx, seg):
             continue  # scare quotes and titles: "so-called 'reform'", a book title
