@@ -478,7 +478,9 @@ def _build(
         if c.dep_ in {"xcomp", "ccomp"} and typ in {"REQUEST", "REJECT", "THREATEN", "ACCUSE"}:
             blocked |= _subtree_ids(c)
     place, place_reason = _event_place(doc, idx, pred, blocked, roles)
-    time_blocked = blocked | {t.i for x in idx.times for t in [x.tok] if _under_prep(t, NO_DATE_PREPS)}
+    if "no_date" not in idx.cache:
+        idx.cache["no_date"] = {x.tok.i for x in idx.times if _under_prep(x.tok, NO_DATE_PREPS)}
+    time_blocked = blocked | idx.cache["no_date"]
     tloc = attach(idx, idx.times, pred, time_blocked) or _sentence_fallback(idx, idx.times, pred, time_blocked)
     date = time_date(tloc.item) if tloc else None
     if date is None:

@@ -57,6 +57,7 @@ class DocIndex:
     genders: dict[str, str] = field(default_factory=dict)
     para: list[int] = field(default_factory=list)  # paragraph number of each token
     ent_tok: list[Entity | None] = field(default_factory=list)
+    cache: dict[str, Any] = field(default_factory=dict)
 
     bounds: list[tuple[int, int]] = field(default_factory=list)
 
@@ -195,8 +196,12 @@ def _memory(idx: DocIndex) -> None:
     for tok in doc.nlp:
         if tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ == "compound":
             continue
-        if tok.lemma_.lower() not in sectors and idx.ent_tok[tok.i] is None:
-            continue
+        ent = idx.ent_tok[tok.i]
+        if ent is None:
+            if sectors.get(tok.lemma_.lower()) not in MEMORY_SECTORS:
+                continue
+        elif ent.type not in {"ORG", "GPE", "NORP"} or (tok.i + 1 < len(doc.nlp) and idx.ent_tok[tok.i + 1] is ent):
+            continue  # one look per organisation or country name, at its last word
         ref, sector, country = describe(idx, tok, use_memory=False)
         ent = doc.entity(ref.entity) if ref.entity else None
         if ent is not None and (ent.type == "PERSON" or (ent.type == "GPE" and not country_of_name(ent.name))):
