@@ -103,3 +103,21 @@ def test_guatemala_gold_quotes(guatemala_quotes_doc, guatemala_gold) -> None:
         assert q.speaker is not None, g["contains"]
         assert any(n in q.speaker.name or q.speaker.name in n for n in names), (g["contains"], q.speaker.name)
         assert q.start < q.end and guatemala_doc.text[q.start : q.end] == q.text
+
+
+def test_pronoun_without_person_entity_takes_previous_speaker() -> None:
+    text = 'The minister said the talks had failed.\n\n"We will try again," she told reporters.'
+    q = one(quotes_of(text), "We will try again")
+    assert q.speaker is not None and q.speaker.name == "minister"
+    assert q.speaker_span.text == "she" and q.addressee and q.addressee.name == "reporters"
+
+
+def test_cue_in_the_sentence_before_the_quote() -> None:
+    text = 'Laura Chen told the council on Monday. "The budget leaves no room for new hires."'
+    q = one(quotes_of(text), "The budget leaves")
+    assert q.speaker is not None and "Chen" in q.speaker.name
+
+
+def test_cue_words_inside_a_quote_are_not_attributions() -> None:
+    qs = quotes_of('"According to the plan, they said the road will close," Mark Field said.')
+    assert len(qs) == 1 and qs[0].kind == "direct" and "Field" in qs[0].speaker.name

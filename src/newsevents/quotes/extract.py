@@ -318,7 +318,8 @@ def _cue_prev_sentence(seg: Segment, prev: Segment | None, ctx: _Context) -> Any
             toks = toks[k + 1 :]
             break
     for t in toks:
-        if ctx.is_cue(t) and not any(c.dep_ in ("ccomp", "xcomp", "dobj") and c.i > t.i for c in t.children):
+        content_deps = ("ccomp", "xcomp") if t.lemma_.lower() in ADDRESSEE_VERBS else ("ccomp", "xcomp", "dobj")
+        if ctx.is_cue(t) and not any(c.dep_ in content_deps and c.i > t.i for c in t.children):
             if _subject(t, ctx) is not None:
                 return t
     return None
