@@ -126,3 +126,15 @@ def test_later_with_nothing_before_stays_unresolved():
 def test_amount_before_a_reference_is_a_duration():
     (t,) = times("The season started a month earlier than usual.", "2013-03-21")
     assert (t.text, t.value, t.type) == ("a month", "P1M", "duration")
+
+
+def test_a_participle_takes_the_tense_of_its_clause():
+    (t,) = times("The bar said it would represent those arrested in court on Tuesday.", "2024-03-04")
+    assert t.value == "2024-03-05"
+    (t,) = times("The men arrested on Tuesday were released.", "2024-03-04")
+    assert t.value == "2024-02-27"
+
+
+def test_rates_and_as_many():
+    found = times("The strike costs $2 million a day, the third in as many months.", "2024-03-04")
+    assert [(t.text, t.type) for t in found] == [("a day", "set")]

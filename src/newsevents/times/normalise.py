@@ -30,7 +30,11 @@ def tense_at(nlp_doc: Any, start: int, end: int) -> str | None:
     tok = span.root
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
-            break
+            bare_participle = tok.dep_ in ("acl", "amod") and tok.tag_ in ("VBN", "VBG") and not any(
+                c.dep_ in ("aux", "auxpass") for c in tok.children
+            )
+            if not bare_participle:  # "those arrested ... on Tuesday": the tense is the clause's
+                break
         if tok.head is tok:
             break
         tok = tok.head
@@ -418,7 +422,7 @@ class Resolver:
     def is_rate(self, pos: int) -> bool:
         """'24 hours a day', '$5 a month': 'a <unit>' after an amount is a frequency."""
         before = self.text[max(0, pos - 25) : pos]
-        return bool(re.search(r"(?:\d|hours?|times|percent|%|cents|dollars|euros|pounds|miles|meals|shifts|days)[\s,]*$", before, re.I))
+        return bool(re.search(r"(?:\d|hours?|times|percent|%|cents|dollars|euros|pounds|miles|meals|shifts|days|million|billion|thousand|barrels|tonnes|tons|calls|flights)[\s,]*$", before, re.I))
 
     def n_that(self, c: Cand) -> Norm | None:
         m = c.m
@@ -510,6 +514,8 @@ class Resolver:
             after = self.text[c.end : c.end + 12].lower()
             if after.startswith(("-", " or two", " and")):
                 return None
+        if numw == "many" and self.prev_word(c.start) == "as":
+            return None  # "the third in as many months"
         if numw in ("a", "an") and m.group("pre") is None and m.group("approx") is None and self.is_rate(c.start):
             return self.mk(c, "set", R.duration_value(1, unit), None)
         n = R._num(numw)
