@@ -34,6 +34,10 @@ class PostgresStore(Store):
 
     def init_schema(self) -> None:
         super().init_schema()
+        # a server store is queried while it grows: index what `store.query` filters on most
+        for t, c in (("events", "type"), ("events", "country_code"), ("events", "date"), ("quotes", "speaker"),
+                     ("places", "country_code"), ("journeys", "person"), ("event_clusters", "cluster_id")):
+            self._execute(f"CREATE INDEX IF NOT EXISTS {t}_{c}_idx ON {t} ({q(c)})")
         try:
             self._execute("CREATE EXTENSION IF NOT EXISTS postgis")
             self.has_postgis = True
