@@ -82,3 +82,25 @@ def test_a_city_beats_a_nearer_region_and_a_multi_zone_country_is_not_guessed():
     doc = Document(text="Troops arrived in the United States at 8:10 p.m. on Monday.", published="2019-07-28")
     doc.places = [Place(start=18, end=31, text="United States", country_code="US", geonames_id=6252001)]
     assert run(doc).times[0].value == "2019-07-22T20:10"
+
+
+def test_governing_a_trigger_word_finds_the_time_of_its_clause():
+    text = "Police said the man crossed the border at 8 p.m. on Monday and was detained. He will appear in court."
+    doc = newsevents.extract(text, published="2019-07-28", pipeline=["times"])
+
+    def gov(word):
+        at = text.index(word)
+        return governing(doc, at, at + len(word))
+
+    assert gov("crossed").value.startswith("2019-07-22T20:00")
+    assert gov("detained").value.startswith("2019-07-22")  # conjoined with the dated verb
+    assert gov("appear") is None  # another sentence
+
+
+def test_a_time_below_the_trigger_does_not_govern_it():
+    text = "Officials warned that the storm would hit on Friday."
+    doc = newsevents.extract(text, published="2019-07-28", pipeline=["times"])
+    at = text.index("warned")
+    assert governing(doc, at, at + 6) is None
+    at = text.index("hit")
+    assert governing(doc, at, at + 3).text == "Friday"

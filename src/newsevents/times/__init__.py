@@ -103,6 +103,11 @@ def governing(doc: Document, start: int, end: int, inherit: bool = False) -> Tim
     With `inherit`, a clause with none takes the latest dated expression earlier in its paragraph
     (narrative continuity: "Last Monday she crossed ... She was detained.")."""
     inside = [t for t in doc.times if start <= t.start and t.end <= end and _resolved(t)]
+    if not inside and doc.nlp is not None:
+        # a trigger word or a short span: the time attached to it, to its clause, or to a clause above
+        found = _attached(doc, start, end)
+        if found is not None:
+            return found
     if not inside:
         if not inherit:
             return None
@@ -136,3 +141,62 @@ def date_of(doc: Document, start: int, end: int, inherit: bool = False) -> str |
     if t is None or not t.value or not t.value[:4].isdigit():
         return None
     return t.value.split("T")[0]
+
+
+def _clause_verb(tok: Any) -> Any:
+    """The verb heading the clause `tok` is in (a bare participle like "those arrested" is skipped)."""
+    for _ in range(12):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
+            bare = tok.dep_ in ("acl", "amod") and tok.tag_ in ("VBN", "VBG") and not any(
+                c.dep_ in ("aux", "auxpass") for c in tok.children
+            )
+            if not bare:
+                return tok
+        if tok.head is tok:
+            return tok
+        tok = tok.head
+    return tok
+
+
+def _attached(doc: Document, start: int, end: int) -> Time | None:
+    """For a span inside one sentence: a dated expression attached to the span's word itself ("the
+    attack on Sunday"), else to its clause's verb, else to a verb above it ("crossed ... on Monday
+    and was detained"). A time in a clause below it never governs it."""
+    target = doc.nlp.char_span(start, end, alignment_mode="expand")
+    if target is None or not len(target):
+        return None
+    tok = target.root
+    sent = tok.sent
+    verb = _clause_verb(tok)
+    above = []
+    v = verb
+    for _ in range(12):
+        above.append(v.i)
+        if v.head is v:
+            break
+        v = _clause_verb(v.head)
+    best: tuple[int, int, Time] | None = None
+    for t in doc.times:
+        if not _resolved(t) or not (sent.start_char <= t.start < sent.end_char):
+            continue
+        span = doc.nlp.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        head = span.root
+        chain, h = set(), head
+        for _ in range(12):  # the words between the time and its clause verb
+            chain.add(h.i)
+            if h.pos_ in ("VERB", "AUX") and h.dep_ not in ("aux", "auxpass") or h.head is h:
+                break
+            h = h.head
+        if tok.i in chain and tok.i != _clause_verb(head).i:
+            rank = 0
+        else:
+            tv = _clause_verb(head).i
+            if tv not in above:
+                continue
+            rank = 1 + above.index(tv)
+        key = (rank, abs(t.start - start))
+        if best is None or key < best[:2]:
+            best = (key[0], key[1], t)
+    return best[2] if best else None
