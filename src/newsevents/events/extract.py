@@ -667,6 +667,8 @@ def _governing_time(doc: Document, idx: DocIndex, tok: Any) -> str | None:
         return None
     if t is None or not getattr(t, "value", None):
         return None
+    if _under_prep(idx.token_at(t.start), NO_DATE_PREPS):
+        return None  # "since a June 7 agreement" dates the agreement, not this event
     lo, hi = idx.sent_bounds(tok)
     if not (tok.doc[lo].idx <= t.start < tok.doc[hi - 1].idx + len(tok.doc[hi - 1].text)):
         return None

@@ -103,11 +103,11 @@ def build_index(doc: Document) -> DocIndex:
 def _build_index(doc: Document) -> DocIndex:
     sp = doc.nlp
     idx = DocIndex(doc=doc, starts=[t.idx for t in sp])
-    places: list[Place] = [p for p in doc.places if p.role != "dateline"]
+    places: list[Place] = [p for p in doc.places if p.role == "mention"]  # not datelines, not demonyms
     idx.places = [Located(p, _head(sp, idx, p.start, p.end)) for p in places]
     # Names the places stage did not resolve still say where something happened: keep them, without coordinates.
     for e in sp.ents:
-        if e.label_ in {"GPE", "LOC", "FAC"} and not any(p.start < e.end_char and e.start_char < p.end for p in places):
+        if e.label_ in {"GPE", "LOC", "FAC"} and not any(p.start < e.end_char and e.start_char < p.end for p in doc.places):
             idx.places.append(Located(Place(start=e.start_char, end=e.end_char, text=e.text, name=e.text,
                                             reason="spaCy entity, not geocoded"), e.root))
     idx.places.sort(key=lambda x: x.item.start)
