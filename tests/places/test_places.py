@@ -54,7 +54,8 @@ def test_guatemala_places_within_tolerance(guatemala_text, guatemala_gold):
             assert km <= gold.get("tolerance_km", 161), (gold["mention"], p.name, km)
     texts = {p.text for p in doc.places}
     assert "Salvador" not in texts
-    assert not any(p.text.lower().startswith("guatemalan") for p in doc.places)
+    # demonyms are country context, never place mentions
+    assert all(p.role == "context" and p.feature == "country" for p in doc.places if p.text.startswith("Guatemalan"))
     assert doc.focus_places
 
 
@@ -88,7 +89,8 @@ def test_place_inside_organisation_is_context():
 def test_demonym_is_context_not_a_place():
     assert demonyms()["guatemalan"] == "GT"
     doc = _doc("A Honduran farmer said prices fell.", [("Honduran", "NORP")])
-    assert doc.places == []
+    assert [(p.text, p.role, p.country_code) for p in doc.places] == [("Honduran", "context", "HN")]
+    assert "not a place mention" in doc.places[0].reason
 
 
 def test_one_name_one_place_in_a_document():

@@ -39,7 +39,7 @@ FEATURE_POP = {"region": 5_000_000, "sea": 5_000_000, "gulf": 3_000_000, "ocean"
                "continent": 100_000_000}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Candidate:
     """One gazetteer entry a name may refer to."""
 
@@ -54,6 +54,13 @@ class Candidate:
     feature: str
     population: int
     primary: bool  # the looked-up name is the entry's own name (not a historical/alternate one)
+
+    # identity is the place and how it was named: cheap to hash, as candidates key many caches
+    def __hash__(self) -> int:
+        return hash((self.id, self.primary))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Candidate) and self.id == other.id and self.primary == other.primary
 
 
 @lru_cache(maxsize=100_000)
@@ -302,6 +309,7 @@ class Gazetteer:
         self.con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         self.bloom = self.con.execute("SELECT value FROM meta WHERE key = 'bloom'").fetchone()[0]
         self.lookup = lru_cache(maxsize=200_000)(self._lookup)
+        self._countries: dict[str, Candidate] | None = None
 
     def _lookup(self, key: str) -> tuple[Candidate, ...]:
         bloom = self.bloom
@@ -316,6 +324,12 @@ class Gazetteer:
         rows = self.con.execute(
             f"SELECT * FROM place WHERE id IN ({','.join('?' * len(prim))})", list(prim)).fetchall()
         return tuple(Candidate(*r, primary=prim[r[0]]) for r in rows)
+
+    def country(self, code: str) -> Candidate | None:
+        if self._countries is None:
+            rows = self.con.execute("SELECT * FROM place WHERE feature = 'country'").fetchall()
+            self._countries = {r[3]: Candidate(*r, primary=True) for r in rows}
+        return self._countries.get(code)
 
     def many(self, keys: list[str]) -> tuple[Candidate, ...]:
         """Readings of any of `keys` (typo variants), in one query."""

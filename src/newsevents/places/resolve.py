@@ -41,6 +41,7 @@ _COUNTY = re.compile(r"\s+(County|Parish|Borough)\b")
 _COUNTY_LIST = re.compile(r"(?<=[A-Za-z.]) (counties|parishes)\b")
 _LIST_ITEM = re.compile(r"(?:^|, |,? (?:and|or) |(?<=[a-z] ))([A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?)(?=,| and | or | counties| parishes)")
 _TOP_N = 15
+_DEMONYM = "demonym: nationality, not a place mention"
 _THE = re.compile(r"(?i)the\s+")
 _POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
 _INITIAL = re.compile(r"\b[A-Z]\.$")
@@ -234,6 +235,9 @@ class _Detector:
             label = ent.label_
             if label in ("NORP", "ORG", "PERSON") and (cc := dem.get(norm(ent.text))):
                 self.demonym_cc[cc] += 1
+                country = get().country(cc)
+                if country is not None:  # kept as country context (role "context"), never as a place mention
+                    self.add(ent.start_char, ent.end_char, "context", _DEMONYM, (country,))
                 continue
             s, e = ent.start_char, ent.end_char
             if label in _PLACE_LABELS:
@@ -442,6 +446,8 @@ def _build_context(mentions: list[Mention], demonym_cc: Counter, readings: dict[
     own: dict[str, Counter] = defaultdict(Counter)
     weights = {key: _weights(cands) for key, cands in readings.items()}
     for m in mentions:
+        if m.how == _DEMONYM:
+            continue  # already counted in demonym_cc
         weight = 3 if m.role == "dateline" else 1
         for c, w in weights.get(m.key, {}).items():
             if w >= 0.5 and c.country_code:
