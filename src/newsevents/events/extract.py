@@ -458,6 +458,9 @@ def _build(
             attrs["actor_sector"] = a_sector
             if a_country:
                 attrs["actor_country"] = a_country
+    if typ in {"ASSAULT", "COERCE"} and attrs.get("actor_sector") == "activists":
+        typ, mode = "PROTEST", "riot"  # protesters burning cars is a riot, not an armed assault
+        why.append("violent protest")
     if target_tok is not None:
         target, t_sector, t_country = describe(idx, target_tok)
         if target_how != "syntax":
