@@ -239,6 +239,19 @@ def test_brushing_the_timeline_shrinks_the_lists(page, shot):
     assert counts(page)["events"] == before["events"]
 
 
+def test_legend_filters_events_by_type(page):
+    before = counts(page)
+    types = page.locator("#legend button.legend-type")
+    assert types.count() >= 2
+    chosen = types.first.get_attribute("data-type")
+    start = renders(page)
+    types.first.click()
+    page.wait_for_function(f"(+document.body.dataset.renders || 0) > {start} && document.body.dataset.loading === '0'")
+    shown = page.locator("#events li.event .type").all_inner_texts()
+    assert shown and set(shown) == {chosen}
+    assert len(shown) < before["events"]
+
+
 def test_search_box_filters(page):
     before = counts(page)
     start = renders(page)

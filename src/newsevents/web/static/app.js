@@ -18,7 +18,7 @@
   const OTHER_COLOR = "#718096";
   const colorOf = (t) => TYPE_COLORS[(t || "").toUpperCase()] || OTHER_COLOR;
 
-  const state = { from: null, to: null, q: "", data: null, docTitles: new Map() };
+  const state = { from: null, to: null, q: "", type: null, data: null, docTitles: new Map() };
   window.__ne = state; // for tests and the curious
 
   // ---------- small DOM helpers (text only, never HTML) ----------
@@ -317,12 +317,19 @@
   }
 
   // ---------- legend ----------
+  /* The legend doubles as a type filter: click a type to show only its events, click again for all. */
   function drawLegend(events) {
     const present = new Set(events.map((e) => (e.type || "").toUpperCase()));
+    if (state.type) present.add(state.type);
     const box = $("legend");
     box.replaceChildren();
     for (const [t, c] of Object.entries(TYPE_COLORS)) {
-      if (present.has(t)) box.append(el("span", { style: `--c:${c}` }, t));
+      if (!present.has(t)) continue;
+      box.append(el("button", {
+        type: "button", class: "legend-type" + (state.type === t ? " on" : ""), style: `--c:${c}`, "data-type": t,
+        title: state.type === t ? "show every type" : `show only ${t} events`,
+        onclick: () => { state.type = state.type === t ? null : t; refresh(); },
+      }, t));
     }
     box.append(el("span", { style: "--c:#4a5568" }, "place"));
     box.append(el("span", { style: "--c:#c05621" }, "journey"));
@@ -433,7 +440,7 @@
     try {
       const f = filters();
       const [ev, pl, qu, dc, jn] = await Promise.all([
-        getJSON("/api/events", filters({ limit: LIMITS.events })),
+        getJSON("/api/events", filters({ limit: LIMITS.events, type: state.type })),
         getJSON("/api/places", filters({ limit: LIMITS.places })),
         getJSON("/api/quotes", filters({ limit: LIMITS.quotes })),
         getJSON("/api/documents", filters({ limit: LIMITS.documents })),
@@ -633,6 +640,7 @@
     $("reset").addEventListener("click", () => {
       $("q").value = "";
       state.q = "";
+      state.type = null;
       state.from = state.to = null;
       if (tl.bg) tl.bg.call(tl.brush.move, null);
       refreshTimeline().catch((e) => setStatus("error: " + e.message));
