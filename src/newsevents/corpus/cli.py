@@ -59,7 +59,7 @@ def _progress(total: int | None, enabled: bool, verbose: bool):  # noqa: ANN202 
 @click.option("--workers", type=click.IntRange(1, 256), default=None, help="Parallel processes [default: cores].")
 @click.option("--dask", "dask_address", default=None, help="'local' for a LocalCluster, or a scheduler address.")
 @click.option("--batch-size", type=click.IntRange(1, 100_000), default=32, show_default=True,
-              help="Documents per worker batch (and per transaction).")
+              help="Documents per worker batch (one nlp.pipe call).")
 @click.option("--commit-every", "commit_docs", type=click.IntRange(1, 1_000_000), default=256, show_default=True,
               help="Documents per store transaction (also committed every 2 s).")
 @click.option("--partition-size", type=click.IntRange(1, 1_000_000), default=1000, show_default=True,
