@@ -66,7 +66,9 @@ def _kind(tok: Any) -> str | None:
             if c.dep_ == "prt" and f"{lemma}_{c.lower_}" in mv:
                 return mv[f"{lemma}_{c.lower_}"]
         kind = mv.get(lemma)
-        if kind in {"carry", "hold"} and not any(c.dep_ == "auxpass" for c in tok.children):
+        if kind == "carry" and not any(c.dep_ in {"auxpass", "dobj"} for c in tok.children):
+            return None
+        if kind == "hold" and not any(c.dep_ == "auxpass" for c in tok.children):
             return None
         return kind
     if tok.pos_ == "NOUN" and lemma == "move" and tok.dep_ == "dobj" and tok.head.lemma_.lower() == "make":
@@ -74,9 +76,11 @@ def _kind(tok: Any) -> str | None:
     return None
 
 
-def _traveller(idx: DocIndex, tok: Any) -> tuple[str, Ref] | None:
+def _traveller(idx: DocIndex, tok: Any, kind: str | None = None) -> tuple[str, Ref] | None:
     pred = tok.head if tok.pos_ == "NOUN" else tok
     subj, _passive = subject_of(pred)
+    if kind == "carry" and not _passive:  # "the vessel brought 212 migrants ashore": the object travels
+        subj = next((c for c in pred.children if c.dep_ == "dobj"), None)
     if subj is None:
         return None
     ref, sector, _country = describe(idx, subj)
@@ -87,7 +91,9 @@ def _traveller(idx: DocIndex, tok: Any) -> tuple[str, Ref] | None:
         return ent.id, ref
     if subj.pos_ == "PRON":
         return None  # a pronoun nobody could be found for
-    if subj.lemma_.lower() in GROUP_NOUNS | PERSON_NOUNS or sector in {"migrants/refugees", "civilians"}:
+    if subj.lemma_.lower() in GROUP_NOUNS or (sector in {"migrants/refugees", "civilians"} and subj.tag_ == "NNS"):
+        return "group", Ref(name=ref.name, start=ref.start, end=ref.end)  # "212 migrants", "the group", "they"
+    if subj.lemma_.lower() in PERSON_NOUNS or sector in {"migrants/refugees", "civilians"}:
         return subj.lemma_.lower(), Ref(name=ref.name, start=ref.start, end=ref.end)
     return None
 
@@ -197,7 +203,7 @@ def extract_journeys(doc: Document) -> list[Journey]:
         kind = _kind(tok)
         if kind is None or _blocked(tok):
             continue
-        who = _traveller(idx, tok)
+        who = _traveller(idx, tok, kind)
         if who is None:
             continue
         key, ref = who
