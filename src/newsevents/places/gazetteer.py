@@ -31,7 +31,7 @@ FILE_NAME = "gazetteer.sqlite"
 # Feature ranks: what a bare name most likely means when several kinds share it.
 FEATURE_PRIOR = {
     "continent": 3.0, "country": 3.0, "admin1": 2.0, "region": 1.5, "sea": 1.5, "gulf": 1.5, "ocean": 1.5,
-    "river": 1.0, "range": 1.5, "desert": 1.5, "island": 1.0, "lake": 1.0, "admin2": 0.5, "city": 0.0,
+    "river": 1.0, "range": 1.5, "desert": 1.5, "island": 1.0, "lake": 1.0, "admin2": -0.3, "city": 0.0,
 }
 # Stand-in populations for kinds with none: how often news names them, roughly, against a town that size.
 FEATURE_POP = {"region": 5_000_000, "sea": 5_000_000, "gulf": 3_000_000, "ocean": 5_000_000, "desert": 2_000_000,

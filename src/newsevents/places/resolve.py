@@ -430,13 +430,18 @@ def _cell(lat: float, lon: float) -> tuple[int, int]:
     return int(math.floor(lat / 2.0)), int(math.floor(lon / 2.0))
 
 
+def _base(c: Candidate) -> float:
+    """Prior with the big-city-twin rule applied ("Washington" the state ranks below the capital)."""
+    return prior(c) - (4.0 if c.feature == "admin1" and _city_twin(c) else 0.0)
+
+
 def _weights(cands: tuple[Candidate, ...]) -> dict[Candidate, float]:
     """How much each reading of a name counts as context: a reading that dominates on prior alone
     (a country, a state, a big city with no big namesake) counts fully, otherwise readings share."""
     if not cands:
         return {}
-    ranked = sorted(cands, key=prior, reverse=True)
-    if len(ranked) == 1 or prior(ranked[0]) - prior(ranked[1]) >= 1.5:
+    ranked = sorted(cands, key=_base, reverse=True)
+    if len(ranked) == 1 or _base(ranked[0]) - _base(ranked[1]) >= 1.5:
         return {c: (1.0 if i == 0 else 0.1) for i, c in enumerate(ranked)}
     return {c: 1.0 / len(ranked) for c in ranked}
 
@@ -450,7 +455,8 @@ def _build_context(mentions: list[Mention], demonym_cc: Counter, readings: dict[
             continue  # already counted in demonym_cc
         weight = 3 if m.role == "dateline" else 1
         for c, w in weights.get(m.key, {}).items():
-            if w >= 0.5 and c.country_code:
+            # an obscure village that happens to share a word is no evidence of the story's country
+            if w >= 0.5 and c.country_code and (c.feature not in _LOCAL or c.population >= 20_000 or m.within):
                 cc[c.country_code] += weight
                 own[m.key][c.country_code] += weight
         for q in m.within:
