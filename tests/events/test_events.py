@@ -167,3 +167,13 @@ def test_accused_and_denied_acts_are_events_with_their_certainty():
     attacked = next(e for e in evs if e.text == "attacked")
     assert attacked.certainty == "denied"
     assert next(e for e in evs if e.text == "accused").type == "ACCUSE"
+
+
+def test_lexicons_only_use_the_sixteen_types():
+    from newsevents.events import PLOVER_TYPES
+    from newsevents.events.lexicon import lexicon
+
+    lex = lexicon()
+    used = {t.type for t in (*lex.verbs.values(), *lex.nouns.values())}
+    used |= {typ for rows in lex.object_types.values() for _, typ, _ in rows}
+    assert used <= set(PLOVER_TYPES) and len(PLOVER_TYPES) == 16

@@ -29,10 +29,6 @@ import click
 
 from .common import data_option, emit, json_option, require
 
-TYPES16 = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-)
 PIPE = ("entities", "places", "times", "quotes", "events")
 
 
