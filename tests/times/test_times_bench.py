@@ -81,3 +81,17 @@ def test_missing_data_is_one_line_error(tmp_path):
 def test_unknown_set_is_a_usage_error(tmp_path):
     res = CliRunner().invoke(command, ["--data", str(tmp_path), "--sets", "bogus"])
     assert res.exit_code != 0 and "unknown set" in res.output
+
+
+def test_dateparser_peer_is_scored_in_the_same_shape(tmp_path):
+    import pytest
+
+    pytest.importorskip("dateparser")
+    from newsevents.bench.times import run_dateparser
+
+    docs = load_te3(_data(tmp_path) / "te3_platinum")
+    preds, seconds = run_dateparser(docs)
+    scored = score_te3(docs, preds, seconds)
+    assert {"value_f1", "span_f1_relaxed", "docs_per_s"} <= set(scored)
+    for p in preds[0]:  # offsets found back in the text
+        assert docs[0].text[p.start : p.end]
