@@ -121,3 +121,15 @@ def test_cue_in_the_sentence_before_the_quote() -> None:
 def test_cue_words_inside_a_quote_are_not_attributions() -> None:
     qs = quotes_of('"According to the plan, they said the road will close," Mark Field said.')
     assert len(qs) == 1 and qs[0].kind == "direct" and "Field" in qs[0].speaker.name
+
+
+def test_quote_date_comes_from_the_attribution() -> None:
+    pytest.importorskip("newsevents.times")
+    from newsevents import times
+
+    if not hasattr(times, "governing"):
+        pytest.skip("the times stage has no governing()")
+    text = '"We open the new school in 2031," the mayor said on Wednesday.'
+    doc = newsevents.extract(text, published="2020-03-06", pipeline=("entities", "times", "quotes"))
+    q = one(doc.quotes, "We open the new school")
+    assert q.date is not None and q.date.startswith("2020-03-04")

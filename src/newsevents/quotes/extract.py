@@ -481,8 +481,11 @@ def _governing_fn() -> Any:
 
 def _governing_date(doc: Document, a: int, b: int, inherit: bool = False) -> str | None:
     governing = _governing_fn()
-    if governing is None:
+    if governing is None or not doc.times:
         return None
+    lo = (doc.text.rfind("\n\n", 0, a) + 1) if inherit else a
+    if not any(lo <= t.start and t.end <= b for t in doc.times):
+        return None  # nothing dated in reach: skip the syntactic search
     try:
         got = governing(doc, a, b, inherit=inherit) if inherit else governing(doc, a, b)
     except Exception:  # the times stage is optional here: a date is a bonus, never a failure
