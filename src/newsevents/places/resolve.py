@@ -494,7 +494,7 @@ def _support(c: Candidate, key: str, ctx: Context) -> tuple[float, float]:
     return near, state
 
 
-def _score(m: Mention, c: Candidate, ctx: Context, text: str) -> float:
+def _score(m: Mention, c: Candidate, ctx: Context, text: str, names_country: bool = False, biggest: int = 0) -> float:
     s = prior(c)
     if not c.primary and _short_form(c.name, m.key):
         s += 2.5  # "New York" for New York City is the city's everyday name, not an obscure alternate
@@ -510,12 +510,12 @@ def _score(m: Mention, c: Candidate, ctx: Context, text: str) -> float:
         n_cc = 0
     if n_cc > 0:
         # a village named like a world city needs more than its country being mentioned ("London")
-        s += (1.5 + min(2.0, 0.5 * n_cc)) * (0.5 if c.population * 200 < _biggest(m.cands) else 1.0)
+        s += (1.5 + min(2.0, 0.5 * n_cc)) * (0.5 if c.population * 200 < biggest else 1.0)
     elif c.feature in _LOCAL and c.country_code and sum(ctx.cc.values()) >= 3 and c.population < 1_000_000:
         s -= 2.0  # a town in a country the story never mentions
     if m.within:
         s += 8.0 if any(_inside(c, w) for w in m.within) else -3.0
-    elif c.feature in _LOCAL and _names_country(m.cands):
+    elif c.feature in _LOCAL and names_country:
         s -= 5.0  # a country's name is the country, not a village or a building called after it
     if c.feature not in ("country", "continent"):
         near, state = _support(c, m.key, ctx)
@@ -523,12 +523,10 @@ def _score(m: Mention, c: Candidate, ctx: Context, text: str) -> float:
     return s
 
 
-@lru_cache(maxsize=20_000)
 def _names_country(cands: tuple[Candidate, ...]) -> bool:
     return any(x.feature == "country" and x.primary for x in cands)
 
 
-@lru_cache(maxsize=20_000)
 def _biggest(cands: tuple[Candidate, ...]) -> int:
     big = max((c.population for c in cands if c.feature == "city"), default=0)
     return big if big >= 1_000_000 else 0
@@ -563,7 +561,8 @@ def _resolve(mentions: list[Mention], ctx: Context, text: str) -> None:
         sig = (m.key, m.within)
         if sig not in done:
             cands = sorted(m.cands, key=prior, reverse=True)[:_TOP_N] if len(m.cands) > _TOP_N else m.cands
-            scored = sorted(((_score(m, c, ctx, text), c) for c in cands), key=lambda x: -x[0])
+            flags = (_names_country(m.cands), _biggest(m.cands))
+            scored = sorted(((_score(m, c, ctx, text, *flags), c) for c in cands), key=lambda x: -x[0])
             done[sig] = (scored[0][1], scored[0][0] - scored[1][0] if len(scored) > 1 else 5.0)
         m.best, m.margin = done[sig]
 
