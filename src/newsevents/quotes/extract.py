@@ -1,13 +1,13 @@
 """Direct, indirect and mixed quotes with speaker, cue and addressee, from the spaCy parse.
 
 Direct quotes come from quote-mark pairing (marks.py); each one looks for its cue verb in the frame
-after its closing mark ("…," Gonzalez said), before its opening mark (Gonzalez said: "…"), in a
+after its closing mark ("…," Novak said), before its opening mark (Novak said: "…"), in a
 paragraph ending with a colon, or inherits the speaker of the quote it continues. Indirect quotes are
 speech verbs with a clausal complement ("said he caught …"), a parenthetical cue at the end of the
 sentence ("…, sources said") or "according to X". A clause that is only partly inside quote marks is
 one mixed quote. Speakers are linked to entities through `Document.entity_at`; a pronoun the
 coreference did not cover falls back to the nearest earlier person, and a speaker with no entity is
-kept as a description ("Guatemalan foreign ministry representative").
+kept as a description ("Chilean foreign ministry representative").
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ _END = {".", "!", "?"}
 # cues that introduce a direct quote ('"…," he continued') but too often mean something else with a
 # clause or object ("continue to fight", "post a win", "counter threats")
 _DIRECT_ONLY = frozenset({"continue", "counter", "boast", "post", "snap", "muse", "wonder"})
-# verbs whose direct object is not what was said ("told Reuters", "asked the court", "added a line")
+# verbs whose direct object is not what was said ("told the BBC", "asked the court", "added a line")
 _NO_OBJECT_CONTENT = frozenset({"say", "tell", "ask", "add", "inform", "remind", "assure", "reassure", "continue",
                                 "answer", "write", "post", "tweet", "warn", "urge", "advise"})
 
@@ -158,7 +158,7 @@ def _raw_subject(cue: Any, ctx: _Context) -> Any:
             v = h
             continue
         break
-    if cue.lemma_.lower() not in ADDRESSEE_VERBS:  # "said Gonzalez" parsed without nsubj
+    if cue.lemma_.lower() not in ADDRESSEE_VERBS:  # "said Novak" parsed without nsubj
         for c in cue.rights:
             if c.dep_ in ("dobj", "attr", "npadvmod", "appos", "nsubj") and c.pos_ in ("PROPN", "NOUN", "PRON"):
                 if not ctx.in_quote(c.idx) and c.ent_type_ not in _NOT_SPEAKERS:
@@ -274,7 +274,7 @@ def _ref(tok: Any, ctx: _Context) -> tuple[Ref | None, Span | None]:
 
 
 def _cue_after(seg: Segment, nxt: Segment | None, ctx: _Context) -> Any:
-    """A cue in the stretch after the closing mark: '…," Gonzalez said.' / '…" to her son, G. said.'"""
+    """A cue in the stretch after the closing mark: '…," Novak said.' / '…" to her son, N. said.'"""
     if seg.close_mark is None:
         return None
     inner = ctx.text[seg.start : seg.end]
@@ -326,7 +326,7 @@ def _cue_prev_sentence(seg: Segment, prev: Segment | None, ctx: _Context) -> Any
 
 
 def _cue_before(seg: Segment, prev: Segment | None, ctx: _Context) -> Any:
-    """A cue just before the opening mark: 'Gonzalez said: "…' / 'He added, "…'."""
+    """A cue just before the opening mark: 'Novak said: "…' / 'He added, "…'."""
     pa, _ = ctx.para_bounds(seg.open_mark)
     a = pa
     if prev is not None and prev.close_mark is not None and prev.close_mark >= pa:

@@ -24,5 +24,5 @@ def speech_lemmas() -> frozenset[str]:
     return frozenset(k for k, v in cue_classes().items() if v == "speech")
 
 
-# Verbs whose object is the person spoken to, not the speaker ("told Reuters").
+# Verbs whose object is the person spoken to, not the speaker ("told the BBC").
 ADDRESSEE_VERBS = frozenset({"tell", "inform", "ask", "assure", "reassure", "remind", "warn", "urge", "advise"})
