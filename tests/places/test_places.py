@@ -179,3 +179,17 @@ def test_dateline_town_is_found_and_marked():
     p = next(p for p in doc.places if p.text.lower() == "lordsburg")
     assert p.role == "dateline" and p.admin1 == "New Mexico"
     assert doc.focus_places and doc.focus_places[0] == "Lordsburg"
+
+
+def test_stage_never_opens_a_socket(monkeypatch, guatemala_text):
+    import socket
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the places stage tried to use the network")
+
+    doc = Document(text=guatemala_text)
+    doc._nlp = parse(guatemala_text)
+    monkeypatch.setattr(socket, "socket", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    run(doc)
+    assert any(p.text == "El Paso" for p in doc.places)
