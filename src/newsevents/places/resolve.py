@@ -36,7 +36,8 @@ _LOCATIVE = {"in", "from", "to", "at", "near", "into", "through", "across", "out
 _TITLES = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "judge", "officer", "coach", "pastor",
            "rev", "sgt", "lt", "capt", "col", "prof", "miss", "sir", "lady", "lord", "king", "queen", "prince"}
 _SPEECH = re.compile(r"\s*(?:,\s*(?:who|whose|\d)|said|says|told|added|asked|explained|noted|wrote)\b")
-_CAP_RUN = re.compile(r"[A-Z][\w\u2019'.-]*(?:[ ](?:(?:de|del|la|el|of|du|da|des|los|las)[ ])?[A-Z][\w\u2019'.-]*)*")
+_CAP_RUN = re.compile(r"[A-Z\u00c0-\u00d6\u00d8-\u00de][\w\u2019'.-]*"
+                      r"(?:[ ](?:(?:de|del|la|el|of|du|da|des|los|las)[ ])?[A-Z\u00c0-\u00d6\u00d8-\u00de][\w\u2019'.-]*)*")
 _COUNTY = re.compile(r"\s+(County|Parish|Borough)\b")
 _COUNTY_LIST = re.compile(r"(?<=[A-Za-z.]) (counties|parishes)\b")
 _LIST_ITEM = re.compile(r"(?:^|, |,? (?:and|or) |(?<=[a-z] ))([A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?)(?=,| and | or | counties| parishes)")
@@ -46,7 +47,7 @@ _THE = re.compile(r"(?i)the\s+")
 _POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
 _INITIAL = re.compile(r"\b[A-Z]\.$")
 _QUALIFIER = re.compile(r",\s+([A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)?)")
-_WORD = re.compile(r"[\w\u2019'.-]+")
+_WORD = re.compile(r"[\w\u2019'.]+")
 _NAME2 = re.compile(r"[A-Z][\w'-]+(?: [A-Z][\w'-]+)?")
 _NONSPACE = re.compile(r"\S+")
 
