@@ -8,6 +8,7 @@ an entity, "he" will not.
 
 from __future__ import annotations
 
+from ..nlp import token_table
 from ..schema import Document, Entity, Mention
 
 MALE = {"he", "him", "his", "himself"}
@@ -30,40 +31,35 @@ def resolve_pronouns(doc: Document, entities: list[Entity]) -> None:
     sp = doc.nlp
     if sp is None:
         return
-    sent_of = {}
-    sents = list(sp.sents)
-    for si, s in enumerate(sents):
-        for t in s:
-            sent_of[t.i] = si
-    # mentions in document order: (token index of head, entity, role weight)
-    history: list[tuple[int, int, Entity, float]] = []  # (token i, sentence, entity, role)
-    char_to_tok = {t.idx: t.i for t in sp}
+    tt = token_table(sp)
+    sent_of = tt.sent
+    history: list[tuple[int, int, Entity, float]] = []  # (token i, sentence, entity, role weight)
+    # name mentions by their first token; the head (last token) gives the syntactic role
     name_heads: dict[int, tuple[Entity, int]] = {}
     for ent in entities:
+        if ent.type not in ("PERSON", "ORG", "NORP", "GPE"):
+            continue
         for m in ent.mentions:
-            ti = char_to_tok.get(m.start)
-            if ti is None:
-                continue
-            # head token of the mention: the last token inside it
-            tj = ti
-            while tj + 1 < len(sp) and sp[tj + 1].idx < m.end:
-                tj += 1
-            name_heads[ti] = (ent, tj)
-
-    quote_depth = _quote_mask(sp)
+            span = sp.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and len(span):
+                name_heads[span.start] = (ent, span.end - 1)
+    pronoun_set = MALE | FEMALE | PLURAL
+    pronouns = [i for i, w in enumerate(tt.lower) if w in pronoun_set and tt.tag[i] in ("PRP", "PRP$")]
+    if not pronouns:
+        return
+    in_quote = _quote_mask(tt)
+    events = sorted([(i, 0) for i in name_heads] + [(i, 1) for i in pronouns])
     new_mentions: list[tuple[Entity, Mention]] = []
-    for tok in sp:
-        if tok.i in name_heads:
-            ent, tj = name_heads[tok.i]
-            if ent.type in ("PERSON", "ORG", "NORP", "GPE"):
-                history.append((tok.i, sent_of[tok.i], ent, _role_of(sp[tj])))
+    for i, kind in events:
+        if kind == 0:
+            ent, tj = name_heads[i]
+            history.append((i, sent_of[i], ent, _role_of(sp[tj])))
             continue
-        low = tok.lower_
-        if low not in MALE and low not in FEMALE and low not in PLURAL:
+        if in_quote[i]:
             continue
-        if tok.tag_ not in ("PRP", "PRP$") or quote_depth[tok.i]:
-            continue
-        si = sent_of[tok.i]
+        tok = sp[i]
+        low = tt.lower[i]
+        si = sent_of[i]
         if low in PLURAL:
             target = _resolve_plural(tok, si, history)
         else:
@@ -73,9 +69,8 @@ def resolve_pronouns(doc: Document, entities: list[Entity]) -> None:
                 target.gender = gender
         if target is None:
             continue
-        m = Mention(start=tok.idx, end=tok.idx + len(tok.text), text=tok.text, kind="pronoun")
-        new_mentions.append((target, m))
-        history.append((tok.i, si, target, _role_of(tok)))
+        new_mentions.append((target, Mention(start=tok.idx, end=tok.idx + len(tok.text), text=tok.text, kind="pronoun")))
+        history.append((i, si, target, _role_of(tok)))
     for ent, m in new_mentions:
         ent.mentions.append(m)
 
@@ -111,20 +106,15 @@ def _resolve_plural(tok, si: int, history) -> Entity | None:
     return None
 
 
-def _quote_mask(sp) -> list[bool]:
+def _quote_mask(tt) -> list[bool]:
     """True for tokens inside double quotation marks: 'he' in a quote is not the narrator's he."""
-    mask = [False] * len(sp)
+    mask = [False] * len(tt.text)
     inside = False
-    for t in sp:
-        if t.text in ('"', "\u201c", "\u201d", "``", "''"):
-            if t.text == "\u201c":
-                inside = True
-            elif t.text == "\u201d":
-                inside = False
-            else:
-                inside = not inside
+    for i, w in enumerate(tt.text):
+        if w in ('"', "\u201c", "\u201d", "``", "''"):
+            inside = True if w == "\u201c" else False if w == "\u201d" else not inside
             continue
-        if t.is_space and "\n" in t.text:
+        if "\n" in w and not w.strip():
             inside = False  # a paragraph break ends a quote; a continued quote reopens with a mark
-        mask[t.i] = inside
+        mask[i] = inside
     return mask

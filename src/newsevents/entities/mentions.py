@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..nlp import token_table
 from ..schema import Document
 from . import lexicons as lx
 
@@ -118,31 +119,30 @@ def _merge_split_orgs(sp, raw: list[RawMention]) -> list[RawMention]:
 
 def _add_missed_names(sp, raw: list[RawMention]) -> list[RawMention]:
     """Recall for names the model missed: 'Foreign Minister Ana Torres', then a bare 'Torres' later."""
-    covered = [False] * (len(sp) + 1)
+    tt = token_table(sp)
+    n = len(tt.text)
+    covered = [False] * (n + 1)
     for m in raw:
         for k in range(m.i, m.j):
             covered[k] = True
+    titles = lx.titles()
     added: list[RawMention] = []
-    k = 0
-    n = len(sp)
-    while k < n:
-        t = sp[k]
-        if t.lower_ in lx.titles() and t.text[:1].isupper() and k + 1 < n and not covered[k + 1]:
-            e = k + 1
-            while e < n and not covered[e] and sp[e].pos_ == "PROPN" and sp[e].text[:1].isupper() and sp[e].lower_ not in lx.titles():
-                e += 1
-            if e > k + 1 and sp[e - 1].ent_type_ not in ("DATE", "TIME"):
-                span = sp[k + 1 : e]
-                added.append(RawMention(span.start_char, span.end_char, k + 1, e, "PERSON", span.text, evidence="name after a title"))
-                for x in range(k + 1, e):
-                    covered[x] = True
-                k = e
-                continue
-        k += 1
+    for k in range(n - 1):
+        if tt.lower[k] not in titles or not tt.text[k][:1].isupper() or covered[k + 1] or covered[k]:
+            continue
+        e = k + 1
+        while e < n and not covered[e] and tt.pos[e] == "PROPN" and tt.text[e][:1].isupper() and tt.lower[e] not in titles:
+            e += 1
+        if e > k + 1 and tt.ent_type[e - 1] not in ("DATE", "TIME"):
+            span = sp[k + 1 : e]
+            added.append(RawMention(span.start_char, span.end_char, k + 1, e, "PERSON", span.text, evidence="name after a title"))
+            for x in range(k + 1, e):
+                covered[x] = True
     surnames = {sp[m.j - 1].text for m in raw + added if m.label == "PERSON" and m.j - m.i >= 2}
-    for t in sp:
-        if not covered[t.i] and t.text in surnames and t.pos_ == "PROPN":
-            added.append(RawMention(t.idx, t.idx + len(t.text), t.i, t.i + 1, "PERSON", t.text, evidence="surname of a person"))
+    if surnames:
+        for i, word in enumerate(tt.text):
+            if word in surnames and not covered[i] and tt.pos[i] == "PROPN":
+                added.append(RawMention(tt.idx[i], tt.idx[i] + len(word), i, i + 1, "PERSON", word, evidence="surname of a person"))
     return sorted(raw + added, key=lambda m: m.start)
 
 

@@ -53,3 +53,38 @@ _register()
 
 def parse(text: str) -> Any:
     return get_nlp()(text)
+
+
+class TokenTable:
+    """Plain-Python columns of a parsed Doc, built once per document.
+
+    Creating spaCy Token objects dominates the cost of a rule that scans every token, and several
+    stages scan. Columns from `Doc.to_array` are read once and shared through `doc.user_data`.
+    """
+
+    __slots__ = ("text", "lower", "pos", "tag", "idx", "sent", "ent_type")
+
+    def __init__(self, doc: Any) -> None:
+        from spacy.attrs import ENT_TYPE, IDX, LOWER, ORTH, POS, SENT_START, TAG
+
+        arr = doc.to_array([ORTH, LOWER, POS, TAG, IDX, SENT_START, ENT_TYPE])
+        strings = doc.vocab.strings
+        self.text = [strings[h] for h in arr[:, 0].tolist()]
+        self.lower = [strings[h] for h in arr[:, 1].tolist()]
+        self.pos = [strings[h] for h in arr[:, 2].tolist()]
+        self.tag = [strings[h] for h in arr[:, 3].tolist()]
+        self.idx = arr[:, 4].tolist()
+        self.ent_type = [strings[h] if h else "" for h in arr[:, 6].tolist()]
+        sent, s = [], -1
+        for i, v in enumerate(arr[:, 5].tolist()):
+            if v == 1 or i == 0:
+                s += 1
+            sent.append(s)
+        self.sent = sent
+
+
+def token_table(doc: Any) -> TokenTable:
+    table = doc.user_data.get("newsevents_tokens")
+    if table is None:
+        table = doc.user_data["newsevents_tokens"] = TokenTable(doc)
+    return table
