@@ -39,6 +39,7 @@ TROOP_NOUNS = {"troop", "troops", "soldier", "force", "forces", "police", "polic
 GIVING = {"AID", "AGREE", "CONCEDE", "RETREAT", "COOPERATE", "SUPPORT"}
 AREA_TARGETS = {"CONCEDE", "COERCE", "SANCTION", "AID", "ASSAULT", "MOBILIZE", "RETREAT"}
 NO_DATE_PREPS = {"since", "until", "till", "before"}
+PARTICLES = {"out", "off", "down", "up", "back", "away", "over"}
 
 
 def verb_lemmas(tok: Any) -> list[str]:
@@ -66,7 +67,8 @@ def find_trigger(tok: Any) -> tuple[Trigger, str] | None:
         return None
     if tok.pos_ == "VERB":
         for c in tok.children:
-            if c.dep_ == "prt":
+            # "forced them out of the country", "shot it down": the parser often tags a particle as prep/advmod
+            if c.dep_ == "prt" or (c.dep_ in {"prep", "advmod"} and c.lower_ in PARTICLES):
                 key = f"{lemma}_{c.lower_}"
                 if key in lex.verbs:
                     return lex.verbs[key], key
@@ -99,6 +101,10 @@ def find_trigger(tok: Any) -> tuple[Trigger, str] | None:
             return Trigger("ASSAULT", "heavy-weapons", "action"), lemma
         return trig, lemma
     if tok.pos_ in {"NOUN", "PROPN"}:
+        if tok.dep_ == "dobj" and tok.head.pos_ == "VERB":  # "lodged a protest": the light verb decides
+            for objs, typ, mode in lex.object_types.get(tok.head.lemma_.lower(), []):
+                if tok.head.lemma_.lower() not in lex.verbs and lemma in objs:
+                    return Trigger(typ, mode, "light"), lemma
         for c in tok.children:
             if c.dep_ in {"compound", "amod"}:
                 key = f"{c.lemma_.lower()}_{lemma}"
