@@ -138,7 +138,11 @@ def _add_missed_names(sp, raw: list[RawMention]) -> list[RawMention]:
             added.append(RawMention(span.start_char, span.end_char, k + 1, e, "PERSON", span.text, evidence="name after a title"))
             for x in range(k + 1, e):
                 covered[x] = True
-    surnames = {sp[m.j - 1].text for m in raw + added if m.label == "PERSON" and m.j - m.i >= 2}
+    surnames = {
+        tt.text[m.j - 1] for m in raw + added
+        if m.label == "PERSON" and m.j - m.i >= 2 and tt.lower[m.j - 1] not in lx.org_heads()
+        and tt.lower[m.i] not in lx.place_prefixes()
+    }
     if surnames:
         for i, word in enumerate(tt.text):
             if word in surnames and not covered[i] and tt.pos[i] == "PROPN":
