@@ -71,7 +71,7 @@ def test_date_of_gives_the_calendar_day_or_nothing():
 
 
 def test_a_city_beats_a_nearer_region_and_a_multi_zone_country_is_not_guessed():
-    text = "He crossed into El Paso, Texas, at 8:10 p.m. on Monday."
+    text = "The convoy reached El Paso, Texas, at 8:10 p.m. on Monday."
     doc = Document(text=text, published="2019-07-28")
     ep, tx = text.index("El Paso"), text.index("Texas")
     doc.places = [
@@ -85,15 +85,15 @@ def test_a_city_beats_a_nearer_region_and_a_multi_zone_country_is_not_guessed():
 
 
 def test_governing_a_trigger_word_finds_the_time_of_its_clause():
-    text = "Police said the man crossed the border at 8 p.m. on Monday and was detained. He will appear in court."
+    text = "Police said the man crossed the bridge at 8 p.m. on Monday and was arrested. He will appear in court."
     doc = newsevents.extract(text, published="2019-07-28", pipeline=["times"])
 
     def gov(word):
         at = text.index(word)
         return governing(doc, at, at + len(word))
 
-    assert gov("crossed").value.startswith("2019-07-22T20:00")
-    assert gov("detained").value.startswith("2019-07-22")  # conjoined with the dated verb
+    assert gov("crossed").value.startswith("2019-07-22T20:00")  # the bridge crossing
+    assert gov("arrested").value.startswith("2019-07-22")  # conjoined with the dated verb
     assert gov("appear") is None  # another sentence
 
 
