@@ -71,7 +71,7 @@ def test_date_of_gives_the_calendar_day_or_nothing():
 
 
 def test_a_city_beats_a_nearer_region_and_a_multi_zone_country_is_not_guessed():
-    text = "The convoy reached El Paso, Texas, at 8:10 p.m. on Monday."
+    text = "The convoy reached El Paso, Texas, by 9:25 p.m. on Monday."
     doc = Document(text=text, published="2019-07-28")
     ep, tx = text.index("El Paso"), text.index("Texas")
     doc.places = [
