@@ -209,7 +209,9 @@ def extract_events(doc: Document) -> list[Event]:
         light_nouns = []
         noun_candidates = [x for x in noun_candidates if not _prevented(x[0])]
         for tok, trig, key in noun_candidates:
-            if _light_head(tok) is not None or (not verb_triggers and trig.role == "light"):
+            if _light_head(tok) is not None or (
+                not verb_triggers and trig.role == "light" and key not in lexicon().light_only
+            ):
                 light_nouns.append((tok, trig, key))
         light_verb_ids = {_light_head(t).i for t, _, _ in light_nouns if _light_head(t) is not None}
         for tok, trig, key in verb_triggers:

@@ -54,6 +54,7 @@ class Lexicon:
     iso3_to_iso2: dict[str, str] = field(default_factory=dict)
     capitals: dict[str, str] = field(default_factory=dict)  # ISO2 -> capital name
     heads: set[str] = field(default_factory=set)  # every word a trigger key contains: a fast first test
+    light_only: set[str] = field(default_factory=set)  # nouns that need a light verb ("waged war")
 
 
 @lru_cache(maxsize=1)
@@ -61,6 +62,9 @@ def lexicon() -> Lexicon:
     lex = Lexicon()
     for row in read_tsv(DATA / "triggers.tsv"):
         lemma, pos, typ, mode, role = (row + [""] * 5)[:5]
+        if role == "light-only":
+            lex.light_only.add(lemma)
+            role = "light"
         trig = Trigger(typ, mode or None, role or "action")
         if pos in ("VERB", "*"):
             lex.verbs[lemma] = trig
