@@ -39,17 +39,28 @@ TROOP_NOUNS = {"troop", "troops", "soldier", "force", "forces", "police", "polic
 GIVING = {"AID", "AGREE", "CONCEDE", "RETREAT", "COOPERATE", "SUPPORT"}
 AREA_TARGETS = {"CONCEDE", "COERCE", "SANCTION", "AID", "ASSAULT", "MOBILIZE", "RETREAT"}
 NO_DATE_PREPS = {"since", "until", "till", "before"}
-PARTICLES = {"out", "off", "down", "up", "back", "away", "over"}
+PARTICLES = {"out", "off", "down", "up", "back", "away", "over", "together"}
+YIELD_TO = {"demand", "request", "call", "ultimatum", "condition", "appeal", "plea"}
+EXERCISES = {"exercise", "drill", "game", "maneuver", "manoeuvre"}
+JOINT = {"joint", "with", "together", "combined", "bilateral", "trilateral", "multinational", "allied"}
+BLOCKING = {"block", "blockade", "barricade", "obstruct"}
+MEDIA = {"photo", "photograph", "picture", "image", "video", "footage", "film", "camera", "photographer", "painting", "clip"}
 
 
 def verb_lemmas(tok: Any) -> list[str]:
     """The lemma, plus stems of the surface form: the small model's lemmatizer slips ("staged" -> "stag")."""
     lemma, w = tok.lemma_.lower(), tok.lower_
     out = [lemma]
+    if w.endswith("ied") or w.endswith("ies"):
+        out.append(w[:-3] + "y")  # "denied", "carries"
     if w.endswith("ed"):
         out += [w[:-1], w[:-2]]
+        if len(w) > 5 and w[-3] == w[-4]:
+            out.append(w[:-3])  # "banned", "stopped"
     elif w.endswith("ing"):
         out += [w[:-3], w[:-3] + "e"]
+        if len(w) > 6 and w[-4] == w[-5]:
+            out.append(w[:-4])  # "banning"
     elif w.endswith("es"):
         out += [w[:-1], w[:-2]]
     elif w.endswith("s"):
@@ -71,7 +82,7 @@ def find_trigger(tok: Any) -> tuple[Trigger, str] | None:
             if c.dep_ == "prt" or (c.dep_ in {"prep", "advmod"} and c.lower_ in PARTICLES):
                 key = f"{lemma}_{c.lower_}"
                 if key in lex.verbs:
-                    return lex.verbs[key], key
+                    return _object_type(tok, key, lex.verbs[key]), key
         trig = lex.verbs.get(lemma)
         if trig is None:
             return None
@@ -86,12 +97,9 @@ def find_trigger(tok: Any) -> tuple[Trigger, str] | None:
                     deps.update(g.lemma_.lower() for g in c.children)
             if not deps & need:
                 return None
-        for objs, typ, mode in lex.object_types.get(lemma, []):
-            for c in tok.children:
-                if c.dep_ in {"dobj", "nsubjpass"} and (
-                    c.lemma_.lower() in objs or any(g.dep_ == "compound" and g.lemma_.lower() in objs for g in c.children)
-                ):
-                    return Trigger(typ, mode or trig.mode, "action"), lemma
+        retyped = _object_type(tok, lemma, trig)
+        if retyped is not trig:
+            return retyped, lemma
         if lemma == "claim" and any(c.dep_ == "xcomp" for c in tok.children):
             return None  # "claims to be building weapons": a boast, not an accusation
         if lemma == "strike" and any(
@@ -115,6 +123,28 @@ def find_trigger(tok: Any) -> tuple[Trigger, str] | None:
         if tok.lower_ in lex.nouns:
             return lex.nouns[tok.lower_], tok.lower_
     return None
+
+
+def _object_type(tok: Any, key: str, trig: Trigger) -> Trigger:
+    """A reading the object decides (`object_types.tsv`): "withdrew envoys" is SANCTION, "withdrew from the talks"
+    too, "handed over suspects" judicial COOPERATE; the object is a direct object, a passive subject or what
+    "from"/"of"/"out" governs."""
+    rows = lexicon().object_types.get(key)
+    if not rows:
+        return trig
+    objs_here = []
+    for c in tok.children:
+        if c.dep_ in {"dobj", "nsubjpass"}:
+            objs_here.append(c)  # and "hundreds of migrants", "a group of reporters":
+            objs_here += [g2 for g in c.children if g.dep_ == "prep" and g.lower_ == "of" for g2 in g.children if g2.dep_ == "pobj"]
+        elif c.dep_ == "prep" and c.lower_ in {"from", "of", "out"}:
+            objs_here += [g for g in c.children if g.dep_ == "pobj"]
+            objs_here += [g2 for g in c.children if g.dep_ == "prep" for g2 in g.children if g2.dep_ == "pobj"]
+    for objs, typ, mode in rows:
+        for c in objs_here:
+            if c.lemma_.lower() in objs or any(g.dep_ == "compound" and g.lemma_.lower() in objs for g in c.children):
+                return Trigger(typ, mode or trig.mode, "action")
+    return trig
 
 
 def _light_head(tok: Any) -> Any | None:
@@ -303,6 +333,13 @@ def _excluded(tok: Any, key: str) -> bool:
         return True
     if key in {"meet"} and any(c.dep_ == "auxpass" for c in tok.children):
         return True
+    if tok.pos_ == "VERB":  # "a photo capturing the crossing", "the video shows police beating": the medium acts
+        doer = tok.head if tok.dep_ == "acl" else next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if doer is None and tok.dep_ in {"pcomp", "xcomp", "advcl"}:  # "went viral for capturing ..."
+            up = next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+            doer = next((c for c in up.children if c.dep_ == "nsubj"), None) if up is not None else None
+        if doer is not None and doer.lemma_.lower() in MEDIA:
+            return True
     return False
 
 
@@ -362,6 +399,16 @@ def _build(
         why.append("hostile promise")
     if typ == "THREATEN" and complement is not None and complement[1].type == "SANCTION":
         mode = "restrict"
+    yielded = [g for c in pred.children if c.dep_ in {"prep", "dobj"} for g in (c, *c.children) if g.dep_ in {"pobj", "dobj"}]
+    if typ == "AGREE" and any(g.lemma_.lower() in YIELD_TO for g in yielded):
+        typ, mode = "CONCEDE", None  # "agreed to the demands": acceding (CAMEO 083)
+        why.append("accedes to a demand")
+    if key in EXERCISES:  # military exercises: joint ones are cooperation, others a show of force
+        verb = next((a for a in (pred, *pred.ancestors) if a.pos_ in {"VERB", "AUX"}), pred)
+        joint = any(c.lower_ in JOINT for c in (*tok.children, *verb.children, *(g for c in verb.children for g in c.children)))
+        subj = subject_of(verb)[0]
+        joint = joint or (subj is not None and any(t.dep_ == "conj" for t in subj.subtree))  # "French and Egyptian ships"
+        typ, mode = ("COOPERATE", "military") if joint else ("MOBILIZE", "troops")
     # Actor and target
     subj, passive = subject_of(pred)
     actor_tok = target_tok = None
@@ -466,6 +513,9 @@ def _build(
             attrs["actor_sector"] = a_sector
             if a_country:
                 attrs["actor_country"] = a_country
+    if typ == "PROTEST" and key in BLOCKING and attrs.get("actor_sector") in {"government", "police", "military"}:
+        typ, mode = "COERCE", "restrict"  # the state blocking roads restricts movement; it does not protest
+        why.append("state blockade")
     if typ in {"ASSAULT", "COERCE"} and attrs.get("actor_sector") == "activists":
         typ, mode = "PROTEST", "riot"  # protesters burning cars is a riot, not an armed assault
         why.append("violent protest")

@@ -1,0 +1,62 @@
+"""Lexicon coverage and the rules that retype a trigger: sentences written for this test, one per behaviour."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsevents
+from newsevents.bench.events import primary_event
+
+CASES = [
+    ("CONSULT", "The president greeted the visiting Japanese prime minister at the airport."),
+    ("SUPPORT", "Germany expressed sympathy to the families of the victims."),
+    ("COOPERATE", "American instructors trained Iraqi police officers in Baghdad."),
+    ("AID", "The United Nations distributed food to refugees in the camp."),
+    ("CONCEDE", "Prosecutors dropped the charges against the opposition leader."),
+    ("RETREAT", "The rebels laid down their weapons near the capital."),
+    ("ACCUSE", "The opposition leader ridiculed the government's economic plan."),
+    ("REJECT", "The rebels broke the ceasefire on Sunday."),
+    ("PROTEST", "Hundreds of inmates rioted in the prison on Friday."),
+    ("SANCTION", "Washington stopped aid to Nicaragua."),
+    ("MOBILIZE", "Russia moved troops to the border with Georgia."),
+    ("COERCE", "The authorities dissolved the opposition party."),
+    ("ASSAULT", "Militants hurled grenades at a police station."),
+    # a light verb that retypes its noun; particles parsed as prepositions
+    ("ACCUSE", "Serbia lodged a protest with Hungary over the border incident."),
+    ("SANCTION", "Jakarta forced the aid agency out of the country."),
+    # acceding to a demand, joint vs national exercises, the state blocking roads
+    ("CONCEDE", "The government agreed to the strikers' demands on Friday."),
+    ("COOPERATE", "Jordan and Britain held joint military exercises near Aqaba."),
+    ("MOBILIZE", "North Korea held large military exercises near the border."),
+    ("COERCE", "Police blocked the roads leading to the capital."),
+    # the object decides: leaving talks, handing over suspects, expelling migrants vs diplomats
+    ("SANCTION", "The rebels withdrew from the peace talks in Geneva."),
+    ("COOPERATE", "Pakistan handed over two suspects to the United States."),
+    ("COERCE", "Germany expelled hundreds of illegal migrants."),
+    ("SANCTION", "Iraq expelled two British diplomats on Monday."),
+    # lemmatizer slips: doubled consonants
+    ("COERCE", "The authorities banned the newspaper last week."),
+]
+
+
+@pytest.fixture(scope="module")
+def coded() -> list[str | None]:
+    docs = newsevents.extract_many(({"text": t} for _, t in CASES), pipeline=("entities", "places", "times", "quotes", "events"))
+    return [(ev.type if (ev := primary_event(d)) else None) for d in docs]
+
+
+@pytest.mark.parametrize("n", range(len(CASES)))
+def test_sentence_is_coded_with_its_type(coded, n):
+    assert coded[n] == CASES[n][0], CASES[n][1]
+
+
+def test_everyday_nouns_need_a_light_verb():
+    doc = newsevents.extract("The war has lasted for three years, the professor wrote in his book.")
+    assert not [e for e in doc.events if e.text == "war"]
+    doc = newsevents.extract("The rebels waged war on the government for three years.")
+    assert [e.type for e in doc.events if e.text == "war"] == ["ASSAULT"]
+
+
+def test_a_photo_capturing_a_scene_is_no_assault():
+    doc = newsevents.extract("The photo went viral for capturing the despair of the families at the border.")
+    assert not [e for e in doc.events if e.text == "capturing"]
