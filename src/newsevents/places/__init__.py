@@ -1,7 +1,7 @@
 """Places stage: find every place mention and geocode it offline against the built gazetteer.
 
 Detection goes beyond NER (gazetteer matches NER missed, places nested in organisation names,
-"Del Rio, Texas" patterns, misspellings, the dateline); demonyms only add country context.
+"Paris, Texas" patterns, misspellings, the dateline); demonyms only add country context.
 Resolution scores each gazetteer candidate with a population prior, the feature type, the document's
 country/state context and proximity to the other places, then keeps one reading per name.
 """

@@ -79,7 +79,7 @@ class Mention:
     cands: tuple[Candidate, ...]
     role: str = "mention"
     how: str = "ner"
-    within: tuple[Candidate, ...] = ()  # "Del Rio, Texas": the qualifier's readings
+    within: tuple[Candidate, ...] = ()  # "Paris, Texas": the qualifier's readings
     best: Candidate | None = None
     margin: float = 0.0
     notes: list[str] = field(default_factory=list)
@@ -180,6 +180,10 @@ class _Detector:
         self.taken = bytearray(len(doc.text) + 1)  # 1 = character already in a mention
         self.demonym_cc: Counter = Counter()
 
+    def in_dateline(self, pos: int) -> bool:
+        dl = self.doc.dateline
+        return bool(dl and dl.start <= pos < dl.end)
+
     def free(self, s: int, e: int) -> bool:
         return 1 not in self.taken[s:e]
 
@@ -244,7 +248,7 @@ class _Detector:
             if label in _PLACE_LABELS:
                 role = "dateline" if dl and dl.start <= s < dl.end else "mention"
                 chunk = text[s:e]
-                if "," in chunk:  # "Del Rio, Texas" as one entity: two mentions
+                if "," in chunk:  # "Paris, Texas" as one entity: two mentions
                     cut = s + chunk.index(",")
                     self.add(s, cut, role, "ner")
                     rest = cut + 1 + len(text[cut + 1:e]) - len(text[cut + 1:e].lstrip())
@@ -286,7 +290,7 @@ class _Detector:
         return self.mentions, self.demonym_cc, self
 
     def person(self, ent, gpe_texts: set[str], person_words: set[str], deferred: list) -> None:
-        """NER calls some towns people ("Alexandria", "Ciudad Juarez"). A known place is taken back when
+        """NER calls some towns people ("Alexandria", "Ciudad Obregon"). A known place is taken back when
         it is followed by ", Texas", named as a place elsewhere, after a locative word, or a big city whose
         name no person in the story carries; never after a title or before "said"."""
         s, e = ent.start_char, ent.end_char
@@ -307,8 +311,8 @@ class _Detector:
             deferred.append((ent, prev in _LOCATIVE))
 
     def misspelt_people(self, deferred: list) -> None:
-        """A two-word "person" one typo away from a place named elsewhere in the story ("Cuidad Juarez"
-        beside "Ciudad Juarez"), or from a big place right after "in"/"from", is that place."""
+        """A two-word "person" one typo away from a place named elsewhere in the story ("Cuidad Obregon"
+        beside "Ciudad Obregon"), or from a big place right after "in"/"from", is that place."""
         known = {norm(c.name): c for m in self.mentions for c in m.cands if c.primary and " " in c.name}
         for ent, locative in deferred:
             key = norm(ent.text)
@@ -369,7 +373,7 @@ class _Detector:
 
     def capitalised_runs(self) -> None:
         """Gazetteer matches NER missed: capitalised runs naming a country, a state, a city of 100,000+, a
-        named feature, or any town followed by its state ("Lordsburg, New Mexico")."""
+        named feature, or any town followed by its state ("Moab, Utah")."""
         text = self.text
         for m in _CAP_RUN.finditer(text):
             s, e = m.start(), m.end()
@@ -398,7 +402,8 @@ class _Detector:
                             c.feature in ("country", "admin1") or c.population >= 100_000
                             or (size >= 2 and c.feature not in _LOCAL)
                             or (q and any(_inside(c, w) for w in q))))
-                    if ok and not (text[ws:we].isupper() and len(text[ws:we]) <= 4 and ok[0].feature != "country"):
+                    acronym = text[ws:we].isupper() and len(text[ws:we]) <= 4 and ok and ok[0].feature != "country"
+                    if ok and (not acronym or self.in_dateline(ws)):  # "ROME (Reuters) -" is a city
                         self.add(ws, we, "mention", "gazetteer")
                         i += size
                         done = True
