@@ -60,3 +60,12 @@ def test_everyday_nouns_need_a_light_verb():
 def test_a_photo_capturing_a_scene_is_no_assault():
     doc = newsevents.extract("The photo went viral for capturing the despair of the families at the border.")
     assert not [e for e in doc.events if e.text == "capturing"]
+
+
+def test_reported_by_is_the_byline_author_not_the_publisher():
+    text = "Police arrest dozens in the capital\n\nBy Jane Okafor, Example Wire\n\nPolice arrested 40 protesters on Monday."
+    ev = next(e for e in newsevents.extract(text, source="Example Wire").events if e.text == "arrested")
+    assert ev.reported_by is not None and ev.reported_by.name == "Jane Okafor"
+    assert text[ev.reported_by.start : ev.reported_by.end] == "Jane Okafor"
+    ev = next(e for e in newsevents.extract("Police arrested 40 protesters on Monday.", source="Example Wire").events)
+    assert ev.reported_by is not None and ev.reported_by.name == "author" and ev.attrs.get("publisher") == "Example Wire"

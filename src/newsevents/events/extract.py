@@ -7,6 +7,7 @@ a sentence was coded the way it was (`attrs["why"]`).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..schema import Document, Event, EventPlace, Ref, SentenceSpan
@@ -572,6 +573,8 @@ def _build(
     conf = 0.45 + (0.2 if actor and actor.entity else 0.1 if actor else 0) + (0.1 if target else 0)
     conf += 0.1 if trig.role != "light" else 0
     attrs.update({"why": "; ".join(why), "place_reason": place_reason, "source": rb_reason})
+    if rb_reason == "author" and doc.source:
+        attrs["publisher"] = doc.source
     if cues:
         attrs["cues"] = cues
     if tloc:
@@ -785,7 +788,29 @@ def _source(doc: Document, idx: DocIndex, tok: Any, pred: Any) -> tuple[Ref, str
         for c in root.children:
             if c.dep_ == "nsubj":
                 return describe(idx, c)[0], "speech"
-    return Ref(name=doc.source or "author"), "author"
+    if "byline" not in idx.cache:
+        idx.cache["byline"] = byline(doc.text)
+    return idx.cache["byline"] or Ref(name="author"), "author"
+
+
+BYLINE = re.compile(
+    r"^[ \t]*(?:By|BY|Written by|Reporting by)[ \t]+"
+    r"((?:[A-Z][\w'.-]*|de|da|del|la|le|di|du|der|dos|van|von|bin|ibn|al-\w+)(?:[ \t]+(?:[A-Z][\w'.-]*|de|da|del|la|le|di|du|der|dos|van|von|bin|ibn|al-\w+)){1,5})"
+    r"(?=[ \t]*(?:,|\||and\b|[;:(]|$))",
+    re.M,
+)
+
+
+def byline(text: str) -> Ref | None:
+    """The author named in a byline near the top ("By Jane Doe, Reuters"): who reports what no speaker reports.
+    The publisher (`doc.source`) is an outlet, not an author, so it is not used as one."""
+    m = BYLINE.search(text[:600])
+    if m is None:
+        return None
+    line_end = text.find("\n", m.end())
+    if (line_end if line_end >= 0 else len(text)) - m.start() > 80:
+        return None  # "By Monday, police had arrested ...": a sentence, not a byline
+    return Ref(name=m.group(1), start=m.start(1), end=m.end(1))
 
 
 def _is_named(idx: DocIndex, tok: Any) -> bool:
