@@ -145,6 +145,8 @@ def _object_type(tok: Any, key: str, trig: Trigger) -> Trigger:
         for c in objs_here:
             if c.lemma_.lower() in objs or any(g.dep_ == "compound" and g.lemma_.lower() in objs for g in c.children):
                 return Trigger(typ, mode or trig.mode, "action")
+            if "PERSON" in objs and c.ent_type_ == "PERSON" and c.dep_ == "nsubjpass":  # "Saddam was captured"
+                return Trigger(typ, mode or trig.mode, "action")
     return trig
 
 
