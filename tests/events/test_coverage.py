@@ -36,6 +36,13 @@ CASES = [
     ("SANCTION", "Iraq expelled two British diplomats on Monday."),
     # lemmatizer slips: doubled consonants
     ("COERCE", "The authorities banned the newspaper last week."),
+    # transitive "strike" is an attack, intransitive a walkout; a government's protest is a complaint
+    ("ASSAULT", "Israeli jets struck targets in southern Lebanon."),
+    ("PROTEST", "Teachers struck over pay in the capital on Monday."),
+    ("ACCUSE", "The ministry summoned the ambassador to protest the remarks."),
+    # captured people are arrested, captured towns are fought over
+    ("COERCE", "Police captured two suspects near the border."),
+    ("ASSAULT", "Rebel forces captured the town of Kindu after heavy fighting."),
 ]
 
 

@@ -103,10 +103,11 @@ def find_trigger(tok: Any) -> tuple[Trigger, str] | None:
             return retyped, lemma
         if lemma == "claim" and any(c.dep_ == "xcomp" for c in tok.children):
             return None  # "claims to be building weapons": a boast, not an accusation
-        if lemma == "strike" and any(
-            c.dep_ == "dobj" and (c.ent_type_ in {"GPE", "LOC", "FAC", "ORG", "NORP"} or c.lemma_.lower() in lex.sectors)
-            for c in tok.children
+        if lemma == "strike" and any(c.dep_ in {"dobj", "nsubjpass"} for c in tok.children) and not any(
+            c.dep_ == "prt" or c.lower_ in {"over", "for", "against"} for c in tok.children
         ):
+            # workers strike, intransitively; "struck targets", "was struck by a missile" is an attack
+            # ("struck a deal" is dropped by excludes.tsv before this reading matters)
             return Trigger("ASSAULT", "heavy-weapons", "action"), lemma
         return trig, lemma
     if tok.pos_ in {"NOUN", "PROPN"}:
@@ -516,6 +517,9 @@ def _build(
             attrs["actor_sector"] = a_sector
             if a_country:
                 attrs["actor_country"] = a_country
+    if typ == "PROTEST" and key == "protest" and attrs.get("actor_sector") in {"government", "legislature", "IGO"}:
+        typ, mode = "ACCUSE", "complain"  # a government protesting is an official complaint (CAMEO 114)
+        why.append("official protest")
     if typ == "PROTEST" and key in BLOCKING and attrs.get("actor_sector") in {"government", "police", "military"}:
         typ, mode = "COERCE", "restrict"  # the state blocking roads restricts movement; it does not protest
         why.append("state blockade")
