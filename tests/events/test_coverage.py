@@ -40,6 +40,8 @@ CASES = [
     ("ASSAULT", "Israeli jets struck targets in southern Lebanon."),
     ("PROTEST", "Teachers struck over pay in the capital on Monday."),
     ("ACCUSE", "The ministry summoned the ambassador to protest the remarks."),
+    # a generic head lends its light verb to the event noun before it
+    ("AID", "The navy launched a rescue operation off the coast on Sunday."),
     # captured people are arrested, captured towns are fought over
     ("COERCE", "Police captured two suspects near the border."),
     ("ASSAULT", "Rebel forces captured the town of Kindu after heavy fighting."),

@@ -45,6 +45,7 @@ YIELD_TO = {"demand", "request", "call", "ultimatum", "condition", "appeal", "pl
 EXERCISES = {"exercise", "drill", "game", "maneuver", "manoeuvre"}
 JOINT = {"joint", "with", "together", "combined", "bilateral", "trilateral", "multinational", "allied"}
 BLOCKING = {"block", "blockade", "barricade", "obstruct"}
+GENERIC_HEADS = {"effort", "campaign", "operation", "mission", "drive", "initiative", "spree", "programme", "program"}
 MEDIA = {"photo", "photograph", "picture", "image", "video", "footage", "film", "camera", "photographer", "painting", "clip"}
 
 
@@ -152,7 +153,10 @@ def _object_type(tok: Any, key: str, trig: Trigger) -> Trigger:
 
 
 def _light_head(tok: Any) -> Any | None:
-    """The light verb governing an event noun ("staged a protest", "the strike began"); "called off" is no light verb."""
+    """The light verb governing an event noun ("staged a protest", "the strike began", "launched a mediation
+    effort": a generic head lends its light verb to the event noun before it); "called off" is no light verb."""
+    if tok.dep_ == "compound" and tok.head.lemma_.lower() in GENERIC_HEADS:
+        tok = tok.head
     head = tok.head
     lex = lexicon()
     if any(c.dep_ == "prt" and f"{head.lemma_.lower()}_{c.lower_}" in lex.verbs for c in head.children):
@@ -225,7 +229,9 @@ def extract_events(doc: Document) -> list[Event]:
             if not maybe[i]:
                 continue
             tok = sp[i]
-            if tok.dep_ == "compound" or tok.tag_ == "NNP" and tok.pos_ == "PROPN":
+            if (tok.dep_ == "compound" and tok.head.lemma_.lower() not in GENERIC_HEADS) or (
+                tok.tag_ == "NNP" and tok.pos_ == "PROPN"
+            ):
                 continue
             hit = find_trigger(tok)
             if hit is None or _excluded(tok, hit[1]):
