@@ -19,8 +19,8 @@ def dask_client(address: str, workers: int = 2) -> Iterator[Any]:
     except ImportError as exc:  # pragma: no cover - a dependency
         raise RuntimeError("--dask needs dask[distributed]: pip install 'dask[distributed]'") from exc
     if address == "local":
-        cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
-                               dashboard_address=None, silence_logs=logging.ERROR)
+        cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True, host="127.0.0.1",
+                               dashboard_address=None, silence_logs=logging.CRITICAL)
         client = Client(cluster)
         try:
             yield client
