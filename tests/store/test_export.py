@@ -64,7 +64,7 @@ def test_query_and_export_cli(filled, tmp_path):
     r = CliRunner().invoke(query_cmd, ["quotes", "--store", str(filled), "--type", "PROTEST"])
     assert r.exit_code == 2 and "does not filter by --type" in r.output
     r = CliRunner().invoke(query_cmd, ["events", "--store", str(filled), "--near", "1,2"])
-    assert r.exit_code == 2 and "--near wants 3" in r.output
+    assert r.exit_code == 2 and "--near must be lat,lon,km" in r.output
     r = CliRunner().invoke(query_cmd, ["events", "--store", str(tmp_path / "missing.duckdb")])
     assert r.exit_code == 2 and "no such store" in r.output
     out = tmp_path / "pl.parquet"

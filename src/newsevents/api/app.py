@@ -78,31 +78,18 @@ class ExtractIn(BaseModel):
     html: bool | None = Field(default=None, description="Force HTML (true) or plain text (false); default: detect.")
 
 
-def _bbox(value: str | None, name: str = "bbox") -> tuple[float, float, float, float] | None:
-    if value is None:
-        return None
+def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
     try:
-        parts = tuple(float(x) for x in value.split(","))
-    except ValueError:
-        parts = ()
-    if len(parts) != 4:
-        raise HTTPException(400, f"{name} must be min_lon,min_lat,max_lon,max_lat")
-    min_lon, min_lat, max_lon, max_lat = parts
-    if not (-180 <= min_lon <= max_lon <= 180 and -90 <= min_lat <= max_lat <= 90):
-        raise HTTPException(400, f"{name} out of range or inverted")
-    return parts  # type: ignore[return-value]
+        return Q.parse_bbox(value)
+    except ValueError as exc:
+        raise HTTPException(400, str(exc)) from None
 
 
 def _near(value: str | None) -> tuple[float, float, float] | None:
-    if value is None:
-        return None
     try:
-        lat, lon, km = (float(x) for x in value.split(","))
-    except ValueError:
-        raise HTTPException(400, "near must be lat,lon,km") from None
-    if not (-90 <= lat <= 90 and -180 <= lon <= 180 and 0 < km <= 20_000):
-        raise HTTPException(400, "near out of range")
-    return lat, lon, km
+        return Q.parse_near(value)
+    except ValueError as exc:
+        raise HTTPException(400, str(exc)) from None
 
 
 def _accepts(fn: Callable[..., Any], name: str) -> bool:

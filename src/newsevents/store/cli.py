@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import inspect
 import sys
+from collections.abc import Callable
+from typing import Any
 
 import click
 import orjson
 
 from ..cli import fail
+from .query import parse_bbox, parse_near
 
 _TABLE_COLS = {
     "events": ["doc_id", "idx", "type", "date", "actor", "target", "place", "country_code", "certainty", "source",
@@ -26,16 +29,12 @@ _TABLE_COLS = {
 }
 
 
-def _floats(value: str | None, n: int, name: str) -> tuple[float, ...] | None:
-    if value is None:
-        return None
+def _geo(parse: Callable[[str | None], Any], value: str | None) -> Any:
+    """--near / --bbox, checked by the query module's parsers (the API uses the same ones)."""
     try:
-        parts = tuple(float(x) for x in value.split(","))
-    except ValueError:
-        parts = ()
-    if len(parts) != n:
-        fail(f"--{name} wants {n} comma-separated numbers, got {value!r}")
-    return parts
+        return parse(value)
+    except ValueError as exc:
+        fail(f"--{exc}")
 
 
 def _open(store_path: str):  # noqa: ANN202
@@ -75,8 +74,8 @@ def query(what: str, store_path: str, type_: str | None, actor: str | None, coun
     from ..store import query as Q
 
     fn = Q.QUERIES[what]
-    given = {"type": type_, "actor": actor, "country": country, "near": _floats(near, 3, "near"),
-             "bbox": _floats(bbox, 4, "bbox"), "date_from": date_from, "date_to": date_to, "certainty": certainty,
+    given = {"type": type_, "actor": actor, "country": country, "near": _geo(parse_near, near),
+             "bbox": _geo(parse_bbox, bbox), "date_from": date_from, "date_to": date_to, "certainty": certainty,
              "speaker": speaker, "person": person, "kind": kind, "cluster": cluster, "q": q, "doc_id": doc_id}
     accepted = set(inspect.signature(fn).parameters)
     wrong = [k for k, v in given.items() if v is not None and k not in accepted]

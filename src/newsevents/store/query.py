@@ -65,6 +65,37 @@ class _Where:
         return (" WHERE " + " AND ".join(self.parts)) if self.parts else ""
 
 
+def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
+    """'min_lon,min_lat,max_lon,max_lat' -> a checked box; ValueError says what is wrong (CLI and API)."""
+    if value is None:
+        return None
+    parts = _numbers(value, 4, "bbox must be min_lon,min_lat,max_lon,max_lat")
+    min_lon, min_lat, max_lon, max_lat = parts
+    if not (-180 <= min_lon <= max_lon <= 180 and -90 <= min_lat <= max_lat <= 90):
+        raise ValueError("bbox out of range or inverted")
+    return min_lon, min_lat, max_lon, max_lat
+
+
+def parse_near(value: str | None) -> tuple[float, float, float] | None:
+    """'lat,lon,km' -> a checked point and radius; ValueError says what is wrong (CLI and API)."""
+    if value is None:
+        return None
+    lat, lon, km = _numbers(value, 3, "near must be lat,lon,km")
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180 and 0 < km <= 20_000):
+        raise ValueError("near out of range")
+    return lat, lon, km
+
+
+def _numbers(value: str, n: int, message: str) -> tuple[float, ...]:
+    try:
+        parts = tuple(float(x) for x in value.split(","))
+    except ValueError:
+        parts = ()
+    if len(parts) != n:
+        raise ValueError(message)
+    return parts
+
+
 def _haversine(lat: str, lon: str) -> str:
     """Great-circle km between (lat, lon) columns and the (?, ?) point; params: lat, lat, lon."""
     return (f"(12742.0 * asin(sqrt(power(sin(radians({lat} - ?) / 2), 2) + cos(radians(?)) * cos(radians({lat}))"
