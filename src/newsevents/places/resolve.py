@@ -268,6 +268,13 @@ class _Detector:
                                                    or c.population >= 20_000))
             elif label == "PERSON" and len(ent) <= 3:
                 self.person(ent, gpe_texts, person_words, deferred)
+        # The entities stage's repairs (a town the tagger called a person, one type per name) count as NER.
+        for ent in doc.entities:
+            if ent.type in ("GPE", "LOC"):
+                for mm in ent.mentions:
+                    if mm.kind == "name" and self.free(mm.start, mm.end):
+                        role = "dateline" if dl and dl.start <= mm.start < dl.end else "mention"
+                        self.add(mm.start, mm.end, role, "ner (entities stage)")
         if deferred:
             self.misspelt_people(deferred)
         self.county_lists()
