@@ -169,22 +169,21 @@ class Store:
 
     def known_ids(self, ids: Iterable[str]) -> set[str]:
         """Which of these document ids are already stored."""
-        ids = list(dict.fromkeys(ids))
-        out: set[str] = set()
-        for i in range(0, len(ids), 500):
-            chunk = ids[i : i + 500]
-            marks = ", ".join("?" for _ in chunk)
-            out.update(r["id"] for r in self.fetch(f"SELECT id FROM documents WHERE id IN ({marks})", chunk))
-        return out
+        return self._present("documents", "id", ids)
 
     def known_inputs(self, inputs: Iterable[str]) -> set[str]:
         """Which input locators already ended in the errors table (so a resume need not redo them)."""
-        inputs = list(dict.fromkeys(inputs))
+        return self._present("errors", "input", inputs)
+
+    def _present(self, table: str, column: str, values: Iterable[str]) -> set[str]:
+        """The subset of `values` found in `table.column`, asked 500 at a time (fixed names, bound values)."""
+        values = list(dict.fromkeys(values))
         out: set[str] = set()
-        for i in range(0, len(inputs), 500):
-            chunk = inputs[i : i + 500]
+        for i in range(0, len(values), 500):
+            chunk = values[i : i + 500]
             marks = ", ".join("?" for _ in chunk)
-            out.update(r["input"] for r in self.fetch(f"SELECT input FROM errors WHERE input IN ({marks})", chunk))
+            rows = self.fetch(f"SELECT {column} FROM {table} WHERE {column} IN ({marks})", chunk)
+            out.update(r[column] for r in rows)
         return out
 
     def counts(self) -> dict[str, int]:
