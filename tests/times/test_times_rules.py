@@ -138,3 +138,39 @@ def test_a_participle_takes_the_tense_of_its_clause():
 def test_rates_and_as_many():
     found = times("The strike costs $2 million a day, the third in as many months.", "2024-03-04")
     assert [(t.text, t.type) for t in found] == [("a day", "set")]
+
+
+# ---------------------------------------------------------------- TimeML conventions (own sentences)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a month with "this/last year" is one expression
+        ("In January this year the plan was dropped.", "2013-03-20", [("January this year", "2013-01")]),
+        ("But in June last year the talks collapsed.", "2013-03-20", [("June last year", "2012-06")]),
+        # a quarter or half after the current one, in a past clause, is last year's
+        ("Profit rose in the fourth quarter.", "2013-03-20", [("the fourth quarter", "2012-Q4")]),
+        ("Sales fell in the first quarter.", "2013-05-20", [("the first quarter", "2013-Q1")]),
+        ("Analysts expect the slump to continue into the fourth quarter.", "2013-03-20",
+         [("the fourth quarter", "2013-Q4")]),
+        ("The plant will reopen in the first half.", "2013-08-20", [("the first half", "2014-H1")]),
+        # "the year", "the quarter": the period the story is about
+        ("Profit rose in the fourth quarter. Sales in the quarter fell.", "2013-03-20",
+         [("the fourth quarter", "2012-Q4"), ("the quarter", "2012-Q4")]),
+        ("The firm expects a loss for the year.", "2013-03-20", [("the year", "2013")]),
+        ("In 1999 he moved. Later in the year he left.", "2013-03-20", [("1999", "1999"), ("the year", "1999")]),
+        # vague amounts after "in"; "the past week" is a duration like "the past year"
+        ("It is the worst crisis in decades.", "2013-03-20", [("decades", "PXDE")]),
+        ("Prices rose over the past week.", "2013-03-20", [("the past week", "P1W")]),
+        # "the next day" with no day before it counts from the story's day
+        ("He died the next day.", "2013-03-20", [("the next day", "2013-03-21")]),
+    ],
+)
+def test_timeml_conventions(text, published, expected):
+    assert [(t.text, t.value) for t in times(text, published)] == expected
+
+
+@pytest.mark.parametrize("text", ["The film was named movie of the year.", "The year before, prices fell."])
+def test_the_year_needs_a_temporal_preposition(text):
+    assert times(text, "2013-03-20") == []

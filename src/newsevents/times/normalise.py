@@ -47,7 +47,7 @@ def tense_at(nlp_doc: Any, start: int, end: int) -> str | None:
     if low & _FUTURE_AUX or any(c.lower_ == "going" for c in kids):
         return "future"
     # "is due to start", "are expected to meet": a future-looking verb above an xcomp
-    head = tok.head if tok.dep_ == "xcomp" else None
+    head = tok.head if tok.dep_ == "xcomp" or (tok.dep_ == "ccomp" and tok.tag_ == "VB") else None
     if head is not None and (head.lemma_ in _FUTURE_VERBS or {c.lower_ for c in head.children} & _FUTURE_AUX):
         return "future"
     if tok.lemma_ in _FUTURE_VERBS and tok.tag_ != "VBD":
@@ -228,6 +228,17 @@ class Resolver:
         rel = mod if mod in ("last", "this", "next") else None
         if y:
             return self.mk(c, "date", f"{int(y):04d}-{month:02d}", "absolute")
+        yrel = (m.group("yrel") or "").lower()
+        if yrel == "that":  # "in June that year": the year of the expression before
+            p = self.prev_value(c.start)
+            if p is None or not p[1][:4].isdigit():
+                return self.mk(c, "date", f"XXXX-{month:02d}", None)
+            return Norm(c.start, c.end, "date", f"{p[1][:4]}-{month:02d}", "month", "prev", c.kind, None, p[0])
+        if yrel:  # "January this year", "June last year": one expression (TimeML), the year is explicit
+            if self.dct is None:
+                return self.mk(c, "date", f"XXXX-{month:02d}", None)
+            year = self.dct.year + {"last": -1, "next": 1}.get(yrel, 0)
+            return self.mk(c, "date", f"{year:04d}-{month:02d}", "publication")
         if self.dct is None:
             return self.mk(c, "date", f"XXXX-{month:02d}", None)
         year = R.resolve_month(self.dct, month, self.tense(c), rel)
@@ -351,7 +362,10 @@ class Resolver:
         unit = m.group("unit").lower()
         mod = (m.group("mod") or "").lower()
         the = bool(m.group("the"))
-        if rel in ("past", "last") and the and not mod and unit in ("month", "year", "decade", "century", "quarter"):
+        of_next = bool(re.match(r"\s+of\b", self.text[c.end : c.end + 4]))
+        if rel in ("past", "last") and the and not mod and not (unit == "week" and of_next) and unit in (
+            "week", "month", "year", "decade", "century", "quarter"
+        ):
             n = {"quarter": 3}.get(unit)
             v = "P3M" if n else R.duration_value(1, unit)
             return self.mk(c, "duration", v, None)
@@ -399,15 +413,20 @@ class Resolver:
     def n_nextday(self, c: Cand) -> Norm | None:
         m = c.m
         rel, unit = m.group("rel").lower(), m.group("unit").lower()
+        typ = "date" if unit == "day" else "time"
         p = self.last_day(c.start)
         if p is None:
-            return None
+            # no day named before it: the story's own day is the reference (TimeML anchors such
+            # expressions to the document time when nothing else is given)
+            if self.dct is None:
+                return Norm(c.start, c.end, typ, None, None, None, c.kind)
+            p = (None, self.dct)
         shift = {"next": 1, "following": 1, "previous": -1, "preceding": -1}.get(rel, 0)
         v = (p[1] + timedelta(days=shift)).isoformat()
         if unit != "day":
             v += f"T{R._PODS[unit]}"
-        typ = "date" if unit == "day" else "time"
-        return Norm(c.start, c.end, typ, v, R.granularity(v, typ), "prev", c.kind, None, p[0])
+        anchor = "prev" if p[0] is not None else "publication"
+        return Norm(c.start, c.end, typ, v, R.granularity(v, typ), anchor, c.kind, None, p[0])
 
     def n_endof(self, c: Cand) -> Norm | None:
         if self.dct is None:
@@ -446,6 +465,39 @@ class Resolver:
             w = R.iso_week(date.fromisoformat(d)) + ("-WE" if unit == "weekend" else "")
             return Norm(c.start, c.end, "date", w, R.granularity(w, "date"), "prev", c.kind, None, i)
         return None
+
+    _THEUNIT_PREP = ("for", "in", "during", "over", "through", "throughout", "into", "until")
+
+    def n_theunit(self, c: Cand) -> Norm | None:
+        """'for the year', 'in the quarter': the latest period of that size the story named (its year,
+        quarter, month or week), else the one holding the publication date."""
+        if self.prev_word(c.start) not in self._THEUNIT_PREP:
+            return None
+        unit = c.m.group("unit").lower()
+        for i in range(len(self.out) - 1, -1, -1):
+            n = self.out[i]
+            v = n.value or ""
+            if n.type not in ("date", "time") or not v[:4].isdigit():
+                continue
+            got = None
+            if unit == "year":
+                got = v[:4]
+            elif unit == "quarter" and re.fullmatch(r"\d{4}-Q\d", v):
+                got = v
+            elif unit == "month" and re.match(r"\d{4}-\d\d(?:$|-)", v):
+                got = v[:7]
+            elif unit == "week" and re.match(r"\d{4}-W\d\d", v):
+                got = v[:8]
+            elif unit == "week" and re.match(r"\d{4}-\d\d-\d\d", v):
+                got = R.iso_week(date.fromisoformat(v[:10]))
+            if got:
+                return Norm(c.start, c.end, "date", got, R.granularity(got, "date"), "prev", c.kind, None, i)
+            if n.granularity in ("year", "decade", "century") and unit != "year":
+                break  # a coarser period was named last: "the quarter" is not inside it
+        if self.dct is None:
+            return self.mk(c, "date", None, None)
+        v = self._shift_unit(self.dct, unit, 0)
+        return self.mk(c, "date", v, "publication")
 
     def n_theweekend(self, c: Cand) -> Norm | None:
         start = c.start
@@ -539,7 +591,7 @@ class Resolver:
         lead = re.match(r"(?:for|in)\s+(?=\w)", self.text[c.start : c.end], re.I)
         if lead:
             start += lead.end()
-        if pre in ("for", "within", "over"):
+        if pre in ("for", "within", "over", "in"):
             start = m.start("unit")
         unit = m.group("unit").lower()
         if pre.endswith(("coming", "next")) and "for" not in pre:
@@ -676,6 +728,15 @@ class Resolver:
         if self.dct is None:
             return self.mk(c, "date", f"XXXX-{code}", None)
         year = self.dct.year - (1 if "last" in y or rel in ("last", "previous") else 0) + (1 if "next" in y else 0)
+        if not y and not rel:
+            # "the fourth quarter" in a March report is last year's; "will ... in the first half" in
+            # an August story is next year's: the nearest such period on the side the tense points to
+            now = (self.dct.month - 1) // (3 if unit == "quarter" else 6) + 1
+            tense = self.tense(c)
+            if tense == "future" and idx < now:
+                year += 1
+            elif tense != "future" and idx > now:
+                year -= 1
         return self.mk(c, "date", f"{year}-{code}", "publication")
 
     def n_season(self, c: Cand) -> Norm | None:
