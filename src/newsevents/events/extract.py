@@ -45,7 +45,12 @@ YIELD_TO = {"demand", "request", "call", "ultimatum", "condition", "appeal", "pl
 EXERCISES = {"exercise", "drill", "game", "maneuver", "manoeuvre"}
 JOINT = {"joint", "with", "together", "combined", "bilateral", "trilateral", "multinational", "allied"}
 BLOCKING = {"block", "blockade", "barricade", "obstruct"}
-GENERIC_HEADS = {"effort", "campaign", "operation", "mission", "drive", "initiative", "spree", "programme", "program"}
+GENERIC_HEADS = {"effort", "campaign", "operation", "mission", "drive", "initiative", "spree", "programme", "program",
+                 "attempt", "plot", "bid"}
+# Verbs that undo what their object names: a hostile measure undone is de-escalation (`_undo`).
+UNDO_VERBS = {"lift", "ease", "relax", "end", "loosen", "suspend", "scrap", "revoke", "cancel", "call_off", "halt",
+              "stop", "drop", "rescind", "repeal", "remove", "annul", "abolish", "soften", "scale_back",
+              "scale_down", "shorten", "unfreeze", "withdraw", "terminate", "discontinue"}
 MEDIA = {"photo", "photograph", "picture", "image", "video", "footage", "film", "camera", "photographer", "painting", "clip"}
 
 
@@ -76,6 +81,8 @@ def find_trigger(tok: Any) -> tuple[Trigger, str] | None:
     lemma = tok.lemma_.lower()
     if tok.pos_ == "VERB" and lemma not in lex.verbs:
         lemma = next((f for f in verb_lemmas(tok) if f in lex.verbs or f in lex.heads), lemma)
+    elif tok.pos_ == "VERB" and _e_stem(tok.lower_, lemma) in lex.verbs:
+        lemma = tok.lower_[:-1]  # "raped" is "rape", not "rap": a single final consonant keeps the stem's -e
     if lemma not in lex.heads and tok.lower_ not in lex.heads:
         return None
     if tok.pos_ == "VERB":
@@ -83,8 +90,14 @@ def find_trigger(tok: Any) -> tuple[Trigger, str] | None:
             # "forced them out of the country", "shot it down": the parser often tags a particle as prep/advmod
             if c.dep_ == "prt" or (c.dep_ in {"prep", "advmod"} and c.lower_ in PARTICLES):
                 key = f"{lemma}_{c.lower_}"
+                undone = _undo(tok, key)
+                if undone is not None:
+                    return undone, key
                 if key in lex.verbs:
                     return _object_type(tok, key, lex.verbs[key]), key
+        undone = _undo(tok, lemma)
+        if undone is not None:
+            return undone, lemma
         trig = lex.verbs.get(lemma)
         if trig is None:
             return None
@@ -97,11 +110,17 @@ def find_trigger(tok: Any) -> tuple[Trigger, str] | None:
                 deps.add(c.lemma_.lower())
                 if c.dep_ in {"prep", "dobj", "prt", "dative"}:
                     deps.update(g.lemma_.lower() for g in c.children)
+                if c.dep_ in {"xcomp", "ccomp"}:  # "let peacekeepers deploy"
+                    deps.update(g.lemma_.lower() for g in c.children if g.dep_ in {"nsubj", "dobj"})
             if not deps & need:
                 return None
         retyped = _object_type(tok, lemma, trig)
         if retyped is not trig:
             return retyped, lemma
+        if lemma == "charge" and any(c.dep_ == "auxpass" for c in tok.children) and any(
+            c.dep_ == "prep" and c.lower_ == "with" for c in tok.children
+        ):
+            return Trigger("COERCE", "arrest", "action"), lemma  # "was charged with sedition" (CAMEO 173)
         if lemma == "claim" and any(c.dep_ == "xcomp" for c in tok.children):
             return None  # "claims to be building weapons": a boast, not an accusation
         if lemma == "strike" and any(c.dep_ in {"dobj", "nsubjpass"} for c in tok.children) and not any(
@@ -114,7 +133,8 @@ def find_trigger(tok: Any) -> tuple[Trigger, str] | None:
     if tok.pos_ in {"NOUN", "PROPN"}:
         if tok.dep_ == "dobj" and tok.head.pos_ == "VERB":  # "lodged a protest": the light verb decides
             for objs, typ, mode in lex.object_types.get(tok.head.lemma_.lower(), []):
-                if tok.head.lemma_.lower() not in lex.verbs and lemma in objs:
+                head_lemma = tok.head.lemma_.lower()
+                if (head_lemma not in lex.verbs or head_lemma in lex.light_verbs) and lemma in objs:
                     return Trigger(typ, mode, "light"), lemma
         for c in tok.children:
             if c.dep_ in {"compound", "amod"}:
@@ -125,6 +145,52 @@ def find_trigger(tok: Any) -> tuple[Trigger, str] | None:
             return lex.nouns[lemma], lemma
         if tok.lower_ in lex.nouns:
             return lex.nouns[tok.lower_], tok.lower_
+    return None
+
+
+def _e_stem(word: str, lemma: str) -> str | None:
+    """ "raped" -> "rape" when the lemmatizer said "rap": after vowel + single consonant, -ed drops an -e
+    ("rapped" would double the consonant)."""
+    if (
+        len(word) > 4 and word.endswith("ed") and lemma == word[:-2]
+        and word[-3] not in "aeiouy" and word[-4] in "aeiou" and word[-3] != word[-4]
+    ):
+        return word[:-1]
+    return None
+
+
+def _undo(tok: Any, lemma: str) -> Trigger | None:
+    """Undoing a hostile measure is de-escalation, whatever the verb: "lifted the curfew" (CAMEO 081 ease
+    administrative sanctions: CONCEDE), "called off the strike" (082 ease dissent: CONCEDE), "eased sanctions"
+    (085: RETREAT), "ended the siege" / "lifted the blockade" (0872: RETREAT), "halted the offensive" (087)."""
+    if lemma not in UNDO_VERBS:
+        return None
+    lex = lexicon()
+    for c in tok.children:
+        if c.dep_ not in {"dobj", "nsubjpass"}:
+            continue
+        hit = None
+        for g in c.children:
+            if g.dep_ in {"compound", "amod"} and f"{g.lemma_.lower()}_{c.lemma_.lower()}" in lex.nouns:
+                hit = lex.nouns[f"{g.lemma_.lower()}_{c.lemma_.lower()}"]
+        hit = hit or lex.nouns.get(c.lemma_.lower())
+        if hit is None and c.lemma_.lower() in {"state", "law"}:  # "state of emergency", "martial law"
+            hit = next((lex.nouns.get(g2.lemma_.lower()) for g in c.children if g.dep_ == "prep"
+                        for g2 in g.children if g2.dep_ == "pobj"), None) or lex.nouns.get("martial_law")
+        if hit is None:
+            continue
+        if hit.type == "COERCE" and c.lemma_.lower() in {"blockade", "siege", "occupation"}:
+            return Trigger("RETREAT", "withdraw", "action")
+        if hit.type == "PROTEST":
+            subj = next((s for s in tok.children if s.dep_ == "nsubj"), None)
+            if subj is not None and lex.sectors.get(subj.lemma_.lower()) in {"police", "military", "government"}:
+                return None  # "police ended the protest": the state stopping dissent is no concession
+        if hit.type in {"COERCE", "PROTEST"}:
+            return Trigger("CONCEDE", "ease" if hit.type == "COERCE" else "dissent", "action")
+        if hit.type == "SANCTION":
+            return Trigger("RETREAT", "ease", "action")
+        if hit.type in {"ASSAULT", "MOBILIZE"}:
+            return Trigger("RETREAT", "ceasefire" if hit.type == "ASSAULT" else "disarm", "action")
     return None
 
 
@@ -140,6 +206,8 @@ def _object_type(tok: Any, key: str, trig: Trigger) -> Trigger:
         if c.dep_ in {"dobj", "nsubjpass"}:
             objs_here.append(c)  # and "hundreds of migrants", "a group of reporters":
             objs_here += [g2 for g in c.children if g.dep_ == "prep" and g.lower_ == "of" for g2 in g.children if g2.dep_ == "pobj"]
+        elif c.dep_ in {"xcomp", "ccomp"}:  # "allowed aid convoys to enter", "let peacekeepers deploy"
+            objs_here += [g for g in c.children if g.dep_ == "nsubj"]
         elif c.dep_ == "prep" and c.lower_ in {"from", "of", "out"}:
             objs_here += [g for g in c.children if g.dep_ == "pobj"]
             objs_here += [g2 for g in c.children if g.dep_ == "prep" for g2 in g.children if g2.dep_ == "pobj"]
@@ -229,6 +297,8 @@ def extract_events(doc: Document) -> list[Event]:
             if not maybe[i]:
                 continue
             tok = sp[i]
+            if tok.dep_ == "amod" and tok.pos_ == "VERB" and tok.i < tok.head.i:
+                continue  # "the seized boats", "the jailed activist": a state, told as background
             if (tok.dep_ == "compound" and tok.head.lemma_.lower() not in GENERIC_HEADS) or (
                 tok.tag_ == "NNP" and tok.pos_ == "PROPN"
             ):
@@ -501,7 +571,7 @@ def _build(
         why.append("must")
     if typ in {"MOBILIZE", "AID"}:
         for o in objects_of(pred):
-            if o.lemma_.lower() in TROOP_NOUNS:
+            if o.lemma_.lower() in TROOP_NOUNS and (o.dep_ in {"dobj", "attr"} or o.head.i == pred.i):
                 typ, mode = "MOBILIZE", "police" if o.lemma_.lower() in {"police", "policeman"} else "troops"
                 if target_tok is not None and target_tok.i == o.i:
                     attrs_force = o
