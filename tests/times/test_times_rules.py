@@ -174,3 +174,21 @@ def test_timeml_conventions(text, published, expected):
 @pytest.mark.parametrize("text", ["The film was named movie of the year.", "The year before, prices fell."])
 def test_the_year_needs_a_temporal_preposition(text):
     assert times(text, "2013-03-20") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sales increased in the quarter ended Sept. 30 to $7 million.",
+         [("the quarter", "2012-Q3"), ("Sept. 30", "2012-09-30")]),
+        ("Growth will slow in coming quarters.", [("coming quarters", "FUTURE_REF")]),
+        ("Iraq offered access for no more than sixty days.", [("no more than sixty days", "P60D")]),
+        ("Over the years, the town grew.", [("the years", "PXY")]),
+        ("He will meet the envoy later this afternoon.", [("later this afternoon", "2013-03-20TAF")]),
+        ("It has done so for almost a hundred years.", [("almost a hundred years", "P100Y")]),
+        ("Sales rose for three straight quarters.", [("three straight quarters", "P9M")]),
+        ("A quarter of the vote went to him and three quarters of them stayed.", []),
+    ],
+)
+def test_more_timeml_conventions(text, expected):
+    assert [(t.text, t.value) for t in times(text, "2013-03-20")] == expected

@@ -474,6 +474,12 @@ class Resolver:
         if self.prev_word(c.start) not in self._THEUNIT_PREP:
             return None
         unit = c.m.group("unit").lower()
+        endmon = R.month_of(c.m.group("endmon") or "")
+        if unit == "quarter" and endmon:  # "the quarter ended Sept. 30": the quarter holding that month
+            if self.dct is None:
+                return self.mk(c, "date", f"XXXX-Q{(endmon - 1) // 3 + 1}", None)
+            year = self.dct.year - (1 if endmon > self.dct.month else 0)
+            return self.mk(c, "date", f"{year}-Q{(endmon - 1) // 3 + 1}", "publication")
         for i in range(len(self.out) - 1, -1, -1):
             n = self.out[i]
             v = n.value or ""
@@ -566,6 +572,11 @@ class Resolver:
             after = self.text[c.end : c.end + 12].lower()
             if after.startswith(("-", " or two", " and")):
                 return None
+        if unit == "quarter" and (
+            numw in ("a", "an", "one") or not self.text[c.start : c.end].lower().endswith("quarters")
+            or re.match(r"\s+of\b", self.text[c.end : c.end + 4])
+        ):
+            return None  # "a quarter of the vote", "three quarters of them": a fraction, not time
         if numw == "many" and self.prev_word(c.start) == "as":
             return None  # "the third in as many months"
         if numw in ("a", "an") and m.group("pre") is None and m.group("approx") is None and self.is_rate(c.start):
@@ -593,6 +604,8 @@ class Resolver:
             start += lead.end()
         if pre in ("for", "within", "over", "in"):
             start = m.start("unit")
+        elif pre == "over the":
+            start = m.start("pre") + 5
         unit = m.group("unit").lower()
         if pre.endswith(("coming", "next")) and "for" not in pre:
             v = "FUTURE_REF"

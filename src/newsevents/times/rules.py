@@ -48,11 +48,12 @@ NUM = (
     rf"(?P<num>\d+(?:\.\d+)?|(?:{_TENS})[- ](?:{_ONES})|{_NUM_WORDS}|an?)"
     r"(?P<half>\s+and\s+a\s+half)?"
 )
-UNIT_S = r"(?P<unit>second|minute|hour|day|week|fortnight|month|year|decade|century|centurie)s?"
+UNIT_S = r"(?P<unit>second|minute|hour|day|week|fortnight|month|quarter|year|decade|century|centurie)s?"
 POD = rf"(?P<pod>{_alt(list(_PODS))})"
 TZ = rf"(?P<tz>{_alt(list(_TZ))})"
 APPROX = (
     r"(?:(?P<approx>about|around|nearly|almost|roughly|approximately|more than|less than|fewer than|"
+    r"no more than|no less than|not more than|as many as|as long as|well over|"
     r"at least|at most|up to|just over|just under|some|only|just)\s+)?"
 )
 _B = r"(?<![\w-])"  # a left word boundary that also refuses "6-year-old" style compounds
@@ -104,7 +105,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # "Last Monday", "Tuesday night", "late Tuesday night", "this past Sunday"
     ("weekday", rf"{_B}(?:(?P<rel>[Ll]ast|[Tt]his past|[Tt]his coming|[Tt]his|[Nn]ext|[Ee]arly|[Ll]ate)\s+)?{WD}(?:'s)?(?:\s+{POD})?{_E}"),
     ("relday", rf"(?i:{_B}(?:(?P<mod>early|late)\s+)?(?P<rd>the day before yesterday|the day after tomorrow|today|tonight|yesterday|tomorrow)(?:'s)?(?:\s+{POD})?{_E})"),
-    ("thispod", rf"(?i:{_B}(?P<rel>this|last|that|the same|the next|the following|the previous)\s+{POD}{_E})"),
+    ("thispod", rf"(?i:{_B}(?:(?:later|earlier|early|late)\s+)?(?P<rel>this|last|that|the same|the next|the following|the previous)\s+{POD}{_E})"),
     # "last week", "earlier this month", "the end of last year", "the past week", "this summer"
     ("relunit", r"(?i:(?<![\w-])(?:(?P<mod>earlier|later|early|late|the end of|the beginning of|the start of|the middle of|the rest of|the first half of|the second half of)\s+)?(?P<the>the\s+)?(?P<rel>last|this|next|past|coming|previous|following|current|same|preceding)\s+(?P<unit>weekend|week|month|year|decade|century|quarter|spring|summer|fall|autumn|winter)(?![\w-]))"),
     ("nextday", r"(?i:(?<![\w-])the\s+(?P<rel>next|following|previous|preceding|same)\s+(?P<unit>day|morning|afternoon|evening|night)(?![\w-]))"),
@@ -112,20 +113,22 @@ _PATTERNS: list[tuple[str, str]] = [
     ("perunit", r"(?i:(?<![\w-])(?P<per>per)\s+(?P<unit>day|week|month|year|hour)(?![\w-]))"),
     ("that", r"(?i:(?<![\w-])(?P<det>that|the same)\s+(?P<unit>day|week|month|year|weekend)(?![\w-]))"),
     # "for the year", "in the quarter": the period under discussion (TimeML marks these anaphoric DATEs)
-    ("theunit", r"(?i:(?<![\w-])the\s+(?P<unit>year|quarter|month|week)(?![\w-])(?!\s*['\u2019]s)(?!\s+(?:before|after|earlier|later|ago|of|to|in which|when|that|since|ended|ending|through|\d)))"),
+    ("theunit", r"(?i:(?<![\w-])the\s+(?P<unit>year|quarter|month|week)(?![\w-])(?!\s*['\u2019]s)(?!\s+(?:before|after|earlier|later|ago|of|to|in which|when|that|since|through|\d))(?:(?=\s+(?:ended|ending)\s+(?P<endmon>[A-Za-z]+)))?)"),
     ("theweekend", r"(?i:(?<![\w-])(?:over\s+)?the\s+weekend(?![\w-]))"),
     ("dayafter", r"(?i:(?<![\w-])the\s+(?P<unit>day|night|week|month|year)\s+(?P<dir>before|after)(?=\s*[.,;:)]))"),
     ("ago", rf"(?i:{_B}{APPROX}{NUM}\s+{UNIT_S}\s+(?P<dir>ago|earlier|later|before|after|from now|hence|previously|back){_E})"),
     ("duration", rf"(?i:{_B}(?P<pre>(?:the\s+)?(?:past|last|next|first|previous|coming|following|recent|final|remaining)\s+)?{APPROX}{NUM}\s+(?:(?:straight|consecutive|full|whole|more|additional|extra|long)\s+)?{UNIT_S}{_E}(?!\s+old\b))"),
     ("halfdur", rf"(?i:{_B}{APPROX}half\s+an?\s+(?P<unit>hour|day|year|month|century|decade){_E})"),
-    ("vaguedur", r"(?i:(?<![\w-])(?P<pre>(?:(?:for|in|over|within)\s+)?(?:the\s+)?(?:past|last|next|coming|recent|previous|following)\s+|for\s+|within\s+|in\s+recent\s+|in\s+(?=(?:weeks|months|years|decades)(?![\w-])))(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries)(?![\w-])(?!\s+old\b))"),
+    ("vaguedur", r"(?i:(?<![\w-])(?P<pre>(?:(?:for|in|over|within)\s+)?(?:the\s+)?(?:past|last|next|coming|recent|previous|following)\s+|for\s+|within\s+|in\s+recent\s+|in\s+(?=(?:weeks|months|years|decades)(?![\w-])))(?P<unit>seconds|minutes|hours|days|weeks|months|quarters|years|decades|centuries)(?![\w-])(?!\s+old\b))"),
     ("agovague", r"(?i:(?<![\w-])(?P<unit>days|weeks|months|years|decades)\s+ago(?![\w-]))"),
     ("laterdur", r"(?i:(?<![\w-])(?:(?P<pre>within|over|in|for)\s+)?(?P<unit>minutes|hours|days|weeks|months|years|decades)\s+(?P<dir>later|earlier|after|before)(?![\w-]))"),
     ("time", rf"(?<![\w:.$£€-]){APPROX}(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m|[AP]\.M\.|[AP]M)(?![\w])(?:\s+{TZ}(?![\w]))?"),
     ("time", rf"(?<![\w:.$£€-]){APPROX}(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:.])(?:\s+(?:{TZ}|(?P<lt>local time)))?(?![\w])"),
     ("time", rf"(?<![\w:.$£€-])(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s+(?:hours\s+)?(?:{TZ}|(?P<lt>local time))(?![\w])"),
     ("time", r"(?i:(?<![\w-])(?P<word>noon|midday|midnight)(?![\w-]))"),
-    ("vague", r"(?i:(?<![\w-])(?P<v>right now|now|currently|nowadays|these days|at present|presently|recently|lately|(?:in\s+)?the\s+past|(?:in\s+)?the\s+future|in\s+the\s+coming\s+(?:days|weeks|months|years)|the\s+coming\s+(?:days|weeks|months|years))(?![\w-]))"),
+    ("vague", r"(?i:(?<![\w-])(?P<v>right now|now|currently|nowadays|these days|at present|presently|recently|lately|(?:in\s+)?the\s+past|(?:in\s+)?the\s+future|(?:in\s+)?(?:the\s+)?coming\s+(?:days|weeks|months|quarters|years|decades))(?![\w-]))"),
+    # "over the years": a vague stretch of time (TIDES/TimeML: a DURATION with an X amount)
+    ("vaguedur", r"(?i:(?<![\w-])(?P<pre>over\s+the\s+)(?P<unit>days|weeks|months|years|decades|centuries)(?![\w-])(?!\s+(?:ahead|to come)))"),
     ("set", rf"(?i:(?<![\w-])(?P<q>every|each)\s+(?:(?P<n>other|\d+|two|three|four|five|six|ten)\s+)?(?P<unit>{_alt([w.lower() for w in _WEEKDAYS])}|second|minute|hour|day|week|month|year|decade|morning|afternoon|evening|night|weekend|spring|summer|fall|autumn|winter|season)s?(?![\w-]))"),
     ("set", r"(?i:(?<![\w-])(?P<times>once|twice|three times|four times|\d+ times)\s+(?:a|an|per|each|every)\s+(?P<unit>second|minute|hour|day|week|month|year|decade)(?![\w-]))"),
     ("set", r"(?i:(?<![\w-])(?P<adv>annually|yearly)(?![\w-]))"),
@@ -159,7 +162,7 @@ _CATS: dict[str, set[str]] = {
               "coming", "days"},
     "clock": {"noon", "midnight", "midday"},
     "holiday": {"christmas", "new", "valentine", "halloween", "boxing"},
-    "quarter": {"quarter", "half", "q1", "q2", "q3", "q4", "h1", "h2"},
+    "quarter": {"quarter", "quarters", "half", "q1", "q2", "q3", "q4", "h1", "h2"},
     "decword": {"twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties", "'"},
     "setadv": {"annually", "yearly"},
 }
@@ -171,7 +174,7 @@ _KIND_TRIGGERS: dict[str, tuple[frozenset[str], int]] = {
         ("weekday", "weekday", 2), ("relday", "relday", 4), ("thispod", "pod", 2), ("relunit", "unit season", 6),
         ("nextday", "unit pod", 3), ("endof", "unit", 5), ("perunit", "unit", 1), ("that", "unit", 2),
         ("theweekend", "unit", 2), ("theunit", "unit quarter", 1), ("dayafter", "unit", 2), ("ago", "unit", 7), ("agovague", "unit", 0),
-        ("laterdur", "unit", 1), ("duration", "unit", 7), ("halfdur", "unit", 4), ("vaguedur", "unit", 4),
+        ("laterdur", "unit", 1), ("duration", "unit quarter", 7), ("halfdur", "unit", 4), ("vaguedur", "unit quarter", 4),
         ("time", "digit clock", 3), ("vague", "vague", 2), ("set", "unit weekday pod season setadv", 3),
         ("holiday", "holiday", 0), ("quarter", "quarter", 4), ("season", "season", 2),
     ]
@@ -254,6 +257,8 @@ def duration_value(n: float | None, unit: str) -> str:
         u = "century"
     if u == "fortnight":
         return "PXW" if n is None else f"P{_fmt_num(2 * n)}W"
+    if u == "quarter":  # a business quarter is three months (ISO 8601 has no quarter unit)
+        return "PXM" if n is None else f"P{_fmt_num(3 * n)}M"
     if u in ("decade", "century"):
         if n is None:
             return "PXDE" if u == "decade" else "PXCE"
