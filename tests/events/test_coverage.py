@@ -66,6 +66,15 @@ CASES = [
     ("ASSAULT", "Soldiers raped women in the village."),
     ("RETREAT", "The country returned the seized fishing boats to their owners."),
     ("AID", "The superpower supplied weapons and ammunition to the government forces."),
+    # where someone is put decides ("under house arrest", "on high alert"); access; peacekeepers are aid (074)
+    ("COERCE", "The authorities placed the opposition leader under house arrest."),
+    ("MOBILIZE", "Police in the capital were placed on high alert after the bombing."),
+    ("COERCE", "Security forces took the activist into custody."),
+    ("AID", "The neighbouring state took in tens of thousands of refugees."),
+    ("RETREAT", "The government allowed the Red Cross to visit the prisons."),
+    ("AID", "Peacekeepers were deployed to protect civilians in the capital."),
+    # a lower-case noun the tagger calls a proper noun is still an event noun
+    ("SUPPORT", "The minister expressed solidarity with the flood victims."),
 ]
 
 

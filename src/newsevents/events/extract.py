@@ -47,6 +47,11 @@ JOINT = {"joint", "with", "together", "combined", "bilateral", "trilateral", "mu
 BLOCKING = {"block", "blockade", "barricade", "obstruct"}
 GENERIC_HEADS = {"effort", "campaign", "operation", "mission", "drive", "initiative", "spree", "programme", "program",
                  "attempt", "plot", "bid"}
+PLACING = {"put", "place", "take"}
+PEACEKEEPING = {"peacekeeping", "peace-keeping", "peacekeeper"}
+# Letting outsiders in to do these is access (CAMEO 086x): "allowed the Red Cross to visit the prisons".
+ACCESS_VERBS = {"allow", "permit", "let", "admit"}
+ACCESS_ACTS = {"enter", "visit", "inspect", "monitor", "observe", "access", "deliver", "reach", "operate", "distribute"}
 # Verbs that undo what their object names: a hostile measure undone is de-escalation (`_undo`).
 UNDO_VERBS = {"lift", "ease", "relax", "end", "loosen", "suspend", "scrap", "revoke", "cancel", "call_off", "halt",
               "stop", "drop", "rescind", "repeal", "remove", "annul", "abolish", "soften", "scale_back",
@@ -98,6 +103,10 @@ def find_trigger(tok: Any) -> tuple[Trigger, str] | None:
         undone = _undo(tok, lemma)
         if undone is not None:
             return undone, lemma
+        if lemma in ACCESS_VERBS and any(
+            c.dep_ in {"xcomp", "ccomp"} and c.lemma_.lower() in ACCESS_ACTS for c in tok.children
+        ):
+            return Trigger("RETREAT", "access", "action"), lemma
         trig = lex.verbs.get(lemma)
         if trig is None:
             return None
@@ -208,7 +217,9 @@ def _object_type(tok: Any, key: str, trig: Trigger) -> Trigger:
             objs_here += [g2 for g in c.children if g.dep_ == "prep" and g.lower_ == "of" for g2 in g.children if g2.dep_ == "pobj"]
         elif c.dep_ in {"xcomp", "ccomp"}:  # "allowed aid convoys to enter", "let peacekeepers deploy"
             objs_here += [g for g in c.children if g.dep_ == "nsubj"]
-        elif c.dep_ == "prep" and c.lower_ in {"from", "of", "out"}:
+        elif c.dep_ == "prep" and (
+            c.lower_ in {"from", "of", "out"} or (key in PLACING and c.lower_ in {"on", "under", "into", "in"})
+        ):  # "placed under arrest", "put on alert", "took into custody": the place decides
             objs_here += [g for g in c.children if g.dep_ == "pobj"]
             objs_here += [g2 for g in c.children if g.dep_ == "prep" for g2 in g.children if g2.dep_ == "pobj"]
     for objs, typ, mode in rows:
@@ -300,8 +311,8 @@ def extract_events(doc: Document) -> list[Event]:
             if tok.dep_ == "amod" and tok.pos_ == "VERB" and tok.i < tok.head.i:
                 continue  # "the seized boats", "the jailed activist": a state, told as background
             if (tok.dep_ == "compound" and tok.head.lemma_.lower() not in GENERIC_HEADS) or (
-                tok.tag_ == "NNP" and tok.pos_ == "PROPN"
-            ):
+                tok.tag_ == "NNP" and tok.pos_ == "PROPN" and tok.text[:1].isupper()
+            ):  # a lower-case word tagged NNP ("expressed solidarity") is a tagger slip, still a noun
                 continue
             hit = find_trigger(tok)
             if hit is None or _excluded(tok, hit[1]):
@@ -571,7 +582,9 @@ def _build(
         why.append("must")
     if typ in {"MOBILIZE", "AID"}:
         for o in objects_of(pred):
-            if o.lemma_.lower() in TROOP_NOUNS and (o.dep_ in {"dobj", "attr"} or o.head.i == pred.i):
+            if o.lemma_.lower() in TROOP_NOUNS and (o.dep_ in {"dobj", "attr"} or o.head.i == pred.i) and not any(
+                g.lemma_.lower() in PEACEKEEPING for g in o.children
+            ):  # "sent peacekeeping troops" stays AID (CAMEO 074)
                 typ, mode = "MOBILIZE", "police" if o.lemma_.lower() in {"police", "policeman"} else "troops"
                 if target_tok is not None and target_tok.i == o.i:
                     attrs_force = o
