@@ -192,3 +192,19 @@ def test_the_year_needs_a_temporal_preposition(text):
 )
 def test_more_timeml_conventions(text, expected):
     assert [(t.text, t.value) for t in times(text, "2013-03-20")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Profit rose in the fourth quarter, from $3 million a year earlier.",
+         [("the fourth quarter", "2012-Q4"), ("a year earlier", "2011-Q4")]),
+        ("Exports rose 3% in February from a year earlier.", [("February", "2013-02"), ("a year earlier", "2012-02")]),
+        ("Profit fell in the fourth quarter from the year-ago quarter.",
+         [("the fourth quarter", "2012-Q4"), ("the year-ago quarter", "2011-Q4")]),
+        ("Voting will start at noon and end at 7 p.m. on Sunday.",
+         [("noon", "2013-03-20T12:00"), ("7 p.m. on Sunday", "2013-03-24T19:00")]),
+    ],
+)
+def test_comparisons_and_conjoined_future(text, expected):
+    assert [(t.text, t.value) for t in times(text, "2013-03-20")] == expected

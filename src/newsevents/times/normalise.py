@@ -43,6 +43,10 @@ def tense_at(nlp_doc: Any, start: int, end: int) -> str | None:
     if tok.pos_ not in ("VERB", "AUX"):
         return None
     kids = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    if not kids and tok.dep_ == "conj" and tok.tag_ == "VB" and tok.head.pos_ in ("VERB", "AUX"):
+        # "will start at 7 a.m. and end at 7 p.m. on Sunday": a bare conjoined verb shares the
+        # first verb's auxiliaries
+        kids = [c for c in tok.head.children if c.dep_ in ("aux", "auxpass")]
     low = {c.lower_ for c in kids}
     if low & _FUTURE_AUX or any(c.lower_ == "going" for c in kids):
         return "future"
@@ -505,6 +509,18 @@ class Resolver:
         v = self._shift_unit(self.dct, unit, 0)
         return self.mk(c, "date", v, "publication")
 
+    def n_yearago(self, c: Cand) -> Norm | None:
+        """'the year-earlier period': the period the story just named, a year back."""
+        p = self.prev_value(c.start)
+        if p is not None:
+            part = re.fullmatch(r"(\d{4})((?:-(?:Q\d|H\d|\d\d|W\d\d|SP|SU|FA|WI))?)", p[1])
+            if part:
+                v = f"{int(part.group(1)) - 1:04d}{part.group(2)}"
+                return Norm(c.start, c.end, "date", v, R.granularity(v, "date"), "prev", c.kind, None, p[0])
+        if self.dct is None:
+            return self.mk(c, "date", None, None)
+        return self.mk(c, "date", f"{self.dct.year - 1:04d}", "publication")
+
     def n_theweekend(self, c: Cand) -> Norm | None:
         start = c.start
         mm = re.match(r"over\s+", self.text[c.start : c.end], re.I)
@@ -552,6 +568,11 @@ class Resolver:
             if p is not None and self.out[p[0]].start > para:
                 base = _base_date(p[1], unit)
                 v = _offset_value(base, sign * n, unit) if base and n is not None and n == int(n) else None
+                part = re.fullmatch(r"(\d{4})(-(?:Q\d|H\d|\d\d|SP|SU|FA|WI))", p[1])
+                if unit == "year" and part and n is not None and n == int(n):
+                    # "sales in the fourth quarter ... a year earlier": the same quarter (month,
+                    # season) of that year, as the comparison means
+                    v = f"{int(part.group(1)) + sign * int(n):04d}{part.group(2)}"
                 return Norm(c.start, c.end, "date", v, R.granularity(v, "date"), "prev" if v else None, c.kind, None, p[0])
             if self.dct is None or n is None or n != int(n) or sign > 0:
                 return self.mk(c, "date", None, None)  # "four years later" with nothing before: unknown
