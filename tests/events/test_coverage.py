@@ -75,6 +75,15 @@ CASES = [
     ("AID", "Peacekeepers were deployed to protect civilians in the capital."),
     # a lower-case noun the tagger calls a proper noun is still an event noun
     ("SUPPORT", "The minister expressed solidarity with the flood victims."),
+    # wanting someone else to act is a request; crowds gathering and students occupying are protest
+    ("REQUEST", "The farmers want the government to raise subsidies."),
+    ("PROTEST", "Protesters gathered outside the embassy."),
+    ("PROTEST", "Demonstrators took to the streets of the capital."),
+    ("PROTEST", "Students occupied the university building."),
+    ("REJECT", "The opposition boycotted the peace conference."),
+    ("REJECT", "The party voted against the budget."),
+    ("ACCUSE", "The ministry voiced concern over the arrests."),
+    ("SUPPORT", "The president offered condolences to the victims' families."),
 ]
 
 

@@ -48,6 +48,8 @@ BLOCKING = {"block", "blockade", "barricade", "obstruct"}
 GENERIC_HEADS = {"effort", "campaign", "operation", "mission", "drive", "initiative", "spree", "programme", "program",
                  "attempt", "plot", "bid"}
 PLACING = {"put", "place", "take"}
+WANTING = {"want", "wish", "expect"}  # wanting someone else to act is a request
+ASSEMBLY = {"gather", "assemble", "converge", "mass", "congregate", "flock", "throng", "pour", "descend"}
 PEACEKEEPING = {"peacekeeping", "peace-keeping", "peacekeeper"}
 # Letting outsiders in to do these is access (CAMEO 086x): "allowed the Red Cross to visit the prisons".
 ACCESS_VERBS = {"allow", "permit", "let", "admit"}
@@ -110,7 +112,16 @@ def find_trigger(tok: Any) -> tuple[Trigger, str] | None:
         trig = lex.verbs.get(lemma)
         if trig is None:
             return None
+        if lemma in ASSEMBLY and any(
+            c.dep_ == "nsubj" and lex.sectors.get(c.lemma_.lower()) == "activists" for c in tok.children
+        ):
+            return Trigger("PROTEST", "demo", "action"), lemma  # "protesters gathered outside the embassy"
         if lemma in INTENT_HEADS and any(c.dep_ == "xcomp" for c in tok.children):
+            if lemma in WANTING and any(
+                c.dep_ == "dobj" or (c.dep_ in {"xcomp", "ccomp"} and any(g.dep_ == "nsubj" for g in c.children))
+                for c in tok.children
+            ):
+                return Trigger("REQUEST", None, "frame"), lemma  # "want the government to raise subsidies"
             return None  # "seeking to deepen ties": an intention, coded on the complement
         need = lex.needs.get(lemma)
         if need:
@@ -218,7 +229,7 @@ def _object_type(tok: Any, key: str, trig: Trigger) -> Trigger:
         elif c.dep_ in {"xcomp", "ccomp"}:  # "allowed aid convoys to enter", "let peacekeepers deploy"
             objs_here += [g for g in c.children if g.dep_ == "nsubj"]
         elif c.dep_ == "prep" and (
-            c.lower_ in {"from", "of", "out"} or (key in PLACING and c.lower_ in {"on", "under", "into", "in"})
+            c.lower_ in {"from", "of", "out"} or (key in PLACING and c.lower_ in {"on", "under", "into", "in", "to"})
         ):  # "placed under arrest", "put on alert", "took into custody": the place decides
             objs_here += [g for g in c.children if g.dep_ == "pobj"]
             objs_here += [g2 for g in c.children if g.dep_ == "prep" for g2 in g.children if g2.dep_ == "pobj"]
@@ -615,6 +626,9 @@ def _build(
     if typ in {"ASSAULT", "COERCE"} and attrs.get("actor_sector") == "activists":
         typ, mode = "PROTEST", "riot"  # protesters burning cars is a riot, not an armed assault
         why.append("violent protest")
+    elif key in {"occupy", "blockade", "barricade"} and attrs.get("actor_sector") in {"education", "labour", "agriculture"}:
+        typ, mode = "PROTEST", "obstruct"  # students occupying a building, farmers blocking a road (CAMEO 144)
+        why.append("civil occupation")
     if target_tok is not None:
         target, t_sector, t_country = describe(idx, target_tok)
         if target_how != "syntax":
