@@ -211,3 +211,20 @@ def test_a_street_named_after_a_town_is_not_that_town():
     texts = {p.text for p in doc.places}
     assert "Dublin" not in texts
     assert {"Paris", "Texas"} <= texts
+
+
+def test_local_paper_dateline_and_town_institutions():
+    doc = _doc("Budget vote delayed. TORRINGTON \u2014 The council met on Monday. Litchfield Fire Chief "
+               "Ann Roe said the Brownsboro Police helped.", [])
+    by_text = {p.text: p for p in doc.places}
+    assert by_text["TORRINGTON"].role == "dateline" and by_text["TORRINGTON"].admin1 == "Connecticut"
+    assert by_text["Litchfield"].lat is not None
+    assert by_text["Brownsboro"].country_code == "US"
+    assert "Ann Roe" not in by_text
+
+
+def test_untagged_demonym_is_country_context():
+    doc = _doc("The Israeli delegation met Sri Lankan officials.", [])
+    ctx = {p.text: p for p in doc.places}
+    assert ctx["Israeli"].role == "context" and ctx["Israeli"].country_code == "IL"
+    assert ctx["Sri Lankan"].country_code == "LK"

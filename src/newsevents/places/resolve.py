@@ -48,8 +48,19 @@ _POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
 _INITIAL = re.compile(r"\b[A-Z]\.$")
 _QUALIFIER = re.compile(r",\s+([A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)?)")
 _WORD = re.compile(r"[\w\u2019'.]+")
+_CAP_WORD = re.compile(r"\b[A-Z][a-z]+")
 _NAME2 = re.compile(r"[A-Z][\w'-]+(?: [A-Z][\w'-]+)?")
 _NONSPACE = re.compile(r"\S+")
+# "Headline. HARWINTON — Body", "ROSWELL - A man": an all-caps town before a dash opens a local story
+_CAPS_DATELINE = re.compile(r"(?:^|(?<=[.!?\n]) +|(?<=\n))([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})"
+                            r"(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)? ?(?:\u2014|\u2013|--|-) ?(?=[A-Z\"\u201c])")
+# "Litchfield Fire Chief", "Brownsboro Police", "Canaan Board of Finance": a town's own institutions
+_CIVIC = re.compile(r"[ ]+(?:Police|police|Sheriff|sheriff|Fire|fire department|City Council|city council|Town Council|"
+                    r"Board of|Board|Town Committee|Borough Council|Public Schools|High School|Middle School|"
+                    r"Elementary|School District|Department of|Parks|Volunteer|Senior Center|Superior Court|"
+                    r"Municipal|Township|Historical Society|Chamber of Commerce|Public Library|Housing Authority|"
+                    r"Mayor|mayor|officials|residents)\b")
+_CAP_NAME = re.compile(r"[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2}")
 # "Dublin Road", "College Station Road", "Washington Square": a street named after a place is not in it
 _STREET = re.compile(r"[ ]+(?:Street|Road|Rd|Avenue|Ave|Boulevard|Blvd|Drive|Lane|Parkway|Pkwy|"
                      r"Circle|Terrace|Trail|Pike|Square|Plaza|Turnpike|Expressway|Freeway)\b\.?(?![ ]\d)")
@@ -241,9 +252,10 @@ class _Detector:
         gpe_texts = {norm(e.text) for e in ents if e.label_ in _PLACE_LABELS}
         person_words = {w for e in ents if e.label_ == "PERSON" and len(e) > 1 for w in norm(e.text).split()}
         deferred = []
+        self.caps_dateline()
         for ent in ents:
             label = ent.label_
-            if label in ("NORP", "ORG", "PERSON") and (cc := dem.get(norm(ent.text))):
+            if label in ("NORP", "ORG", "PERSON", "GPE", "LOC") and (cc := dem.get(norm(ent.text))):
                 self.demonym_cc[cc] += 1
                 country = get().country(cc)
                 if country is not None:  # kept as country context (role "context"), never as a place mention
@@ -282,11 +294,15 @@ class _Detector:
                         self.add(mm.start, mm.end, role, "ner (entities stage)")
         if deferred:
             self.misspelt_people(deferred)
-        self.county_lists()
         self.blocked = bytearray(len(text) + 1)  # NER had its say on these spans (people, organisations ...)
+        self.tagged = bytearray(len(text) + 1)  # any entity at all
         for ent in ents:
+            self.tagged[ent.start_char:ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
             if ent.label_ == "PERSON":
                 self.blocked[ent.start_char:ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
+        self.untagged_demonyms()
+        self.civic_names()
+        self.county_lists()
         self.capitalised_runs()
         for m in self.mentions:
             if not m.cands and m.how == "ner" and len(m.key) >= 5 and m.text[:1].isupper():
@@ -338,6 +354,56 @@ class _Detector:
             if cands and len(fixed.split()) >= 2:
                 self.add(ent.start_char, ent.end_char, "mention", "misspelt place the tagger took for a person",
                          cands, note=f"spelling corrected to {fixed}")
+
+    def caps_dateline(self) -> None:
+        """Local papers open with "Headline. TOWN — text": an all-caps town before a dash, near the top,
+        is the story's dateline whatever its size."""
+        m = _CAPS_DATELINE.search(self.text, 0, 400)
+        if not m or len(m.group(1)) < 4:
+            return
+        cands = tuple(c for c in get().lookup(norm(m.group(1))) if c.primary and c.feature != "continent")
+        if cands:
+            self.add(m.start(1), m.end(1), "dateline", "all-caps dateline", cands)
+
+    def untagged_demonyms(self) -> None:
+        """"Israeli", "Sri Lankan" the tagger left untagged: country context like any demonym."""
+        dem = demonyms()
+        text, tagged = self.text, self.tagged
+        for m in _CAP_WORD.finditer(text):
+            s, e = m.start(), m.end()
+            two = _CAP_WORD.match(text, e + 1) if text.startswith(" ", e) else None
+            if two and norm(text[s:two.end()]) in dem:  # "Sri Lankan"
+                e = two.end()
+            cc = dem.get(norm(text[s:e]))
+            if cc and 1 not in tagged[s:e] and self.free(s, e) and (country := get().country(cc)) is not None:
+                self.demonym_cc[cc] += 1
+                self.add(s, e, "context", _DEMONYM, (country,))
+
+    def civic_names(self) -> None:
+        """A town named before its own institutions ("Litchfield Fire Chief", "Athens Parks and Recreation",
+        "Brownsboro Police") is a place of the story, however small."""
+        text = self.text
+        for m in _CIVIC.finditer(text):
+            e = m.start()
+            lo = max(0, e - 40)
+            run = None
+            for r in _CAP_NAME.finditer(text, lo, e):
+                if r.end() == e:
+                    run = r
+            if run is None:
+                continue
+            words = run.group(0).split()
+            # "the Sheriff's Office and Rapides Parish Fire": the longest tail of the run that is a place
+            for k in range(len(words)):
+                s = e - len(" ".join(words[k:]))
+                if norm(words[k]) in _STOP and k < len(words) - 1:
+                    continue
+                if not self.free(s, e) or 1 in self.blocked[s:e]:
+                    continue
+                cands = tuple(c for c in get().lookup(norm(text[s:e])) if c.primary)
+                if cands:
+                    self.add(s, e, "context", "town named before its own institution", cands)
+                    break
 
     def county_lists(self) -> None:
         """"Clarke, Madison, Oconee and Oglethorpe counties": each name is a county."""
