@@ -208,3 +208,17 @@ def test_more_timeml_conventions(text, expected):
 )
 def test_comparisons_and_conjoined_future(text, expected):
     assert [(t.text, t.value) for t in times(text, "2013-03-20")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The summit runs March 21-23.", [("March 21", "2013-03-21")]),
+        ("The firm was founded in the 1800s.", [("the 1800s", "18")]),
+        ("Growth was strong in the 1990s.", [("the 1990s", "199")]),
+        ("The bank closed on Fri March 22, 2013.", [("Fri March 22, 2013", "2013-03-22")]),
+        ("The Sun reported it.", []),
+    ],
+)
+def test_ranges_centuries_abbreviations(text, expected):
+    assert [(t.text, t.value) for t in times(text, "2013-03-20")] == expected

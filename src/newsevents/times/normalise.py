@@ -277,7 +277,10 @@ class Resolver:
     def n_decade(self, c: Cand) -> Norm | None:
         m = c.m
         if m.groupdict().get("dec"):
-            return self.mk(c, "date", m.group("dec"), "absolute")
+            dec = m.group("dec")
+            if dec.endswith("0") and dec < "200" and not m.group("mod"):
+                return self.mk(c, "date", dec[:2], "absolute")  # "the 1800s": the century, not 1800-09
+            return self.mk(c, "date", dec, "absolute")
         if m.groupdict().get("short"):
             d = int(m.group("short"))
             return self.mk(c, "date", f"{'19' if d >= 2 else '20'}{d}", "absolute")

@@ -41,6 +41,8 @@ _MON_ABBR = _alt([m.capitalize() for m in _MONTHS if len(m) <= 4 and m != "may"]
 # An abbreviation needs its full stop or a day number after it (checked by the patterns using it).
 MON = rf"(?P<mon>{_MON_FULL}|(?:{_MON_ABBR})\.?)"
 WD = rf"(?P<wd>{_alt([w.capitalize() for w in _WEEKDAYS])})"
+# weekday abbreviations, only before a month and day ("Fri March 22, 2013"): alone they are words
+WDA = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?"
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
 _NUM_WORDS = _alt([w for w in _NUMS if w not in ("a", "an")])
@@ -90,9 +92,10 @@ class Norm:
 
 _PATTERNS: list[tuple[str, str]] = [
     # "Monday, June 7, 2019", "June 7", "Jan. 5th 2013"
-    ("mdy", rf"{_B}(?:{WD},?\s+)?{MON}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?P<year>(?:1[6-9]|20)\d\d)(?!\d))?{_E}"),
+    # (a day range "March 21-23" keeps its first day)
+    ("mdy", rf"{_B}(?:(?:{WD}|{WDA}),?\s+)?{MON}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?P<year>(?:1[6-9]|20)\d\d)(?!\d))?(?![\w]|-(?!\d))"),
     # "7 June 2019", "the 7th of June"
-    ("dmy", rf"{_B}(?:{WD},?\s+)?(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MON}(?:,?\s+(?P<year>(?:1[6-9]|20)\d\d)(?!\d))?{_E}"),
+    ("dmy", rf"{_B}(?:(?:{WD}|{WDA}),?\s+)?(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MON}(?:,?\s+(?P<year>(?:1[6-9]|20)\d\d)(?!\d))?{_E}"),
     ("iso", r"(?<![\w-])(?P<year>(?:1[6-9]|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[T ](?P<h>[0-2]\d):(?P<mi>[0-5]\d))?(?![\w-])"),
     ("numeric", r"(?<![\w/.-])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<year>(?:19|20)?\d\d)(?![\w/-])"),
     # "early June 2019", "mid-March", "the end of May", "June of 2018"
