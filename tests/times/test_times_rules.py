@@ -222,3 +222,17 @@ def test_comparisons_and_conjoined_future(text, expected):
 )
 def test_ranges_centuries_abbreviations(text, expected):
     assert [(t.text, t.value) for t in times(text, "2013-03-20")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The pope will celebrate Easter in Rome.", [("Easter", "2013-03-31")]),
+        ("Shops closed on Good Friday 2012.", [("Good Friday 2012", "2012-04-06")]),
+        ("Crowds gathered for St. Patrick's Day.", [("St. Patrick's Day", "2013-03-17")]),
+        ("They met on Thanksgiving.", [("Thanksgiving", "2012-11-22")]),
+        ("He visited Easter Island and lit the Christmas tree.", []),
+    ],
+)
+def test_holidays(text, expected):
+    assert [(t.text, t.value) for t in times(text, "2013-03-20")] == expected

@@ -115,6 +115,44 @@ def season_year(dct: date, season: str, shift: int) -> int:
     return year
 
 
+def easter(year: int) -> date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    j = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * j) // 451
+    month, day = divmod(h + j - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    """The n-th (n < 0: counted from the end) ISO weekday of a month."""
+    if n > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
+    last = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+    return last - timedelta(days=(last.isoweekday() - weekday) % 7)
+
+
+def movable_feast(name: str, year: int) -> date | None:
+    """Holidays whose date moves: the Easter cycle and the US Monday/Thursday holidays."""
+    offsets = {"Easter": 0, "Easter Sunday": 0, "Easter Monday": 1, "Good Friday": -2, "Palm Sunday": -7,
+               "Ash Wednesday": -46}
+    if name in offsets:
+        return easter(year) + timedelta(days=offsets[name])
+    if name.startswith("Thanksgiving"):
+        return _nth_weekday(year, 11, 4, 4)
+    if name == "Memorial Day":
+        return _nth_weekday(year, 5, 1, -1)
+    if name == "Labor Day":
+        return _nth_weekday(year, 9, 1, 1)
+    return None
+
+
 class Resolver:
     def __init__(self, text: str, dct: date | None, nlp_doc: Any = None) -> None:
         self.text = text
@@ -730,14 +768,43 @@ class Resolver:
             return self.mk(c, "set", "XXXX-WXX-WE", None)
         return self.mk(c, "set", R.duration_value(n, unit), None)
 
+    _FIXED_HOLIDAYS = {
+        "Christmas Eve": (12, 24), "Christmas Day": (12, 25), "Christmas": (12, 25), "New Year's Eve": (12, 31),
+        "New Year's Day": (1, 1), "Boxing Day": (12, 26), "Valentine's Day": (2, 14), "Halloween": (10, 31),
+        "St. Patrick's Day": (3, 17), "St Patrick's Day": (3, 17), "Saint Patrick's Day": (3, 17),
+        "Veterans Day": (11, 11),
+    }
+
     def n_holiday(self, c: Cand) -> Norm | None:
         m = c.m
         hol = m.group("hol")
-        md = {"Christmas Eve": (12, 24), "Christmas Day": (12, 25), "Christmas": (12, 25), "New Year's Eve": (12, 31),
-              "New Year's Day": (1, 1), "Boxing Day": (12, 26), "Valentine's Day": (2, 14), "Halloween": (10, 31)}[hol]
-        if hol == "Christmas" and re.match(r"\s+(?:tree|card|present|gift|shopping|market|lights|song|carol)", self.text[c.end :]):
+        if re.match(r"\s+(?:tree|card|present|gift|shopping|market|lights|song|carol|egg|bunny|Island|parade)",
+                    self.text[c.end :]) or self.text[c.end : c.end + 2] in ("'s", "\u2019s"):
+            return None  # "a Christmas tree", "Easter Island": a name, not the day
+        md = self._FIXED_HOLIDAYS.get(hol)
+        if md is not None:
+            return self._ymd(c, m.group("year"), md[0], md[1])
+        y = m.group("year")
+        if y:
+            d = movable_feast(hol, int(y))
+            return self.mk(c, "date", d.isoformat(), "absolute") if d else None
+        if self.dct is None:
+            return self.mk(c, "date", None, None)
+        tense = self.tense(c)
+        d = movable_feast(hol, self.dct.year)
+        if d is None:
             return None
-        return self._ymd(c, m.group("year"), md[0], md[1])
+        shift = 0
+        if tense == "past" and d > self.dct + timedelta(days=7):
+            shift = -1
+        elif tense == "future" and d < self.dct - timedelta(days=7):
+            shift = 1
+        elif tense is None and (d - self.dct).days > 183:
+            shift = -1
+        elif tense is None and (self.dct - d).days > 273:
+            shift = 1
+        d = movable_feast(hol, self.dct.year + shift) if shift else d
+        return self.mk(c, "date", d.isoformat(), "publication") if d else None
 
     def n_quarter(self, c: Cand) -> Norm | None:
         g = c.m.groupdict()
