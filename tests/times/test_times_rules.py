@@ -171,7 +171,16 @@ def test_timeml_conventions(text, published, expected):
     assert [(t.text, t.value) for t in times(text, published)] == expected
 
 
-@pytest.mark.parametrize("text", ["The film was named movie of the year.", "The year before, prices fell."])
+def test_the_day_is_the_story_day():
+    found = times("The rally on Monday was calm, but later in the day clashes broke out.", "2013-03-20")
+    assert [(t.text, t.value) for t in found] == [("Monday", "2013-03-18"), ("the day", "2013-03-18")]
+    assert found[1].anchor == found[0].id
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The film was named movie of the year.", "The year before, prices fell.", "Back in the day, it was different."],
+)
 def test_the_year_needs_a_temporal_preposition(text):
     assert times(text, "2013-03-20") == []
 

@@ -519,6 +519,13 @@ class Resolver:
         if self.prev_word(c.start) not in self._THEUNIT_PREP:
             return None
         unit = c.m.group("unit").lower()
+        if unit == "day":  # "earlier in the day", "for the day": the day the story is on
+            if re.search(r"\bback\s+in\s*$", self.text[max(0, c.start - 10) : c.start], re.I) or self.prev_word(c.start) == "into":
+                return None
+            p = self.last_day(c.start)
+            if p is not None:
+                return Norm(c.start, c.end, "date", p[1].isoformat(), "day", "prev", c.kind, None, p[0])
+            return self.mk(c, "date", self.dct.isoformat() if self.dct else None, "publication")
         endmon = R.month_of(c.m.group("endmon") or "")
         if unit == "quarter" and endmon:  # "the quarter ended Sept. 30": the quarter holding that month
             if self.dct is None:

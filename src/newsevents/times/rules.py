@@ -116,7 +116,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("perunit", r"(?i:(?<![\w-])(?P<per>per)\s+(?P<unit>day|week|month|year|hour)(?![\w-]))"),
     ("that", r"(?i:(?<![\w-])(?P<det>that|the same)\s+(?P<unit>day|week|month|year|weekend)(?![\w-]))"),
     # "for the year", "in the quarter": the period under discussion (TimeML marks these anaphoric DATEs)
-    ("theunit", r"(?i:(?<![\w-])the\s+(?P<unit>year|quarter|month|week)(?![\w-])(?!\s*['\u2019]s)(?!\s+(?:before|after|earlier|later|ago|of|to|in which|when|that|since|through|\d))(?:(?=\s+(?:ended|ending)\s+(?P<endmon>[A-Za-z]+)))?)"),
+    ("theunit", r"(?i:(?<![\w-])the\s+(?P<unit>year|quarter|month|week|day)(?![\w-])(?!\s*['\u2019]s)(?!\s+(?:before|after|earlier|later|ago|of|to|in which|when|that|since|through|\d))(?:(?=\s+(?:ended|ending)\s+(?P<endmon>[A-Za-z]+)))?)"),
     # "the year-earlier period", "the year-ago quarter": the period before, one year back
     ("yearago", r"(?i:(?<![\w-])(?:the\s+)?(?:same\s+)?(?:year-earlier|year-ago|prior-year|year-before)\s+(?P<unit>period|quarter|month|week)(?![\w-]))"),
     ("theweekend", r"(?i:(?<![\w-])(?:over\s+)?the\s+weekend(?![\w-]))"),
