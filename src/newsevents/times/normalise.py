@@ -532,9 +532,12 @@ class Resolver:
                 return self.mk(c, "date", f"XXXX-Q{(endmon - 1) // 3 + 1}", None)
             year = self.dct.year - (1 if endmon > self.dct.month else 0)
             return self.mk(c, "date", f"{year}-Q{(endmon - 1) // 3 + 1}", "publication")
+        near = max(self.text.rfind("\n\n", 0, c.start), c.start - 400)  # this paragraph, a few sentences
         for i in range(len(self.out) - 1, -1, -1):
             n = self.out[i]
             v = n.value or ""
+            if n.start < near:
+                break
             if n.type not in ("date", "time") or not v[:4].isdigit():
                 continue
             got = None
