@@ -84,6 +84,12 @@ CASES = [
     ("REJECT", "The party voted against the budget."),
     ("ACCUSE", "The ministry voiced concern over the arrests."),
     ("SUPPORT", "The president offered condolences to the victims' families."),
+    # a participle the parser hangs on the next noun is still the predicate when no article marks a phrase
+    ("COERCE", "The junta dissolved parliament."),
+    ("RETREAT", "The kidnappers set the hostages free."),
+    ("COOPERATE", "The neighbour handed the suspect to the police of the requesting state."),
+    ("PROTEST", "Workers downed tools at the factory."),
+    ("SUPPORT", "The party threw its weight behind the reform bill."),
 ]
 
 

@@ -319,7 +319,9 @@ def extract_events(doc: Document) -> list[Event]:
             if not maybe[i]:
                 continue
             tok = sp[i]
-            if tok.dep_ == "amod" and tok.pos_ == "VERB" and tok.i < tok.head.i:
+            if tok.dep_ == "amod" and tok.pos_ == "VERB" and tok.i < tok.head.i and any(
+                c.dep_ in {"det", "poss", "nummod"} and c.i < tok.i for c in tok.head.children
+            ):
                 continue  # "the seized boats", "the jailed activist": a state, told as background
             if (tok.dep_ == "compound" and tok.head.lemma_.lower() not in GENERIC_HEADS) or (
                 tok.tag_ == "NNP" and tok.pos_ == "PROPN" and tok.text[:1].isupper()
