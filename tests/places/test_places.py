@@ -228,3 +228,17 @@ def test_untagged_demonym_is_country_context():
     ctx = {p.text: p for p in doc.places}
     assert ctx["Israeli"].role == "context" and ctx["Israeli"].country_code == "IL"
     assert ctx["Sri Lankan"].country_code == "LK"
+
+
+def test_region_adjectives_hyphenated_names_and_repeats():
+    doc = _doc("African leaders met in Fargo-Moorhead. The US-based firm said Moorhead was calm, and "
+               "Texans agreed.", [])
+    by_text = {p.text: p for p in doc.places}
+    assert by_text["African"].role == "context" and by_text["African"].feature == "continent"
+    assert by_text["Texans"].role == "context" and by_text["Texans"].admin1 == "Texas"
+    assert by_text["Moorhead"].admin1 == "Minnesota"
+    assert by_text["US"].country_code == "US"
+    assert sum(p.text == "Moorhead" for p in doc.places) == 2
+    # a name that is a place as a whole is not split at its hyphen
+    doc = _doc("Cases rose in Saxony-Anhalt.", [])
+    assert [p.text for p in doc.places] == ["Saxony-Anhalt"]

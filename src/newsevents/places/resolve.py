@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..schema import Document, Place
-from .gazetteer import FEATURE_POP, FEATURE_PRIOR, Candidate, distance_km, get, norm
+from .gazetteer import DATA, FEATURE_POP, FEATURE_PRIOR, Candidate, _read_tsv, distance_km, get, norm
 
 _DEMONYMS = Path(__file__).resolve().parents[1] / "data" / "demonyms.tsv"
 _PLACE_LABELS = {"GPE", "LOC"}
@@ -43,6 +43,8 @@ _COUNTY_LIST = re.compile(r"(?<=[A-Za-z.]) (counties|parishes)\b")
 _LIST_ITEM = re.compile(r"(?:^|, |,? (?:and|or) |(?<=[a-z] ))([A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?)(?=,| and | or | counties| parishes)")
 _TOP_N = 15
 _DEMONYM = "demonym: nationality, not a place mention"
+_ADJECTIVE = "adjective of a region: context, not a place mention"
+_HYPHENATED = re.compile(r"[A-Za-z.]+(?:-[A-Za-z.]+)+")
 _THE = re.compile(r"(?i)the\s+")
 _POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
 _INITIAL = re.compile(r"\b[A-Z]\.$")
@@ -81,6 +83,23 @@ def demonyms() -> dict[str, str]:
             out[norm(r["demonym"])] = r["country_code"]
             if r.get("plural"):
                 out[norm(r["plural"])] = r["country_code"]
+    return out
+
+
+def _word_start(text: str, i: int) -> int:
+    while i > 0 and (text[i - 1].isalpha() or text[i - 1] in ".-"):
+        i -= 1
+    return i
+
+
+@lru_cache(maxsize=1)
+def adjectives() -> dict[str, Candidate]:
+    """"African" -> Africa, "Texans" -> Texas: the region an adjective names (data/adjectives.tsv)."""
+    out: dict[str, Candidate] = {}
+    for r in _read_tsv(DATA / "adjectives.tsv"):
+        cands = [c for c in get().lookup(norm(r["place"])) if c.feature == r["feature"]]
+        if cands:
+            out[norm(r["adjective"])] = max(cands, key=prior)
     return out
 
 
@@ -209,7 +228,7 @@ class _Detector:
         if e <= s or not self.free(s, e):
             return None
         key = norm(text)
-        if how != _DEMONYM and _STREET.match(self.text, e):
+        if _STREET.match(self.text, e):
             return None
         if cands is None:
             cands = get().lookup(key) if key else ()
@@ -253,15 +272,14 @@ class _Detector:
         person_words = {w for e in ents if e.label_ == "PERSON" and len(e) > 1 for w in norm(e.text).split()}
         deferred = []
         self.caps_dateline()
+        self.hyphenated(dem)
         for ent in ents:
             label = ent.label_
-            if label in ("NORP", "ORG", "PERSON", "GPE", "LOC") and (cc := dem.get(norm(ent.text))):
-                self.demonym_cc[cc] += 1
-                country = get().country(cc)
-                if country is not None:  # kept as country context (role "context"), never as a place mention
-                    self.add(ent.start_char, ent.end_char, "context", _DEMONYM, (country,))
-                continue
             s, e = ent.start_char, ent.end_char
+            if label in ("NORP", "ORG", "PERSON", "GPE", "LOC") and self.context_word(s, e, dem):
+                continue
+            if label in _HOST_LABELS and len(ent) > 1 and self.context_word(s, ent[0].idx + len(ent[0]), dem):
+                s = ent[1].idx  # "American Electric Power", "African Union": the adjective is context
             if label in _PLACE_LABELS:
                 role = "dateline" if dl and dl.start <= s < dl.end else "mention"
                 chunk = text[s:e]
@@ -280,6 +298,8 @@ class _Detector:
                 if any(c.primary and (c.feature in _BIG_FEATURES or c.population >= 10_000) for c in cands):
                     self.add(s, e, "mention", "place name the tagger took for an organisation")
             elif label in _HOST_LABELS and len(ent) > 1:
+                if len(ent) > 2 and self.context_word(s, ent[1].idx + len(ent[1]), dem):
+                    continue
                 self.part(s, e, "context", "inside an organisation name",
                           lambda c: c.primary and (c.feature in _BIG_FEATURES or c.feature == "admin2"
                                                    or c.population >= 20_000))
@@ -303,6 +323,7 @@ class _Detector:
         self.untagged_demonyms()
         self.civic_names()
         self.county_lists()
+        self.propagate()
         self.capitalised_runs()
         for m in self.mentions:
             if not m.cands and m.how == "ner" and len(m.key) >= 5 and m.text[:1].isupper():
@@ -330,7 +351,8 @@ class _Detector:
         if q and any(_inside(c, w) for c in cands for w in q):
             self.add(s, e, "mention", "named before its state or country")
             return
-        good = tuple(c for c in cands if c.primary and (c.feature in _BIG_FEATURES or c.population >= 20_000))
+        good = tuple(c for c in cands if (c.primary or key in gpe_texts)
+                     and (c.feature in _BIG_FEATURES or c.population >= 20_000))
         if good and (key in gpe_texts or prev in _LOCATIVE or len(ent) >= 2
                      or (max(c.population for c in good) >= 100_000 and not set(key.split()) & person_words)):
             self.add(s, e, "mention", "place name the tagger took for a person")
@@ -365,19 +387,87 @@ class _Detector:
         if cands:
             self.add(m.start(1), m.end(1), "dateline", "all-caps dateline", cands)
 
+    def context_word(self, s: int, e: int, dem: dict[str, str]) -> bool:
+        """A demonym ("Guatemalan") or region adjective ("African", "Texans") at [s, e): recorded as
+        context (country counts for disambiguation), never as a place mention. True if it was one."""
+        key = norm(_clean(self.text[s:e])[1])
+        if cc := dem.get(key):
+            self.demonym_cc[cc] += 1
+            country = get().country(cc)
+            if country is not None:
+                self.add(s, e, "context", _DEMONYM, (country,))
+            return True
+        if (region := adjectives().get(key)) is not None:
+            self.add(s, e, "context", _ADJECTIVE, (region,))
+            return True
+        return False
+
+    def hyphenated(self, dem: dict[str, str]) -> None:
+        """"Fargo-Moorhead", "US-based", "Syrian-Turkish", "inter-Palestinian": each capitalised part
+        that is a demonym, a country or state, or a town beside another place is taken on its own."""
+        text = self.text
+        hy = text.find("-")
+        while hy != -1:
+            m = _HYPHENATED.match(text, _word_start(text, hy))
+            hy = text.find("-", m.end() if m else hy + 1)
+            if m is None or (not m.group(0)[:1].isupper()
+                             and not m.group(0).startswith(("inter-", "anti-", "pro-", "non-"))):
+                continue
+            if get().known(norm(m.group(0))):  # "Saxony-Anhalt", "Winston-Salem" are places as a whole
+                continue
+            parts, pos = [], m.start()
+            for piece in m.group(0).split("-"):
+                parts.append((pos, pos + len(piece)))
+                pos += len(piece) + 1
+            found: list[tuple[int, int, tuple[Candidate, ...]]] = []
+            for s, e in parts:
+                word = text[s:e].rstrip(".")
+                e = s + len(word)
+                if len(word) < 2 or not word[0].isupper() or not self.free(s, e):
+                    continue
+                if self.context_word(s, e, dem):
+                    found.append((s, e, ()))
+                    continue
+                cands = tuple(c for c in get().lookup(norm(word)) if c.primary)
+                if cands:
+                    found.append((s, e, cands))
+            strong = any(not c or any(x.feature in _BIG_FEATURES or x.population >= 100_000 for x in c)
+                         for _, _, c in found)
+            for s, e, cands in found:
+                if cands and (strong and len(found) > 1 or any(x.feature in ("country", "admin1") for x in cands)):
+                    if any(x.feature in _BIG_FEATURES or x.population >= 10_000 for x in cands):
+                        self.add(s, e, "mention", "part of a hyphenated name", cands)
+
     def untagged_demonyms(self) -> None:
-        """"Israeli", "Sri Lankan" the tagger left untagged: country context like any demonym."""
-        dem = demonyms()
+        """"Israeli", "Sri Lankan", "African" the tagger left untagged: context like any demonym."""
+        dem, adj = demonyms(), adjectives()
         text, tagged = self.text, self.tagged
         for m in _CAP_WORD.finditer(text):
             s, e = m.start(), m.end()
             two = _CAP_WORD.match(text, e + 1) if text.startswith(" ", e) else None
-            if two and norm(text[s:two.end()]) in dem:  # "Sri Lankan"
+            if two and ((k2 := norm(text[s:two.end()])) in dem or k2 in adj):  # "Sri Lankan"
                 e = two.end()
-            cc = dem.get(norm(text[s:e]))
-            if cc and 1 not in tagged[s:e] and self.free(s, e) and (country := get().country(cc)) is not None:
-                self.demonym_cc[cc] += 1
-                self.add(s, e, "context", _DEMONYM, (country,))
+            key = norm(text[s:e])
+            if (key in dem or key in adj) and 1 not in tagged[s:e] and self.free(s, e):
+                self.context_word(s, e, dem)
+
+    def propagate(self) -> None:
+        """One name, one reading: a name taken as a place once is a place wherever else it stands
+        untagged or mistagged (not inside a person's name)."""
+        text = self.text
+        names: dict[str, Mention] = {}
+        for m in self.mentions:
+            if m.cands and m.how not in (_DEMONYM, _ADJECTIVE) and len(m.text) >= 4 and m.text not in names:
+                names[m.text] = m
+        if not names:
+            return
+        alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        for hit in re.finditer(r"\b(?:" + alts + r")\b", text):
+            s, e = hit.start(), hit.end()
+            if self.free(s, e) and 1 not in self.blocked[s:e]:
+                m = names[hit.group(0)]
+                self.add(s, e, m.role if m.role != "dateline" else "mention",
+                         "same name as a place elsewhere in the story", m.cands)
 
     def civic_names(self) -> None:
         """A town named before its own institutions ("Litchfield Fire Chief", "Athens Parks and Recreation",
