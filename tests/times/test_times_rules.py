@@ -171,6 +171,13 @@ def test_timeml_conventions(text, published, expected):
     assert [(t.text, t.value) for t in times(text, published)] == expected
 
 
+def test_a_part_of_the_story_day():
+    found = times("The blast on Tuesday happened in the morning. He left on the night of March 3.", "2013-03-20")
+    assert [(t.text, t.value) for t in found] == [
+        ("Tuesday", "2013-03-19"), ("the morning", "2013-03-19TMO"), ("March 3", "2013-03-03")
+    ]
+
+
 def test_the_day_is_the_story_day():
     found = times("The rally on Monday was calm, but later in the day clashes broke out.", "2013-03-20")
     assert [(t.text, t.value) for t in found] == [("Monday", "2013-03-18"), ("the day", "2013-03-18")]

@@ -560,6 +560,20 @@ class Resolver:
         v = self._shift_unit(self.dct, unit, 0)
         return self.mk(c, "date", v, "publication")
 
+    def n_thepod(self, c: Cand) -> Norm | None:
+        """'in the morning', 'during the night': that part of the last day named, else of the
+        publication day."""
+        if self.prev_word(c.start) not in ("in", "during", "through", "throughout", "overnight", "late", "early"):
+            return None
+        code = R._PODS[c.m.group("pod").lower()]
+        p = self.last_day(c.start)
+        if p is not None:
+            v = f"{p[1].isoformat()}T{code}"
+            return Norm(c.start, c.end, "time", v, "part-of-day", "prev", c.kind, None, p[0])
+        if self.dct is None:
+            return self.mk(c, "time", None, None)
+        return self.mk(c, "time", f"{self.dct.isoformat()}T{code}", "publication")
+
     def n_yearago(self, c: Cand) -> Norm | None:
         """'the year-earlier period': the period the story just named, a year back."""
         p = self.prev_value(c.start)
