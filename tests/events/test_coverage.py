@@ -90,6 +90,11 @@ CASES = [
     ("COOPERATE", "The neighbour handed the suspect to the police of the requesting state."),
     ("PROTEST", "Workers downed tools at the factory."),
     ("SUPPORT", "The party threw its weight behind the reform bill."),
+    # intentions told with a noun; quantities of troops; investigators sent
+    ("AGREE", "The government announced plans to release two hundred prisoners."),
+    ("REJECT", "The bloc said it had no intention of lifting the sanctions."),
+    ("MOBILIZE", "The government sent thousands of troops to the border region."),
+    ("ACCUSE", "The commission sent investigators to the scene of the massacre."),
 ]
 
 

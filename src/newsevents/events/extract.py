@@ -130,6 +130,9 @@ def find_trigger(tok: Any) -> tuple[Trigger, str] | None:
                 deps.add(c.lemma_.lower())
                 if c.dep_ in {"prep", "dobj", "prt", "dative"}:
                     deps.update(g.lemma_.lower() for g in c.children)
+                if c.dep_ in {"dobj", "nsubjpass"}:  # "sent thousands of troops": what the quantity counts
+                    deps.update(g2.lemma_.lower() for g in c.children if g.dep_ == "prep" and g.lower_ == "of"
+                                for g2 in g.children if g2.dep_ == "pobj")
                 if c.dep_ in {"xcomp", "ccomp"}:  # "let peacekeepers deploy"
                     deps.update(g.lemma_.lower() for g in c.children if g.dep_ in {"nsubj", "dobj"})
             if not deps & need:
@@ -575,6 +578,13 @@ def _build(
     intent = bool(auxes & FUTURE_AUX) or (
         pred.dep_ == "xcomp" and pred.head.lemma_.lower() in INTENT_HEADS
     )
+    plan_noun = _intent_noun(pred)
+    if plan_noun is not None:  # "announced plans to release", "had no intention of lifting"
+        intent = True
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in plan_noun.children) or any(
+            c.dep_ == "neg" for c in plan_noun.head.children
+        ):
+            negated_here = True
     if typ in {"AGREE"} and negated_here and not auxes & {"should", "could", "might", "may"}:
         typ, negated_here = "REJECT", False
         why.append("negated agree")
@@ -594,8 +604,10 @@ def _build(
         typ, mode = "REQUEST", mode or (trig.type.lower() if key != "must" else None)
         why.append("must")
     if typ in {"MOBILIZE", "AID"}:
-        for o in objects_of(pred):
-            if o.lemma_.lower() in TROOP_NOUNS and (o.dep_ in {"dobj", "attr"} or o.head.i == pred.i) and not any(
+        quantities = [g2 for o in pred.children if o.dep_ == "dobj" for g in o.children if g.dep_ == "prep" and g.lower_ == "of"
+                      for g2 in g.children if g2.dep_ == "pobj"]  # "sent thousands of troops"
+        for o in objects_of(pred) + quantities:
+            if o.lemma_.lower() in TROOP_NOUNS and (o.dep_ in {"dobj", "attr"} or o.head.i == pred.i or o in quantities) and not any(
                 g.lemma_.lower() in PEACEKEEPING for g in o.children
             ):  # "sent peacekeeping troops" stays AID (CAMEO 074)
                 typ, mode = "MOBILIZE", "police" if o.lemma_.lower() in {"police", "policeman"} else "troops"
@@ -708,6 +720,19 @@ def _build(
         confidence=round(min(conf, 0.95), 2),
         attrs=attrs,
     )
+
+
+INTENT_NOUNS = {"plan", "intention", "intent", "willingness", "readiness", "commitment", "decision", "promise",
+                "pledge", "offer", "determination", "bid"}
+
+
+def _intent_noun(pred: Any) -> Any | None:
+    """The noun of intention a predicate completes: "plans to release" (acl), "no intention of lifting" (pcomp)."""
+    if pred.dep_ in {"acl", "xcomp"} and pred.head.pos_ == "NOUN" and pred.head.lemma_.lower() in INTENT_NOUNS:
+        return pred.head
+    if pred.dep_ == "pcomp" and pred.head.dep_ == "prep" and pred.head.head.lemma_.lower() in INTENT_NOUNS:
+        return pred.head.head
+    return None
 
 
 def _has_since(pred: Any, published: str | None) -> bool:
