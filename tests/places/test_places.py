@@ -242,3 +242,14 @@ def test_region_adjectives_hyphenated_names_and_repeats():
     # a name that is a place as a whole is not split at its hyphen
     doc = _doc("Cases rose in Saxony-Anhalt.", [])
     assert [p.text for p in doc.places] == ["Saxony-Anhalt"]
+
+
+def test_own_names_before_alternate_ones_and_states_before_villages():
+    doc = _doc("Volunteers cleaned the New Concord Reservoir. Lottery winners in Florida celebrated.",
+               [("the New Concord Reservoir", "ORG"), ("Florida", "GPE")])
+    by_text = {p.text: p for p in doc.places}
+    assert by_text["New Concord"].admin1 == "Ohio"  # not Concord, whose old names include it
+    assert by_text["Florida"].feature == "admin1"
+    # "China, Japan" is a list, not a town called China in Japan
+    doc = _doc("Cases were reported in China, Japan and Brazil.", [("China", "GPE"), ("Japan", "GPE"), ("Brazil", "GPE")])
+    assert {p.text: p.feature for p in doc.places}["China"] == "country"

@@ -32,6 +32,11 @@ _STOP = {"north", "south", "east", "west", "northern", "southern", "eastern", "w
          "those", "there", "here", "when", "while", "after", "before", "but", "and", "for", "with", "his", "her",
          "its", "our", "their", "they", "we", "he", "she", "it", "in", "on", "at", "as", "if", "a", "an", "of",
          "mr", "mrs", "ms", "dr", "gov", "sen", "rep", "gen", "col", "sgt", "lt", "capt", "prof", "rev"}
+# ... but they open many multi-word names ("West Virginia", "New Concord", "East Hampton", "Lake Charles")
+_OPENERS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "northeast", "northwest",
+            "southeast", "southwest", "central", "upper", "lower", "greater", "new", "san", "santa", "st", "saint",
+            "lake", "mount", "fort", "port", "union", "mission", "independence", "liberty", "victoria", "bay", "beach",
+            "national"}
 _LOCATIVE = {"in", "from", "to", "at", "near", "into", "through", "across", "outside", "toward", "towards", "of"}
 _TITLES = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "judge", "officer", "coach", "pastor",
            "rev", "sgt", "lt", "capt", "col", "prof", "miss", "sir", "lady", "lord", "king", "queen", "prince"}
@@ -167,6 +172,23 @@ def _fuzzy(key: str) -> tuple[tuple[Candidate, ...], str]:
     return tuple(c for c in found if c.name == best.name), best.name
 
 
+@lru_cache(maxsize=20_000)
+def _own_names_first(key: str, cands: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+    """Where some places carry the name as their own, drop places that only list it among old or
+    alternate names ("New Concord" is the Ohio village, not a former name of Concord, North Carolina),
+    except everyday short forms ("New York" for New York City)."""
+    if all(c.primary for c in cands) or not any(c.primary for c in cands):
+        return cands
+    return tuple(c for c in cands if c.primary or _short_form(c.name, key) or _within_name(key, c.name))
+
+
+@lru_cache(maxsize=20_000)
+def _within_name(key: str, name: str) -> bool:
+    """"Mecca" in "Mecca Region", "Navarro" in "Navarro County", "St. Albans" in "Saint Albans"."""
+    words = set(norm(name).replace("saint ", "st ").split())
+    return set(key.replace("saint ", "st ").split()) <= words
+
+
 def _name_like(text: str) -> bool:
     return bool(text) and text[0].isupper() and not (text.isupper() and len(text.replace(".", "")) <= 4)
 
@@ -239,11 +261,12 @@ class _Detector:
                 if longer:
                     e, text, key, cands = m.end(), self.text[s:m.end()], norm(self.text[s:m.end()]), longer
         self.taken[s:e] = b"\x01" * (e - s)
-        mention = Mention(s, e, text, key, tuple(cands), role=role, how=how)
+        mention = Mention(s, e, text, key, _own_names_first(key, tuple(cands)), role=role, how=how)
         if note:
             mention.notes.append(note)
         q = _qualifier(self.text, e)
-        if q and any(_inside(c, w) for c in mention.cands for w in q):
+        # "Paris, Texas" is a town in a state; "China, Japan" is a list of countries
+        if q and not _names_country(mention.cands) and any(_inside(c, w) for c in mention.cands for w in q):
             mention.within = q
         self.mentions.append(mention)
         return mention
@@ -252,15 +275,21 @@ class _Detector:
         """The longest run of capitalised words inside [s, e) that names a place ("North Texas" -> Texas)."""
         words = [(m.start(), m.end()) for m in _WORD.finditer(self.text, s, e)]
         n = len(words)
+        named = bytearray(n)  # words inside a longer place name: "Concord" in "New Concord Reservoir"
         for size in range(min(4, n), 0, -1):
             for i in range(0, n - size + 1):
                 ws, we = words[i][0], words[i + size - 1][1]
                 first = self.text[ws:we].split()[0]
-                if not first[:1].isupper() or norm(first) in _STOP or not self.text[we - 1:we].isalpha():
+                if (not first[:1].isupper() or not self.text[we - 1:we].isalpha() or 1 in named[i:i + size]
+                        or (norm(first) in _STOP and (size == 1 or norm(first) not in _OPENERS))):
                     continue
-                cands = tuple(c for c in get().lookup(norm(self.text[ws:we])) if ok(c))
+                found = tuple(c for c in get().lookup(norm(self.text[ws:we])) if c.primary)
+                # a name of two or more words is rarely an accident: any town of some size will do
+                cands = tuple(c for c in found if ok(c) or (size > 1 and c.population >= 1_000))
                 if cands:
                     return self.add(ws, we, role, how)
+                if found and size > 1:
+                    named[i:i + size] = b"\x01" * size
         return None
 
     def run(self) -> tuple[list[Mention], Counter]:
@@ -556,7 +585,8 @@ class _Detector:
                     while we > ws and not text[we - 1].isalnum() and text[we - 1] != ".":
                         we -= 1
                     first = norm(text[ws:words[i][1]])
-                    if (we - ws < 4 or first in _STOP or not self.free(ws, we) or 1 in self.blocked[ws:we]
+                    if (we - ws < 4 or (first in _STOP and (size == 1 or first not in _OPENERS))
+                            or not self.free(ws, we) or 1 in self.blocked[ws:we]
                             or "'" in text[ws:we] or "\u2019" in text[ws:we]):
                         continue
                     cands = get().lookup(norm(text[ws:we]))
@@ -674,7 +704,8 @@ def _support(c: Candidate, key: str, ctx: Context) -> tuple[float, float]:
     return near, state
 
 
-def _score(m: Mention, c: Candidate, ctx: Context, text: str, names_country: bool = False, biggest: int = 0) -> float:
+def _score(m: Mention, c: Candidate, ctx: Context, text: str, names_country: bool = False, biggest: int = 0,
+           names_big: bool = False) -> float:
     s = prior(c)
     if not c.primary and _short_form(c.name, m.key):
         s += 2.5  # "New York" for New York City is the city's everyday name, not an obscure alternate
@@ -697,6 +728,8 @@ def _score(m: Mention, c: Candidate, ctx: Context, text: str, names_country: boo
         s += 8.0 if any(_inside(c, w) for w in m.within) else -3.0
     elif c.feature in _LOCAL and names_country:
         s -= 5.0  # a country's name is the country, not a village or a building called after it
+    elif c.feature in _LOCAL and names_big:
+        s -= 3.0  # "Florida", "Oregon", "Atlantic": the state or the ocean before a village of that name
     if c.feature not in ("country", "continent"):
         near, state = _support(c, m.key, ctx)
         s += 2.0 * min(2.0, near) + 1.5 * min(2.0, state)
@@ -705,6 +738,13 @@ def _score(m: Mention, c: Candidate, ctx: Context, text: str, names_country: boo
 
 def _names_country(cands: tuple[Candidate, ...]) -> bool:
     return any(x.feature == "country" and x.primary for x in cands)
+
+
+def _names_big(cands: tuple[Candidate, ...]) -> bool:
+    """The name is a US state, a continent, an ocean or a sea (not merely some country's province)."""
+    return any(x.primary and (x.feature in ("continent", "ocean", "sea", "gulf")
+                              or (x.feature == "admin1" and x.country_code == "US" and not _city_twin(x)))
+               for x in cands)
 
 
 def _biggest(cands: tuple[Candidate, ...]) -> int:
@@ -741,7 +781,7 @@ def _resolve(mentions: list[Mention], ctx: Context, text: str) -> None:
         sig = (m.key, m.within)
         if sig not in done:
             cands = sorted(m.cands, key=prior, reverse=True)[:_TOP_N] if len(m.cands) > _TOP_N else m.cands
-            flags = (_names_country(m.cands), _biggest(m.cands))
+            flags = (_names_country(m.cands), _biggest(m.cands), _names_big(m.cands))
             scored = sorted(((_score(m, c, ctx, text, *flags), c) for c in cands), key=lambda x: -x[0])
             done[sig] = (scored[0][1], scored[0][0] - scored[1][0] if len(scored) > 1 else 5.0)
         m.best, m.margin = done[sig]
