@@ -95,6 +95,9 @@ CASES = [
     ("REJECT", "The bloc said it had no intention of lifting the sanctions."),
     ("MOBILIZE", "The government sent thousands of troops to the border region."),
     ("ACCUSE", "The commission sent investigators to the scene of the massacre."),
+    # "went on strike" is a light construction; "called for X to be done" a request
+    ("PROTEST", "Workers went on strike to demand the return of unpaid wages."),
+    ("REQUEST", "The minister called for the border crossings to be reopened."),
 ]
 
 

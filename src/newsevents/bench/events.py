@@ -64,6 +64,8 @@ def primary_event(doc: Any) -> Any | None:
     """The event a one-sentence record is about: the trigger nearest the root of the parse."""
     if not doc.events:
         return None
+    from ..events.extract import _light_head
+
     sp = doc.nlp
 
     def depth(ev: Any) -> tuple[int, int]:
@@ -71,6 +73,8 @@ def primary_event(doc: Any) -> Any | None:
         tok = span.root if span is not None else sp[0]
         if tok.pos_ != "VERB" and tok.dep_ in {"dobj", "nsubj", "nsubjpass", "attr"}:
             tok = tok.head  # an event noun counts from its light verb ("staged demonstrations")
+        elif tok.pos_ != "VERB" and _light_head(tok) is not None:
+            tok = _light_head(tok)  # "went on strike"
         d = 0
         while tok.head.i != tok.i and d < 50:
             tok, d = tok.head, d + 1

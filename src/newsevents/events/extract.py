@@ -135,6 +135,8 @@ def find_trigger(tok: Any) -> tuple[Trigger, str] | None:
                                 for g2 in g.children if g2.dep_ == "pobj")
                 if c.dep_ in {"xcomp", "ccomp"}:  # "let peacekeepers deploy"
                     deps.update(g.lemma_.lower() for g in c.children if g.dep_ in {"nsubj", "dobj"})
+                if c.dep_ == "advcl":  # "called for the crossings to be reopened": "for" marks the clause
+                    deps.update(g.lemma_.lower() for g in c.children if g.dep_ == "mark")
             if not deps & need:
                 return None
         retyped = _object_type(tok, lemma, trig)
@@ -257,6 +259,8 @@ def _light_head(tok: Any) -> Any | None:
     if tok.dep_ in {"dobj", "nsubj", "nsubjpass", "attr"} and head.pos_ == "VERB":
         if any(f in lex.light_verbs for f in verb_lemmas(head)):
             return head
+    if tok.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() == "go":
+        return head.head  # "went on strike", "went on a rampage"
     return None
 
 
@@ -455,6 +459,8 @@ def _complements(tok: Any) -> list[Any]:
     for c in tok.children:
         if c.dep_ in {"xcomp", "ccomp"}:
             out.append(c)
+        elif c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children):
+            out.append(c)  # "called for the crossings to be reopened"
         elif c.dep_ == "dobj" and find_trigger(c) is not None:
             out.append(c)
         elif c.dep_ == "prep" and c.lower_ in {"for", "to", "on", "upon", "of"}:
