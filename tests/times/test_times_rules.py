@@ -252,3 +252,18 @@ def test_ranges_centuries_abbreviations(text, expected):
 )
 def test_holidays(text, expected):
     assert [(t.text, t.value) for t in times(text, "2013-03-20")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The summit opens Tuesday in Brussels.", "2013-03-26"),  # scheduled present: coming
+        ("They are meeting Friday to discuss the plan.", "2013-03-22"),
+        ("Officials say Tuesday that the plan failed.", "2013-03-19"),  # reporting verb: that day
+        ("Gunman kills five in attack Tuesday", "2013-03-19"),  # headline present narrates the past
+        ("Tuesday's crash is the worst in years.", "2013-03-19"),
+        ("The strike began Tuesday.", "2013-03-19"),
+    ],
+)
+def test_present_tense_weekdays(text, value):
+    assert times(text, "2013-03-20")[0].value == value

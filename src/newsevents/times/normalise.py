@@ -19,9 +19,31 @@ _FUTURE_AUX = {"will", "'ll", "shall", "would", "wo", "ll"}
 _FUTURE_VERBS = {"plan", "schedule", "expect", "due", "set", "intend", "aim", "hope", "prepare", "vow", "promise"}
 
 
-def tense_at(nlp_doc: Any, start: int, end: int) -> str | None:
+_REPORTING = {"say", "tell", "announce", "report", "claim", "add", "note", "state", "confirm", "deny", "warn",
+              "insist", "accuse", "urge", "call", "write", "argue", "admit", "acknowledge", "describe", "explain"}
+
+
+def _scheduled_present(tok: Any, aux: set[str]) -> bool:
+    """'The summit opens Tuesday', 'the vote is Sunday', 'they are meeting Friday': the present tense
+    of a non-reporting verb names a coming day. Not in headlines (no final full stop), whose present
+    tense narrates the past."""
+    if tok.lemma_ in _REPORTING:
+        return False
+    if not (tok.tag_ in ("VBZ", "VBP") and not aux or tok.tag_ == "VBG" and aux & {"is", "are", "am"} and len(aux) == 1):
+        return False
+    if len(tok.sent) > 45:  # a run-on of photo captions, not a reported sentence
+        return False
+    last = tok.sent[-1] if tok.sent[-1].is_punct or len(tok.sent) < 2 else None
+    if last is None:
+        return False
+    end = tok.sent[-2] if last.text in ('"', "\u201d", "'", ")") and len(tok.sent) > 1 else last
+    return end.text in (".", "!", "?")
+
+
+def tense_at(nlp_doc: Any, start: int, end: int, present: bool = False) -> str | None:
     """'future', 'past' or None for the clause holding [start, end): from the governing verb's tag
-    and auxiliaries in the spaCy parse (no re-parsing)."""
+    and auxiliaries in the spaCy parse (no re-parsing). With `present`, a scheduled present
+    ("opens Tuesday") also counts as future: weekdays use it, longer periods do not."""
     if nlp_doc is None:
         return None
     span = nlp_doc.char_span(start, end, alignment_mode="expand")
@@ -60,6 +82,8 @@ def tense_at(nlp_doc: Any, start: int, end: int) -> str | None:
         return "past"
     if low & {"did", "was", "were", "had"}:
         return "past"
+    if present and _scheduled_present(tok, low):
+        return "future"
     return None
 
 
@@ -354,7 +378,8 @@ class Resolver:
             rel = None  # "late Tuesday night": keep the words, the day is Tuesday
         suffix = f"T{R._PODS[pod.lower()]}" if pod else ""
         typ = "time" if pod else "date"
-        tense = self.tense(c)
+        possessive = self.text[m.end("wd") : m.end("wd") + 2] in ("'s", "\u2019s")
+        tense = tense_at(self.nlp, c.start, c.end, present=not possessive)
         # "Monday" after "Last Monday" is the same day
         if rel is None and tense != "future":
             for i in range(len(self.out) - 1, -1, -1):
