@@ -267,3 +267,15 @@ def test_holidays(text, expected):
 )
 def test_present_tense_weekdays(text, value):
     assert times(text, "2013-03-20")[0].value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("February was the coldest month on record.", [("February", "2013-02")]),
+        ("April Ryan asked a question.", []),
+        ("Theresa May spoke.", []),
+    ],
+)
+def test_bare_month_as_subject(text, expected):
+    assert [(t.text, t.value) for t in times(text, "2013-03-20")] == expected

@@ -283,8 +283,10 @@ class Resolver:
         y = m.group("year")
         if not y and not mod:
             # a bare month name must look like a date: "in June", "since September", not "May said"
-            if self.prev_word(c.start) not in R._DATE_PREP:
-                return None
+            if self.prev_word(c.start) not in R._DATE_PREP and (
+                word in ("May", "March") or not self.is_entity(c.start, c.end, ("DATE",))
+            ):
+                return None  # "February was the coldest month" passes on the parser's DATE reading
             if self.is_entity(c.start, c.end, ("PERSON", "ORG", "FAC", "PRODUCT", "WORK_OF_ART")):
                 return None
             if word == "May" and self.prev_word(c.start) in ("and", "or", "the", "to", "as", "that"):
