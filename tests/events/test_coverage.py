@@ -98,6 +98,12 @@ CASES = [
     # "went on strike" is a light construction; "called for X to be done" a request
     ("PROTEST", "Workers went on strike to demand the return of unpaid wages."),
     ("REQUEST", "The minister called for the border crossings to be reopened."),
+    # considering is an intention; telling someone to act a demand; saying no a refusal; own possible acts
+    ("AGREE", "The prime minister is considering lifting the ban on rallies."),
+    ("REQUEST", "The president told the army to leave the cities."),
+    ("REJECT", "The rebels said no to the proposed ceasefire."),
+    ("THREATEN", "The militants said they might attack foreign embassies."),
+    ("SUPPORT", "The country said it stood by its ally."),
 ]
 
 
@@ -147,3 +153,8 @@ def test_own_examples_are_mostly_coded_right():
     docs = newsevents.extract_many(({"text": r[2]} for r in rows), pipeline=("entities", "places", "times", "quotes", "events"))
     right = sum((ev.type if (ev := primary_event(d)) else None) == r[0] for r, d in zip(rows, docs, strict=True))
     assert len(rows) >= 150 and right / len(rows) >= 0.9
+
+
+def test_telling_reporters_is_no_demand():
+    doc = newsevents.extract("The minister told reporters the talks had gone well.")
+    assert "REQUEST" not in [e.type for e in doc.events]

@@ -34,13 +34,17 @@ from .resolve import (
 HOSTILE = {"COERCE", "ASSAULT", "SANCTION", "MOBILIZE", "PROTEST", "THREATEN"}
 FRIENDLY = {"AID", "COOPERATE", "SUPPORT", "CONSULT", "CONCEDE", "RETREAT", "AGREE"}
 INTENT_HEADS = {"plan", "intend", "prepare", "ready", "willing", "prepared", "decide", "determined", "set", "want",
-                "seek", "aim", "hope", "wish"}
+                "seek", "aim", "hope", "wish", "consider", "contemplate", "weigh", "mull", "explore"}
+# Telling or ordering someone to do something is a demand, but only with the thing to do ("told them to leave").
+ORDERING = {"tell", "order", "direct", "command"}
+MODAL_AUX = {"might", "may", "could"}
+PRONOUN_SUBJECTS = {"he", "she", "it", "they", "we", "i"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
 TROOP_NOUNS = {"troop", "troops", "soldier", "force", "forces", "police", "policeman", "army", "guard", "unit", "battalion", "warship"}
 GIVING = {"AID", "AGREE", "CONCEDE", "RETREAT", "COOPERATE", "SUPPORT"}
 AREA_TARGETS = {"CONCEDE", "COERCE", "SANCTION", "AID", "ASSAULT", "MOBILIZE", "RETREAT"}
 NO_DATE_PREPS = {"since", "until", "till", "before"}
-PARTICLES = {"out", "off", "down", "up", "back", "away", "over", "together"}
+PARTICLES = {"out", "off", "down", "up", "back", "away", "over", "together", "by"}
 YIELD_TO = {"demand", "request", "call", "ultimatum", "condition", "appeal", "plea"}
 EXERCISES = {"exercise", "drill", "game", "maneuver", "manoeuvre"}
 JOINT = {"joint", "with", "together", "combined", "bilateral", "trilateral", "multinational", "allied"}
@@ -112,6 +116,8 @@ def find_trigger(tok: Any) -> tuple[Trigger, str] | None:
         trig = lex.verbs.get(lemma)
         if trig is None:
             return None
+        if lemma in ORDERING and not any(c.dep_ == "xcomp" for c in tok.children):
+            return None  # "told reporters", "ordered an inquiry" (the noun codes itself)
         if lemma in ASSEMBLY and any(
             c.dep_ == "nsubj" and lex.sectors.get(c.lemma_.lower()) == "activists" for c in tok.children
         ):
@@ -584,6 +590,8 @@ def _build(
     intent = bool(auxes & FUTURE_AUX) or (
         pred.dep_ == "xcomp" and pred.head.lemma_.lower() in INTENT_HEADS
     )
+    if auxes & MODAL_AUX and _own_speech(pred):
+        intent = True  # "the militants said they might attack": a speaker's own possible act is a threat or offer
     plan_noun = _intent_noun(pred)
     if plan_noun is not None:  # "announced plans to release", "had no intention of lifting"
         intent = True
@@ -726,6 +734,17 @@ def _build(
         confidence=round(min(conf, 0.95), 2),
         attrs=attrs,
     )
+
+
+def _own_speech(pred: Any) -> bool:
+    """Whether the predicate is what its speaker says they themselves may do ("X said it could cut gas")."""
+    if pred.dep_ != "ccomp" or pred.head.lemma_.lower() not in SPEECH:
+        return False
+    subj = next((c for c in pred.children if c.dep_ == "nsubj"), None)
+    speaker = next((c for c in pred.head.children if c.dep_ == "nsubj"), None)
+    if subj is None or speaker is None:
+        return False
+    return subj.lower_ in PRONOUN_SUBJECTS or subj.lemma_.lower() == speaker.lemma_.lower()
 
 
 INTENT_NOUNS = {"plan", "intention", "intent", "willingness", "readiness", "commitment", "decision", "promise",
