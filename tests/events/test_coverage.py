@@ -104,6 +104,7 @@ CASES = [
     ("REJECT", "The rebels said no to the proposed ceasefire."),
     ("THREATEN", "The militants said they might attack foreign embassies."),
     ("SUPPORT", "The country said it stood by its ally."),
+    ("CONCEDE", "The ban on the party was overturned by the court."),
 ]
 
 

@@ -61,7 +61,8 @@ ACCESS_ACTS = {"enter", "visit", "inspect", "monitor", "observe", "access", "del
 # Verbs that undo what their object names: a hostile measure undone is de-escalation (`_undo`).
 UNDO_VERBS = {"lift", "ease", "relax", "end", "loosen", "suspend", "scrap", "revoke", "cancel", "call_off", "halt",
               "stop", "drop", "rescind", "repeal", "remove", "annul", "abolish", "soften", "scale_back",
-              "scale_down", "shorten", "unfreeze", "withdraw", "terminate", "discontinue"}
+              "scale_down", "shorten", "unfreeze", "withdraw", "terminate", "discontinue", "overturn", "quash",
+              "strike_down"}
 MEDIA = {"photo", "photograph", "picture", "image", "video", "footage", "film", "camera", "photographer", "painting", "clip"}
 
 
