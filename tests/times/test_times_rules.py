@@ -159,6 +159,7 @@ def test_rates_and_as_many():
         ("Profit rose in the fourth quarter. Sales in the quarter fell.", "2013-03-20",
          [("the fourth quarter", "2012-Q4"), ("the quarter", "2012-Q4")]),
         ("The firm expects a loss for the year.", "2013-03-20", [("the year", "2013")]),
+        ("Earnings rose 5% in the quarter.", "2013-03-20", [("the quarter", "2012-Q4")]),
         ("In 1999 he moved. Later in the year he left.", "2013-03-20", [("1999", "1999"), ("the year", "1999")]),
         # vague amounts after "in"; "the past week" is a duration like "the past year"
         ("It is the worst crisis in decades.", "2013-03-20", [("decades", "PXDE")]),

@@ -584,7 +584,9 @@ class Resolver:
                 break  # a coarser period was named last: "the quarter" is not inside it
         if self.dct is None:
             return self.mk(c, "date", None, None)
-        v = self._shift_unit(self.dct, unit, 0)
+        # "profits rose in the quarter" with no quarter named: the one just reported, before this one
+        shift = -1 if unit == "quarter" and self.tense(c) == "past" else 0
+        v = self._shift_unit(self.dct, unit, shift)
         return self.mk(c, "date", v, "publication")
 
     def n_thepod(self, c: Cand) -> Norm | None:
