@@ -253,3 +253,11 @@ def test_own_names_before_alternate_ones_and_states_before_villages():
     # "China, Japan" is a list, not a town called China in Japan
     doc = _doc("Cases were reported in China, Japan and Brazil.", [("China", "GPE"), ("Japan", "GPE"), ("Brazil", "GPE")])
     assert {p.text: p.feature for p in doc.places}["China"] == "country"
+
+
+def test_locative_cues_and_letters_nfkd_keeps():
+    doc = _doc("Officials in Pewaukee met a man, 30, of Pewaukee. Swans died in the town of Pulawy.", [])
+    by_text = {p.text: p for p in doc.places}
+    assert by_text["Pewaukee"].admin1 == "Wisconsin"
+    assert by_text["Pulawy"].country_code == "PL"  # "Puławy": the l with stroke is written plain
+    assert gazetteer.norm("Łódź") == "lodz"

@@ -574,9 +574,18 @@ class _Detector:
         text = self.text
         for m in _CAP_RUN.finditer(text):
             s, e = m.start(), m.end()
-            if not self.free(s, e):
+            if 0 not in self.taken[s:e]:
                 continue
-            words = [(w.start(), w.end()) for w in _NONSPACE.finditer(text, s, e)]
+            for words in _sentence_parts([(w.start(), w.end()) for w in _NONSPACE.finditer(text, s, e)], text):
+                # "In Euclid", "The Hague"? only words that never open a place name are dropped
+                while len(words) > 1 and (k := norm(text[words[0][0]:words[0][1]])) in _STOP and k not in _OPENERS \
+                        and k != "the":
+                    words = words[1:]
+                self._run_words(words)
+
+    def _run_words(self, words: list[tuple[int, int]]) -> None:
+        text = self.text
+        if True:
             i = 0
             while i < len(words):
                 done = False
@@ -584,6 +593,8 @@ class _Detector:
                     ws, we = words[i][0], words[i + size - 1][1]
                     while we > ws and not text[we - 1].isalnum() and text[we - 1] != ".":
                         we -= 1
+                    if text[we - 2:we] in ("'s", "\u2019s"):  # "America's"
+                        we -= 2
                     first = norm(text[ws:words[i][1]])
                     if (we - ws < 4 or (first in _STOP and (size == 1 or first not in _OPENERS))
                             or not self.free(ws, we) or 1 in self.blocked[ws:we]
@@ -593,11 +604,16 @@ class _Detector:
                     if not cands:
                         continue
                     q = _qualifier(text, we)
-                    if size == 1 and len(words) > 1:  # "Bush" in "George Bush": only a country or state
+                    cue = _cue(text, ws)
+                    if size == 1 and len(words) > 1 and cue < 2:  # "Bush" in "George Bush": a country or state
                         ok = tuple(c for c in cands if c.primary and c.feature in ("country", "admin1"))
                     else:
+                        # "in Pewaukee", "the town of Akuressa": the text says it is a place
+                        floor = (0, 1_000, 100_000)[(2 - cue) if cue else 2]
+                        if cue == 1 and 1 in self.tagged[ws:we]:
+                            floor = 5_000  # the tagger called it something else: a town of some size
                         ok = tuple(c for c in cands if c.primary and (
-                            c.feature in ("country", "admin1") or c.population >= 100_000
+                            c.feature in ("country", "admin1") or c.population >= floor
                             or (size >= 2 and c.feature not in _LOCAL)
                             or (q and any(_inside(c, w) for w in q))))
                     acronym = text[ws:we].isupper() and len(text[ws:we]) <= 4 and ok and ok[0].feature != "country"
@@ -608,6 +624,33 @@ class _Detector:
                         break
                 if not done:
                     i += 1
+
+
+_CUE = re.compile(r"(?:\b(?P<kind>town|village|city|community|suburb|hamlet|township|borough|municipality) of|"
+                  r"\d, of|\b(?i:in|near|from|outside|at|to)|\b(?:R|D|I|DFL)-)\s*$")
+
+
+def _cue(text: str, start: int) -> int:
+    """2 after "the town of", "village of", "R-" (a legislator's home town); 1 after "in", "near", "from";
+    else 0."""
+    m = _CUE.search(text, max(0, start - 16), start)
+    if not m:
+        return 0
+    return 2 if m.group("kind") or m.group(0).rstrip().endswith(("-", "of")) else 1
+
+
+def _sentence_parts(words: list[tuple[int, int]], text: str) -> list[list[tuple[int, int]]]:
+    """Split a capitalised run at a sentence end ("Colombo. The Sri Lankan"), not at "St." or "U.S."."""
+    parts, cur = [], []
+    for ws, we in words:
+        cur.append((ws, we))
+        w = text[ws:we]
+        if w[-1:] in ",;:!?" or (w.endswith(".") and len(w) > 4 and not w.isupper() and "." not in w[:-1]):
+            parts.append(cur)
+            cur = []
+    if cur:
+        parts.append(cur)
+    return parts
 
 
 def detect(doc: Document) -> tuple[list[Mention], Counter]:
