@@ -280,3 +280,9 @@ def test_present_tense_weekdays(text, value):
 )
 def test_bare_month_as_subject(text, expected):
     assert [(t.text, t.value) for t in times(text, "2013-03-20")] == expected
+
+
+def test_the_following_year_counts_from_the_year_named():
+    found = times("He was elected in 1999. The following year he resigned.", "2013-03-20")
+    assert [(t.text, t.value) for t in found] == [("1999", "1999"), ("The following year", "2000")]
+    assert found[1].anchor == found[0].id

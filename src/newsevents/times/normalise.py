@@ -446,8 +446,15 @@ class Resolver:
         shift = {"last": -1, "past": -1, "previous": -1, "preceding": -1, "this": 0, "current": 0,
                  "next": 1, "coming": 1, "following": 1}[rel]
         if rel in ("previous", "preceding", "following"):
-            p = self.last_day(c.start)
-            base, anchor, prev = (p[1], "prev", p[0]) if p else (self.dct, "publication", None)
+            # "the following year" counts from the last expression fine enough for a year ("in 1999
+            # ... the following year" = 2000), "the previous week" from the last day named
+            p = self.prev_value(c.start)
+            found: tuple[int, date] | None = None
+            if p is not None and unit in ("year", "month", "decade", "century"):
+                pb = _base_date(p[1], unit)
+                found = (p[0], pb) if pb else None
+            found = found or self.last_day(c.start)
+            base, anchor, prev = (found[1], "prev", found[0]) if found else (self.dct, "publication", None)
         else:
             base, anchor, prev = self.dct, "publication", None
         if base is None:
