@@ -105,6 +105,14 @@ CASES = [
     ("THREATEN", "The militants said they might attack foreign embassies."),
     ("SUPPORT", "The country said it stood by its ally."),
     ("CONCEDE", "The ban on the party was overturned by the court."),
+    # peacekeepers deployed are aid (074); relief flown; the wounded treated; an irregular past form
+    ("AID", "The deployment of peacekeepers to the border region began on Monday."),
+    ("AID", "The army flew relief supplies to the flooded districts."),
+    ("AID", "Doctors from abroad treated hundreds of wounded civilians."),
+    ("AID", "The country forgave the debts of the poorest nations."),
+    ("COOPERATE", "The two governments expanded trade ties with a new customs union."),
+    ("CONCEDE", "The government gave the minority region more autonomy."),
+    ("SANCTION", "The donor agency cut its budget support to the government."),
 ]
 
 

@@ -52,6 +52,8 @@ BLOCKING = {"block", "blockade", "barricade", "obstruct"}
 GENERIC_HEADS = {"effort", "campaign", "operation", "mission", "drive", "initiative", "spree", "programme", "program",
                  "attempt", "plot", "bid"}
 PLACING = {"put", "place", "take"}
+# Past forms the small model's lemmatizer leaves as they are (checked against the trigger verbs).
+IRREGULAR = {"forgave": "forgive", "overrode": "override", "forbade": "forbid", "overthrew": "overthrow"}
 WANTING = {"want", "wish", "expect"}  # wanting someone else to act is a request
 ASSEMBLY = {"gather", "assemble", "converge", "mass", "congregate", "flock", "throng", "pour", "descend"}
 PEACEKEEPING = {"peacekeeping", "peace-keeping", "peacekeeper"}
@@ -70,6 +72,8 @@ def verb_lemmas(tok: Any) -> list[str]:
     """The lemma, plus stems of the surface form: the small model's lemmatizer slips ("staged" -> "stag")."""
     lemma, w = tok.lemma_.lower(), tok.lower_
     out = [lemma]
+    if w in IRREGULAR:
+        out.append(IRREGULAR[w])
     if w.endswith("ied") or w.endswith("ies"):
         out.append(w[:-3] + "y")  # "denied", "carries"
     if w.endswith("ed"):
@@ -168,6 +172,11 @@ def find_trigger(tok: Any) -> tuple[Trigger, str] | None:
                 head_lemma = tok.head.lemma_.lower()
                 if (head_lemma not in lex.verbs or head_lemma in lex.light_verbs) and lemma in objs:
                     return Trigger(typ, mode, "light"), lemma
+        if lemma in {"deployment", "dispatch", "despatch"} and any(
+            g.lemma_.lower() in PEACEKEEPING or any(h.lemma_.lower() in PEACEKEEPING for h in g.children)
+            for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+        ):
+            return Trigger("AID", "peacekeeping", "light"), lemma  # "the deployment of peacekeepers" (CAMEO 074)
         for c in tok.children:
             if c.dep_ in {"compound", "amod"}:
                 key = f"{c.lemma_.lower()}_{lemma}"
@@ -333,8 +342,8 @@ def extract_events(doc: Document) -> list[Event]:
             if not maybe[i]:
                 continue
             tok = sp[i]
-            if tok.dep_ == "amod" and tok.pos_ == "VERB" and tok.i < tok.head.i and any(
-                c.dep_ in {"det", "poss", "nummod"} and c.i < tok.i for c in tok.head.children
+            if tok.dep_ == "amod" and tok.pos_ == "VERB" and tok.i < tok.head.i and (
+                tok.head.dep_ != "ROOT" or any(c.dep_ in {"det", "poss", "nummod"} and c.i < tok.i for c in tok.head.children)
             ):
                 continue  # "the seized boats", "the jailed activist": a state, told as background
             if (tok.dep_ == "compound" and tok.head.lemma_.lower() not in GENERIC_HEADS) or (
