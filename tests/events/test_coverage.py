@@ -113,6 +113,12 @@ CASES = [
     ("COOPERATE", "The two governments expanded trade ties with a new customs union."),
     ("CONCEDE", "The government gave the minority region more autonomy."),
     ("SANCTION", "The donor agency cut its budget support to the government."),
+    # a frame's object can be the event ("vowed revenge"); shows of force; British spellings
+    ("THREATEN", "The group vowed revenge for the killing of its leader."),
+    ("THREATEN", "The minister said the country reserved the right to use force."),
+    ("PROTEST", "Miners stopped work to protest against pit closures."),
+    ("MOBILIZE", "The country test-fired a missile in a show of strength."),
+    ("COERCE", "The government nationalised the foreign-owned mines."),
 ]
 
 

@@ -114,6 +114,8 @@ def find_trigger(tok: Any) -> tuple[Trigger, str] | None:
         undone = _undo(tok, lemma)
         if undone is not None:
             return undone, lemma
+        if lemma in {"fire", "launch"} and tok.i >= 2 and tok.nbor(-1).text == "-" and tok.nbor(-2).lower_ == "test":
+            return Trigger("MOBILIZE", "troops", "action"), lemma  # "test-fired a missile": a show of force (CAMEO 150)
         if lemma in ACCESS_VERBS and any(
             c.dep_ in {"xcomp", "ccomp"} and c.lemma_.lower() in ACCESS_ACTS for c in tok.children
         ):
@@ -519,6 +521,12 @@ def _build(
                 if hit is not None and t.i != comp_tok.i:
                     complement = (t, *hit)
                     break
+    if trig.role == "frame" and complement is None:  # "vowed revenge": an event noun as the object
+        for c in pred.children:
+            hit = find_trigger(c) if c.dep_ == "dobj" and c.i != tok.i else None
+            if hit is not None:
+                complement = (c, *hit)
+                break
     if complement is not None:
         ctrig = complement[1]
         mode = mode or ctrig.mode or ctrig.type.lower()
