@@ -261,3 +261,10 @@ def test_locative_cues_and_letters_nfkd_keeps():
     assert by_text["Pewaukee"].admin1 == "Wisconsin"
     assert by_text["Pulawy"].country_code == "PL"  # "Puławy": the l with stroke is written plain
     assert gazetteer.norm("Łódź") == "lodz"
+
+
+def test_legislators_home_towns_and_landmarks():
+    doc = _doc("Rep. Jane Roe, R-Elbow Lake, spoke at the White House.", [])
+    by_text = {p.text: p for p in doc.places}
+    assert by_text["Elbow Lake"].admin1 == "Minnesota"
+    assert distance_km(by_text["White House"].lat, by_text["White House"].lon, 38.9, -77.04) < 5

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-BUILD_VERSION = "13"  # bump when the schema or the sources change, so old files are rebuilt
+BUILD_VERSION = "14"  # bump when the schema or the sources change, so old files are rebuilt
 DATA = Path(__file__).with_name("data")
 DEFAULT_DIR = Path(__file__).with_name("_build")
 FILE_NAME = "gazetteer.sqlite"
@@ -32,10 +32,12 @@ FILE_NAME = "gazetteer.sqlite"
 FEATURE_PRIOR = {
     "continent": 3.0, "country": 3.0, "admin1": 2.0, "region": 1.5, "sea": 1.5, "gulf": 1.5, "ocean": 1.5,
     "river": 1.0, "range": 1.5, "desert": 1.5, "island": 1.0, "lake": 1.0, "admin2": -0.3, "city": 0.0,
+    "landmark": 1.5,
 }
 # Stand-in populations for kinds with none: how often news names them, roughly, against a town that size.
 FEATURE_POP = {"region": 5_000_000, "sea": 5_000_000, "gulf": 3_000_000, "ocean": 5_000_000, "desert": 2_000_000,
                "range": 2_000_000, "river": 1_000_000, "lake": 500_000, "island": 1_000_000, "admin2": 50_000,
+               "landmark": 1_000_000,
                "continent": 100_000_000}
 
 

@@ -49,6 +49,7 @@ _LIST_ITEM = re.compile(r"(?:^|, |,? (?:and|or) |(?<=[a-z] ))([A-Z][\w.'-]*(?: [
 _TOP_N = 15
 _DEMONYM = "demonym: nationality, not a place mention"
 _ADJECTIVE = "adjective of a region: context, not a place mention"
+_PARTY = re.compile(r"\b(?:R|D|I|DFL)-([A-Z][\w.']*(?: [A-Z][\w.']*){0,2})")
 _HYPHENATED = re.compile(r"[A-Za-z.]+(?:-[A-Za-z.]+)+")
 _THE = re.compile(r"(?i)the\s+")
 _POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
@@ -301,6 +302,7 @@ class _Detector:
         person_words = {w for e in ents if e.label_ == "PERSON" and len(e) > 1 for w in norm(e.text).split()}
         deferred = []
         self.caps_dateline()
+        self.party_home_towns()
         self.hyphenated(dem)
         for ent in ents:
             label = ent.label_
@@ -466,6 +468,21 @@ class _Detector:
                 if cands and (strong and len(found) > 1 or any(x.feature in ("country", "admin1") for x in cands)):
                     if any(x.feature in _BIG_FEATURES or x.population >= 10_000 for x in cands):
                         self.add(s, e, "mention", "part of a hyphenated name", cands)
+
+    def party_home_towns(self) -> None:
+        """"Rep. Jane Roe, R-Elbow Lake," / "D-S.C.": a legislator's party and home town or state."""
+        text = self.text
+        for m in _PARTY.finditer(text):
+            words = m.group(1).split()
+            for k in range(len(words), 0, -1):
+                name = " ".join(words[:k]).rstrip(",.") if not words[k - 1].endswith(".") or k > 1 \
+                    else " ".join(words[:k]).rstrip(",")
+                s = m.start(1)
+                e = s + len(name)
+                cands = tuple(c for c in get().lookup(norm(name)) if c.primary and c.feature in _LOCAL | {"admin1"})
+                if cands and self.free(s, e):
+                    self.add(s, e, "mention", "a legislator's home town", cands)
+                    break
 
     def untagged_demonyms(self) -> None:
         """"Israeli", "Sri Lankan", "African" the tagger left untagged: context like any demonym."""
@@ -668,6 +685,7 @@ class Context:
     geo: dict[tuple[int, int], dict[str, float]]  # 2-degree cell -> {name: weight of its readings there}
     a1: dict[tuple[str | None, str | None], dict[str, float]]  # (country, state) -> {name: weight}
     countries: dict[str, tuple[float, float]] = field(default_factory=dict)  # named countries' centres
+    hoods: dict[tuple[int, int], tuple[dict[str, float], float]] = field(default_factory=dict)  # cache
 
 
 _EMPTY: Counter = Counter()
@@ -731,19 +749,26 @@ def _build_context(mentions: list[Mention], demonym_cc: Counter, readings: dict[
 
 
 def _support(c: Candidate, key: str, ctx: Context) -> tuple[float, float]:
+    """How strongly the other names' readings sit near this one (the 3x3 cells around it) and in its state."""
     near = 0.0
     if c.lat is not None and c.feature in _LOCAL:
-        ci, cj = _cell(c.lat, c.lon)
-        seen: dict[str, float] = {}
-        for di in (-1, 0, 1):
-            for dj in (-1, 0, 1):
-                for k, w in ctx.geo.get((ci + di, cj + dj), {}).items():
-                    if k != key and w > seen.get(k, 0.0):
-                        seen[k] = w
-        near = sum(seen.values())
+        cell = _cell(c.lat, c.lon)
+        hood = ctx.hoods.get(cell)
+        if hood is None:
+            ci, cj = cell
+            seen: dict[str, float] = {}
+            for di in (-1, 0, 1):
+                for dj in (-1, 0, 1):
+                    for k, w in ctx.geo.get((ci + di, cj + dj), {}).items():
+                        if w > seen.get(k, 0.0):
+                            seen[k] = w
+            hood = ctx.hoods[cell] = (seen, sum(seen.values()))
+        near = hood[1] - hood[0].get(key, 0.0)
     state = 0.0
     if c.admin1_code:
-        state = sum(w for k, w in ctx.a1.get((c.country_code, c.admin1_code), {}).items() if k != key)
+        ws = ctx.a1.get((c.country_code, c.admin1_code))
+        if ws:
+            state = sum(ws.values()) - ws.get(key, 0.0)
     return near, state
 
 
