@@ -119,6 +119,9 @@ CASES = [
     ("PROTEST", "Miners stopped work to protest against pit closures."),
     ("MOBILIZE", "The country test-fired a missile in a show of strength."),
     ("COERCE", "The government nationalised the foreign-owned mines."),
+    # not yielding is a refusal (CAMEO 124x); taking someone to court is a lawsuit (115)
+    ("REJECT", "The rebels did not release the hostages on Friday as planned."),
+    ("ACCUSE", "The country took its neighbour to the international court over the border dispute."),
 ]
 
 

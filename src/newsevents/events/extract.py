@@ -52,6 +52,7 @@ BLOCKING = {"block", "blockade", "barricade", "obstruct"}
 GENERIC_HEADS = {"effort", "campaign", "operation", "mission", "drive", "initiative", "spree", "programme", "program",
                  "attempt", "plot", "bid"}
 PLACING = {"put", "place", "take"}
+YIELDING = {"AGREE", "CONCEDE", "RETREAT", "AID", "COOPERATE"}  # not doing these is a refusal
 # Past forms the small model's lemmatizer leaves as they are (checked against the trigger verbs).
 IRREGULAR = {"forgave": "forgive", "overrode": "override", "forbade": "forbid", "overthrew": "overthrow"}
 WANTING = {"want", "wish", "expect"}  # wanting someone else to act is a request
@@ -617,9 +618,11 @@ def _build(
             c.dep_ == "neg" for c in plan_noun.head.children
         ):
             negated_here = True
-    if typ in {"AGREE"} and negated_here and not auxes & {"should", "could", "might", "may"}:
-        typ, negated_here = "REJECT", False
-        why.append("negated agree")
+    if typ in YIELDING and negated_here and not auxes & {"should", "could", "might", "may"}:
+        # "did not release the prisoners", "has not lifted the ban": declining to yield or give (CAMEO 12x)
+        attrs["declined"] = typ
+        typ, mode, negated_here = "REJECT", mode or typ.lower(), False
+        why.append("negated yield")
     elif intent and trig.role != "frame" or (intent and typ in {"SUPPORT"}):
         if negated_here:
             attrs["intended"], typ, negated_here = typ, "REJECT", False
