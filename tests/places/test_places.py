@@ -268,3 +268,9 @@ def test_legislators_home_towns_and_landmarks():
     by_text = {p.text: p for p in doc.places}
     assert by_text["Elbow Lake"].admin1 == "Minnesota"
     assert distance_km(by_text["White House"].lat, by_text["White House"].lon, 38.9, -77.04) < 5
+
+
+def test_a_state_the_story_names_keeps_its_county_among_many_namesakes():
+    doc = _doc("Franklin County commissioners met in Ohio on Monday; Akron officials agreed.",
+               [("Franklin County", "GPE"), ("Ohio", "GPE"), ("Akron", "GPE")])
+    assert {p.text: p.admin1 for p in doc.places}["Franklin County"] == "Ohio"

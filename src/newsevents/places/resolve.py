@@ -748,6 +748,14 @@ def _build_context(mentions: list[Mention], demonym_cc: Counter, readings: dict[
     return Context(cc, own, geo, a1, countries)
 
 
+def _state_backed(c: Candidate, key: str, ctx: Context) -> bool:
+    """The story names the reading's state, or two other names of it point there."""
+    ws = ctx.a1.get((c.country_code, c.admin1_code)) if c.admin1_code else None
+    if not ws:
+        return False
+    return ws.get(norm(c.admin1 or ""), 0.0) >= 0.5 or sum(k != key and w >= 0.5 for k, w in ws.items()) >= 2
+
+
 def _support(c: Candidate, key: str, ctx: Context) -> tuple[float, float]:
     """How strongly the other names' readings sit near this one (the 3x3 cells around it) and in its state."""
     near = 0.0
@@ -848,7 +856,12 @@ def _resolve(mentions: list[Mention], ctx: Context, text: str) -> None:
             continue
         sig = (m.key, m.within)
         if sig not in done:
-            cands = sorted(m.cands, key=prior, reverse=True)[:_TOP_N] if len(m.cands) > _TOP_N else m.cands
+            cands = m.cands
+            if len(cands) > _TOP_N:
+                # the likeliest readings, plus any in a state the other names point to (a Franklin County
+                # among 24 is not cut for its size when the story is about Ohio)
+                ranked = sorted(cands, key=prior, reverse=True)
+                cands = ranked[:_TOP_N] + [c for c in ranked[_TOP_N:] if _state_backed(c, m.key, ctx)]
             flags = (_names_country(m.cands), _biggest(m.cands), _names_big(m.cands))
             scored = sorted(((_score(m, c, ctx, text, *flags), c) for c in cands), key=lambda x: -x[0])
             done[sig] = (scored[0][1], scored[0][0] - scored[1][0] if len(scored) > 1 else 5.0)
