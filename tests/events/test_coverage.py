@@ -176,3 +176,8 @@ def test_own_examples_are_mostly_coded_right():
 def test_telling_reporters_is_no_demand():
     doc = newsevents.extract("The minister told reporters the talks had gone well.")
     assert "REQUEST" not in [e.type for e in doc.events]
+
+
+def test_a_wish_is_no_request():
+    doc = newsevents.extract('"We only want peace," a villager said.')
+    assert "REQUEST" not in [e.type for e in doc.events]

@@ -130,6 +130,8 @@ def find_trigger(tok: Any) -> tuple[Trigger, str] | None:
             c.dep_ == "nsubj" and lex.sectors.get(c.lemma_.lower()) == "activists" for c in tok.children
         ):
             return Trigger("PROTEST", "demo", "action"), lemma  # "protesters gathered outside the embassy"
+        if lemma in WANTING and not any(c.dep_ in {"xcomp", "ccomp"} for c in tok.children):
+            return None  # "we only want peace": a wish, not a request to anyone
         if lemma in INTENT_HEADS and any(c.dep_ == "xcomp" for c in tok.children):
             if lemma in WANTING and any(
                 c.dep_ == "dobj" or (c.dep_ in {"xcomp", "ccomp"} and any(g.dep_ == "nsubj" for g in c.children))
