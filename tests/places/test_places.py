@@ -274,3 +274,11 @@ def test_a_state_the_story_names_keeps_its_county_among_many_namesakes():
     doc = _doc("Franklin County commissioners met in Ohio on Monday; Akron officials agreed.",
                [("Franklin County", "GPE"), ("Ohio", "GPE"), ("Akron", "GPE")])
     assert {p.text: p.admin1 for p in doc.places}["Franklin County"] == "Ohio"
+
+
+def test_list_mates_and_regions_the_tagger_took_for_organisations():
+    doc = _doc("The chain sold stores in Bratislava, Nitra, Prešov and Košice. Fighting went on in eastern Ghouta.",
+               [("Bratislava", "GPE"), ("Nitra", "GPE"), ("Prešov", "PRODUCT"), ("Košice", "GPE"), ("Ghouta", "ORG")])
+    by_text = {p.text: p for p in doc.places}
+    assert by_text["Prešov"].country_code == "SK"
+    assert by_text["Ghouta"].country_code == "SY"

@@ -68,6 +68,9 @@ _CIVIC = re.compile(r"[ ]+(?:Police|police|Sheriff|sheriff|Fire|fire department|
                     r"Elementary|School District|Department of|Parks|Volunteer|Senior Center|Superior Court|"
                     r"Municipal|Township|Historical Society|Chamber of Commerce|Public Library|Housing Authority|"
                     r"Mayor|mayor|officials|residents)\b")
+_DIRECTION = re.compile(r"\b(?:north|south|east|west|central)(?:ern)?\s+$")
+_NAME_LIST = re.compile(r"[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2}(?:, [A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2})+,?"
+                        r" (?:and|or) [A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2}")
 _CAP_NAME = re.compile(r"[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2}")
 # "Dublin Road", "College Station Road", "Washington Square": a street named after a place is not in it
 _STREET = re.compile(r"[ ]+(?:Street|Road|Rd|Avenue|Ave|Boulevard|Blvd|Drive|Lane|Parkway|Pkwy|"
@@ -326,7 +329,9 @@ class _Detector:
             elif label in _HOST_LABELS and len(ent) == 1:
                 # "Torrington businesses", "of Grovetown,": a town name the tagger took for an organisation
                 _, cands = _lookup(ent.text)
-                if any(c.primary and (c.feature in _BIG_FEATURES or c.population >= 10_000) for c in cands):
+                if any(c.primary and (c.feature in _BIG_FEATURES or c.population >= 10_000) for c in cands) or (
+                        any(c.primary and c.feature not in _LOCAL for c in cands)
+                        and (_cue(text, s) or _DIRECTION.search(text, max(0, s - 12), s))):  # "eastern Ghouta"
                     self.add(s, e, "mention", "place name the tagger took for an organisation")
             elif label in _HOST_LABELS and len(ent) > 1:
                 if len(ent) > 2 and self.context_word(s, ent[1].idx + len(ent[1]), dem):
@@ -354,6 +359,7 @@ class _Detector:
         self.untagged_demonyms()
         self.civic_names()
         self.county_lists()
+        self.list_mates()
         self.propagate()
         self.capitalised_runs()
         for m in self.mentions:
@@ -462,11 +468,11 @@ class _Detector:
                 cands = tuple(c for c in get().lookup(norm(word)) if c.primary)
                 if cands:
                     found.append((s, e, cands))
-            strong = any(not c or any(x.feature in _BIG_FEATURES or x.population >= 100_000 for x in c)
+            strong = any(not c or any(x.feature not in _LOCAL or x.population >= 100_000 for x in c)
                          for _, _, c in found)
             for s, e, cands in found:
                 if cands and (strong and len(found) > 1 or any(x.feature in ("country", "admin1") for x in cands)):
-                    if any(x.feature in _BIG_FEATURES or x.population >= 10_000 for x in cands):
+                    if any(x.feature not in _LOCAL or x.population >= 10_000 for x in cands):
                         self.add(s, e, "mention", "part of a hyphenated name", cands)
 
     def party_home_towns(self) -> None:
@@ -496,6 +502,24 @@ class _Detector:
             key = norm(text[s:e])
             if (key in dem or key in adj) and 1 not in tagged[s:e] and self.free(s, e):
                 self.context_word(s, e, dem)
+
+    def list_mates(self) -> None:
+        """"Žilina, Nitra, Prešov and Košice": in a list where other items are places, a name with a
+        gazetteer reading is a place too."""
+        text = self.text
+        for m in _NAME_LIST.finditer(text):
+            items = [(i.start(), i.end()) for i in _CAP_NAME.finditer(text, m.start(), m.end())]
+            placed = [any(x.start < e and s < x.end and x.cands and x.how not in (_DEMONYM, _ADJECTIVE)
+                          for x in self.mentions) for s, e in items]
+            if not (sum(placed) >= 2 or (sum(placed) >= 1 and len(items) >= 3)):
+                continue
+            for (s, e), done in zip(items, placed, strict=True):
+                if done or not self.free(s, e) or 1 in self.blocked[s:e] or norm(text[s:e]) in _STOP:
+                    continue
+                cands = tuple(c for c in get().lookup(norm(text[s:e]))
+                              if c.primary and (c.feature not in _LOCAL or c.population >= 1_000))
+                if cands:
+                    self.add(s, e, "mention", "one of a list of places", cands)
 
     def propagate(self) -> None:
         """One name, one reading: a name taken as a place once is a place wherever else it stands
@@ -631,7 +655,7 @@ class _Detector:
                             floor = 5_000  # the tagger called it something else: a town of some size
                         ok = tuple(c for c in cands if c.primary and (
                             c.feature in ("country", "admin1") or c.population >= floor
-                            or (size >= 2 and c.feature not in _LOCAL)
+                            or (c.feature not in _LOCAL and (size >= 2 or 1 not in self.tagged[ws:we]))
                             or (q and any(_inside(c, w) for w in q))))
                     acronym = text[ws:we].isupper() and len(text[ws:we]) <= 4 and ok and ok[0].feature != "country"
                     if ok and (not acronym or self.in_dateline(ws)):  # "ROME (Reuters) -" is a city
