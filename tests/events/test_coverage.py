@@ -122,6 +122,14 @@ CASES = [
     # not yielding is a refusal (CAMEO 124x); taking someone to court is a lawsuit (115)
     ("REJECT", "The rebels did not release the hostages on Friday as planned."),
     ("ACCUSE", "The country took its neighbour to the international court over the border dispute."),
+    # "hoped" (lemmatized "hop") is still an intention; looking into, trying for crimes, honours, votes in favour
+    ("AGREE", "The president said he hoped to visit the neighbouring country soon."),
+    ("AGREE", "The country looks forward to signing the trade agreement."),
+    ("ACCUSE", "Auditors are looking into the ministry's accounts."),
+    ("ACCUSE", "A special tribunal will try the former rebel commanders for war crimes."),
+    ("SUPPORT", "The king awarded the foreign envoy the highest state honour."),
+    ("SUPPORT", "The country voted in favour of the resolution."),
+    ("CONSULT", "The foreign minister is on a tour of the region."),
 ]
 
 

@@ -34,7 +34,7 @@ from .resolve import (
 HOSTILE = {"COERCE", "ASSAULT", "SANCTION", "MOBILIZE", "PROTEST", "THREATEN"}
 FRIENDLY = {"AID", "COOPERATE", "SUPPORT", "CONSULT", "CONCEDE", "RETREAT", "AGREE"}
 INTENT_HEADS = {"plan", "intend", "prepare", "ready", "willing", "prepared", "decide", "determined", "set", "want",
-                "seek", "aim", "hope", "wish", "consider", "contemplate", "weigh", "mull", "explore"}
+                "seek", "aim", "hope", "wish", "consider", "contemplate", "weigh", "mull", "explore", "like"}
 # Telling or ordering someone to do something is a demand, but only with the thing to do ("told them to leave").
 ORDERING = {"tell", "order", "direct", "command"}
 MODAL_AUX = {"might", "may", "could"}
@@ -44,7 +44,7 @@ TROOP_NOUNS = {"troop", "troops", "soldier", "force", "forces", "police", "polic
 GIVING = {"AID", "AGREE", "CONCEDE", "RETREAT", "COOPERATE", "SUPPORT"}
 AREA_TARGETS = {"CONCEDE", "COERCE", "SANCTION", "AID", "ASSAULT", "MOBILIZE", "RETREAT"}
 NO_DATE_PREPS = {"since", "until", "till", "before"}
-PARTICLES = {"out", "off", "down", "up", "back", "away", "over", "together", "by"}
+PARTICLES = {"out", "off", "down", "up", "back", "away", "over", "together", "by", "into"}
 YIELD_TO = {"demand", "request", "call", "ultimatum", "condition", "appeal", "plea"}
 EXERCISES = {"exercise", "drill", "game", "maneuver", "manoeuvre"}
 JOINT = {"joint", "with", "together", "combined", "bilateral", "trilateral", "multinational", "allied"}
@@ -124,6 +124,8 @@ def find_trigger(tok: Any) -> tuple[Trigger, str] | None:
         trig = lex.verbs.get(lemma)
         if trig is None:
             return None
+        if lemma == "vote" and any(t.lower_ in {"favour", "favor"} for c in tok.children for t in c.subtree):
+            return Trigger("SUPPORT", "endorse", "action"), lemma  # "voted in favour of the resolution"
         if lemma in ORDERING and not any(c.dep_ == "xcomp" for c in tok.children):
             return None  # "told reporters", "ordered an inquiry" (the noun codes itself)
         if lemma in ASSEMBLY and any(
@@ -146,8 +148,8 @@ def find_trigger(tok: Any) -> tuple[Trigger, str] | None:
                 deps.add(c.lemma_.lower())
                 if c.dep_ in {"prep", "dobj", "prt", "dative"}:
                     deps.update(g.lemma_.lower() for g in c.children)
-                if c.dep_ in {"dobj", "nsubjpass"}:  # "sent thousands of troops": what the quantity counts
-                    deps.update(g2.lemma_.lower() for g in c.children if g.dep_ == "prep" and g.lower_ == "of"
+                if c.dep_ in {"dobj", "nsubjpass"}:  # "sent thousands of troops", "try commanders for war crimes"
+                    deps.update(g2.lemma_.lower() for g in c.children if g.dep_ == "prep"
                                 for g2 in g.children if g2.dep_ == "pobj")
                 if c.dep_ in {"xcomp", "ccomp"}:  # "let peacekeepers deploy"
                     deps.update(g.lemma_.lower() for g in c.children if g.dep_ in {"nsubj", "dobj"})
@@ -609,7 +611,7 @@ def _build(
     auxes = {c.lower_ for c in pred.children if c.dep_ in {"aux", "auxpass"}}
     negated_here = any(c.dep_ == "neg" for c in pred.children)
     intent = bool(auxes & FUTURE_AUX) or (
-        pred.dep_ == "xcomp" and pred.head.lemma_.lower() in INTENT_HEADS
+        pred.dep_ == "xcomp" and (pred.head.lemma_.lower() in INTENT_HEADS or _e_stem(pred.head.lower_, pred.head.lemma_.lower()) in INTENT_HEADS)
     )
     if auxes & MODAL_AUX and _own_speech(pred):
         intent = True  # "the militants said they might attack": a speaker's own possible act is a threat or offer
@@ -780,6 +782,8 @@ def _intent_noun(pred: Any) -> Any | None:
         return pred.head
     if pred.dep_ == "pcomp" and pred.head.dep_ == "prep" and pred.head.head.lemma_.lower() in INTENT_NOUNS:
         return pred.head.head
+    if pred.dep_ == "pcomp" and pred.head.lower_ == "to" and pred.head.head.lower_ == "forward":
+        return pred.head.head  # "looks forward to signing"
     return None
 
 
