@@ -782,7 +782,9 @@ def _intent_noun(pred: Any) -> Any | None:
         return pred.head
     if pred.dep_ == "pcomp" and pred.head.dep_ == "prep" and pred.head.head.lemma_.lower() in INTENT_NOUNS:
         return pred.head.head
-    if pred.dep_ == "pcomp" and pred.head.lower_ == "to" and pred.head.head.lower_ == "forward":
+    if pred.dep_ == "pcomp" and pred.head.lower_ == "to" and (
+        pred.head.head.lower_ == "forward" or any(c.lower_ == "forward" for c in pred.head.head.children)
+    ):
         return pred.head.head  # "looks forward to signing"
     return None
 
