@@ -130,6 +130,10 @@ CASES = [
     ("SUPPORT", "The king awarded the foreign envoy the highest state honour."),
     ("SUPPORT", "The country voted in favour of the resolution."),
     ("CONSULT", "The foreign minister is on a tour of the region."),
+    ("REJECT", "The parliament blocked the bill."),
+    ("REJECT", "The government backed out of the deal at the last minute."),
+    ("COERCE", "The government revoked the licence of the opposition television channel."),
+    ("SANCTION", "The bloc imposed travel bans on members of the junta."),
 ]
 
 
