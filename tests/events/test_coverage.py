@@ -134,6 +134,9 @@ CASES = [
     ("REJECT", "The government backed out of the deal at the last minute."),
     ("COERCE", "The government revoked the licence of the opposition television channel."),
     ("SANCTION", "The bloc imposed travel bans on members of the junta."),
+    # an event noun that someone seeks is an intention; withholding permission a refusal
+    ("AGREE", "The two governments are seeking to expand their cooperation in farming."),
+    ("REJECT", "The minister said he would not give permission for the march."),
 ]
 
 

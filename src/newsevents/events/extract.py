@@ -613,6 +613,10 @@ def _build(
     intent = bool(auxes & FUTURE_AUX) or (
         pred.dep_ == "xcomp" and (pred.head.lemma_.lower() in INTENT_HEADS or _e_stem(pred.head.lower_, pred.head.lemma_.lower()) in INTENT_HEADS)
     )
+    if is_noun and pred.i == tok.i and tok.dep_ == "dobj" and tok.head.dep_ == "xcomp" and (
+        tok.head.head.lemma_.lower() in INTENT_HEADS
+    ):
+        intent = True  # "seeking to deepen a partnership": the noun is what they intend
     if auxes & MODAL_AUX and _own_speech(pred):
         intent = True  # "the militants said they might attack": a speaker's own possible act is a threat or offer
     plan_noun = _intent_noun(pred)
