@@ -196,3 +196,10 @@ def test_telling_reporters_is_no_demand():
 def test_a_wish_is_no_request():
     doc = newsevents.extract('"We only want peace," a villager said.')
     assert "REQUEST" not in [e.type for e in doc.events]
+
+
+def test_a_protests_target_is_named_in_what_it_demands():
+    doc = newsevents.extract("Hundreds of students began a hunger strike on Monday to protest against Germany's new asylum law.")
+    ev = primary_event(doc)
+    assert ev is not None and ev.type == "PROTEST"
+    assert ev.target is not None and "Germany" in ev.target.name

@@ -287,11 +287,18 @@ def _light_head(tok: Any) -> Any | None:
     return None
 
 
-def _named_in_subtree(idx: DocIndex, pred: Any, actor_tok: Any | None, trigger: Any) -> Any | None:
-    """The closest named actor under the predicate (breadth first), outside the actor phrase and reported speech."""
+def _named_in_subtree(
+    idx: DocIndex, pred: Any, actor_tok: Any | None, trigger: Any, purpose: bool = False
+) -> Any | None:
+    """The closest named actor under the predicate (breadth first), outside the actor phrase and reported speech.
+    With `purpose`, also inside a purpose clause: a protest's target is often named in what it demands
+    ("began a hunger strike to protest against Sweden's decision")."""
     skip = _subtree_ids(actor_tok)
     actor_ent = idx.entity_of(actor_tok) if actor_tok is not None else None
     queue = [c for c in pred.children if c.dep_ not in {"nsubj", "nsubjpass", "ccomp", "parataxis", "advcl", "relcl"}]
+    if purpose:
+        queue += [c for c in pred.children if c.dep_ in {"advcl", "xcomp"} and any(
+            g.dep_ == "aux" and g.lower_ == "to" for g in c.children)]
     if trigger.i != pred.i:
         queue.append(trigger)
     seen = 0
@@ -604,7 +611,7 @@ def _build(
         target_tok = None
     target_how = "syntax" if target_tok is not None else None
     if target_tok is None and not passive:
-        target_tok = _named_in_subtree(idx, pred, actor_tok, tok)  # "rejected calls by Kofi Annan"
+        target_tok = _named_in_subtree(idx, pred, actor_tok, tok, purpose=typ == "PROTEST")  # "rejected calls by Kofi Annan"
         target_how = "nearest name under the predicate" if target_tok is not None else None
     attrs: dict[str, Any] = {}
     # Modality: intentions are AGREE/THREATEN, "must" is a REQUEST, refusals REJECT
