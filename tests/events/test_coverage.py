@@ -137,6 +137,8 @@ CASES = [
     # an event noun that someone seeks is an intention; withholding permission a refusal
     ("AGREE", "The two governments are seeking to expand their cooperation in farming."),
     ("REJECT", "The minister said he would not give permission for the march."),
+    ("CONCEDE", "Under pressure from protesters, the government scrapped the fuel price rise."),
+    ("SANCTION", "The government scrapped the planned talks with the rebels."),
 ]
 
 
