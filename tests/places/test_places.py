@@ -282,3 +282,10 @@ def test_list_mates_and_regions_the_tagger_took_for_organisations():
     by_text = {p.text: p for p in doc.places}
     assert by_text["Prešov"].country_code == "SK"
     assert by_text["Ghouta"].country_code == "SY"
+
+
+def test_nation_adjectives_name_the_nation_not_the_state():
+    doc = _doc("Scottish officials and Sinhalese leaders spoke.", [])
+    by_text = {p.text: p for p in doc.places}
+    assert by_text["Scottish"].role == "context" and by_text["Scottish"].admin1 == "Scotland"
+    assert by_text["Sinhalese"].country_code == "LK"

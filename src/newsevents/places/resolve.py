@@ -43,7 +43,7 @@ _TITLES = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "ju
 _SPEECH = re.compile(r"\s*(?:,\s*(?:who|whose|\d)|said|says|told|added|asked|explained|noted|wrote)\b")
 _CAP_RUN = re.compile(r"[A-Z\u00c0-\u00d6\u00d8-\u00de][\w\u2019'.-]*"
                       r"(?:[ ](?:(?:de|del|la|el|of|du|da|des|los|las)[ ])?[A-Z\u00c0-\u00d6\u00d8-\u00de][\w\u2019'.-]*)*")
-_COUNTY = re.compile(r"\s+(County|Parish|Borough)\b")
+_COUNTY = re.compile(r"\s+(County|Parish|Borough|Co\.)")
 _COUNTY_LIST = re.compile(r"(?<=[A-Za-z.]) (counties|parishes)\b")
 _LIST_ITEM = re.compile(r"(?:^|, |,? (?:and|or) |(?<=[a-z] ))([A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?)(?=,| and | or | counties| parishes)")
 _TOP_N = 15
@@ -258,10 +258,10 @@ class _Detector:
             return None
         if cands is None:
             cands = get().lookup(key) if key else ()
-            # "Clarke" + " County": the county, not a town called Clarke
+            # "Clarke" + " County": the county, not a town called Clarke ("Loudon Co." too)
             m = _COUNTY.match(self.text, e)
             if m and self.free(e, m.end()):
-                longer = get().lookup(norm(self.text[s:m.end()]))
+                longer = get().lookup(norm(self.text[s:e] + (" County" if m.group(1) == "Co." else m.group(0))))
                 if longer:
                     e, text, key, cands = m.end(), self.text[s:m.end()], norm(self.text[s:m.end()]), longer
         self.taken[s:e] = b"\x01" * (e - s)
@@ -352,6 +352,7 @@ class _Detector:
             self.misspelt_people(deferred)
         self.blocked = bytearray(len(text) + 1)  # NER had its say on these spans (people, organisations ...)
         self.tagged = bytearray(len(text) + 1)  # any entity at all
+        self.person_from = {ent.start_char: ent.end_char for ent in ents if ent.label_ == "PERSON"}
         for ent in ents:
             self.tagged[ent.start_char:ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
             if ent.label_ == "PERSON":
@@ -428,14 +429,14 @@ class _Detector:
         """A demonym ("Guatemalan") or region adjective ("African", "Texans") at [s, e): recorded as
         context (country counts for disambiguation), never as a place mention. True if it was one."""
         key = norm(_clean(self.text[s:e])[1])
+        if (region := adjectives().get(key)) is not None:
+            self.add(s, e, "context", _ADJECTIVE, (region,))
+            return True
         if cc := dem.get(key):
             self.demonym_cc[cc] += 1
             country = get().country(cc)
             if country is not None:
                 self.add(s, e, "context", _DEMONYM, (country,))
-            return True
-        if (region := adjectives().get(key)) is not None:
-            self.add(s, e, "context", _ADJECTIVE, (region,))
             return True
         return False
 
@@ -558,7 +559,8 @@ class _Detector:
                 s = e - len(" ".join(words[k:]))
                 if norm(words[k]) in _STOP and k < len(words) - 1:
                     continue
-                if not self.free(s, e) or 1 in self.blocked[s:e]:
+                # "Alexandria Police Spokeswoman Ashley Roe" tagged as one person: the town is still a town
+                if not self.free(s, e) or (1 in self.blocked[s:e] and self.person_from.get(s, 0) <= m.end()):
                     continue
                 cands = tuple(c for c in get().lookup(norm(text[s:e])) if c.primary)
                 if cands:
