@@ -139,6 +139,11 @@ CASES = [
     ("REJECT", "The minister said he would not give permission for the march."),
     ("CONCEDE", "Under pressure from protesters, the government scrapped the fuel price rise."),
     ("SANCTION", "The government scrapped the planned talks with the rebels."),
+    # ceasing an act; doing it together; aid workers are people, not aid
+    ("SANCTION", "The donors stopped funding the ministry's programmes."),
+    ("COOPERATE", "Border guards from both countries now patrol the river together."),
+    ("RETREAT", "The government released the detained aid workers on humanitarian grounds."),
+    ("AID", "Volunteers handed out food parcels to the displaced."),
 ]
 
 

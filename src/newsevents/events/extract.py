@@ -52,6 +52,7 @@ BLOCKING = {"block", "blockade", "barricade", "obstruct"}
 GENERIC_HEADS = {"effort", "campaign", "operation", "mission", "drive", "initiative", "spree", "programme", "program",
                  "attempt", "plot", "bid"}
 PLACING = {"put", "place", "take"}
+CEASING = {"stop", "halt", "cease", "end", "suspend", "discontinue", "quit"}
 YIELDING = {"AGREE", "CONCEDE", "RETREAT", "AID", "COOPERATE"}  # not doing these is a refusal
 # Past forms the small model's lemmatizer leaves as they are (checked against the trigger verbs).
 IRREGULAR = {"forgave": "forgive", "overrode": "override", "forbade": "forbid", "overthrew": "overthrow"}
@@ -126,6 +127,17 @@ def find_trigger(tok: Any) -> tuple[Trigger, str] | None:
             return None
         if lemma == "vote" and any(t.lower_ in {"favour", "favor"} for c in tok.children for t in c.subtree):
             return Trigger("SUPPORT", "endorse", "action"), lemma  # "voted in favour of the resolution"
+        if lemma in CEASING:  # "stopped funding the ministry", "halted attacking": ceasing an act
+            for c in tok.children:
+                hit = find_trigger(c) if c.dep_ in {"xcomp", "ccomp"} and c.tag_ == "VBG" else None
+                if hit is not None and hit[0].type in {"AID", "COOPERATE", "CONSULT", "SUPPORT"}:
+                    return Trigger("SANCTION", "discontinue", "action"), lemma
+                if hit is not None and hit[0].type in {"ASSAULT", "COERCE", "PROTEST"}:
+                    return Trigger("RETREAT", "ceasefire", "action"), lemma
+        if trig.type in {"MOBILIZE", "AID", "CONSULT"} and any(
+            c.dep_ == "advmod" and c.lower_ in {"jointly", "together"} for c in tok.children
+        ):
+            return Trigger("COOPERATE", None, "action"), lemma  # "patrol the river together"
         if lemma in ORDERING and not any(c.dep_ == "xcomp" for c in tok.children):
             return None  # "told reporters", "ordered an inquiry" (the noun codes itself)
         if lemma in ASSEMBLY and any(
