@@ -289,3 +289,11 @@ def test_nation_adjectives_name_the_nation_not_the_state():
     by_text = {p.text: p for p in doc.places}
     assert by_text["Scottish"].role == "context" and by_text["Scottish"].admin1 == "Scotland"
     assert by_text["Sinhalese"].country_code == "LK"
+
+
+def test_american_local_story_prefers_american_namesakes():
+    text = "Mansfield refinances $10.3 million in debt. The council met in Mansfield on Monday."
+    doc = _doc(text, [("Mansfield", "GPE")])
+    assert all(p.country_code == "US" for p in doc.places if p.text == "Mansfield")
+    doc = _doc("The council met in Mansfield on Monday.", [("Mansfield", "GPE")])
+    assert {p.country_code for p in doc.places if p.text == "Mansfield"} == {"GB"}  # biggest namesake otherwise

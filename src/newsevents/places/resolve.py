@@ -69,6 +69,12 @@ _CIVIC = re.compile(r"[ ]+(?:Police|police|Sheriff|sheriff|Fire|fire department|
                     r"Municipal|Township|Historical Society|Chamber of Commerce|Public Library|Housing Authority|"
                     r"Mayor|mayor|officials|residents)\b")
 _DIRECTION = re.compile(r"\b(?:north|south|east|west|central)(?:ern)?\s+$")
+# what American local news says: sheriffs, police departments, county boards, 555-123-4567 numbers, dollars
+# (with no other country in the story)
+_US_LOCAL = re.compile(r"Sheriff['\u2019]s (?:Office|Department)|\bPolice Department\b|\bCounty (?:Sheriff|Commission|"
+                       r"Commissioners|Jail|Board|Attorney)\b|\bBoard of (?:Selectmen|Supervisors|Education)\b|"
+                       r"\bSchool District\b|\bTownship\b|\(?\b\d{3}\)?[-. ]\d{3}-\d{4}\b|\bsales tax\b|"
+                       r"(?<![A-Z])\$\d")
 _NAME_LIST = re.compile(r"[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2}(?:, [A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2})+,?"
                         r" (?:and|or) [A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2}")
 _CAP_NAME = re.compile(r"[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2}")
@@ -737,7 +743,8 @@ def _weights(cands: tuple[Candidate, ...]) -> dict[Candidate, float]:
     return {c: 1.0 / len(ranked) for c in ranked}
 
 
-def _build_context(mentions: list[Mention], demonym_cc: Counter, readings: dict[str, tuple[Candidate, ...]]) -> Context:
+def _build_context(mentions: list[Mention], demonym_cc: Counter, readings: dict[str, tuple[Candidate, ...]],
+                   us_local: bool = False) -> Context:
     cc: Counter = Counter(demonym_cc)
     own: dict[str, Counter] = defaultdict(Counter)
     weights = {key: _weights(cands) for key, cands in readings.items()}
@@ -769,6 +776,8 @@ def _build_context(mentions: list[Mention], demonym_cc: Counter, readings: dict[
             if c.admin1_code and c.feature in ("city", "admin2", "admin1"):
                 k = (c.country_code, c.admin1_code)
                 a1[k][key] = max(a1[k].get(key, 0.0), w)
+    if us_local and all(k == "US" for k in cc):
+        cc["US"] += 1  # a sheriff's office, a police department, a 555-0100 number: an American local story
     countries = {c.country_code: (c.lat, c.lon) for ws in weights.values() for c in ws
                  if c.feature == "country" and c.lat is not None and c.country_code}
     return Context(cc, own, geo, a1, countries)
@@ -915,8 +924,9 @@ def geoparse(doc: Document) -> tuple[list[Place], list[str]]:
     """Detect, then resolve twice: first against every reading of the other names, then against the
     readings that won clearly (so a confident "Shreveport" pulls "Mansfield" to Louisiana)."""
     mentions, demonym_cc, detector = _Detector(doc).run()
+    us = bool(_US_LOCAL.search(doc.text))
     readings = _readings(mentions)
-    _resolve(mentions, _build_context(mentions, demonym_cc, readings), doc.text)
+    _resolve(mentions, _build_context(mentions, demonym_cc, readings, us), doc.text)
     home = Counter((m.best.country_code, m.best.admin1_code) for m in mentions
                    if m.best is not None and m.best.feature in _LOCAL and m.margin >= 1.0)
     if home and home.most_common(1)[0][1] >= 2:
@@ -924,14 +934,14 @@ def geoparse(doc: Document) -> tuple[list[Place], list[str]]:
         if extra:
             mentions.sort(key=lambda m: m.start)
             readings = _readings(mentions)
-            _resolve(mentions, _build_context(mentions, demonym_cc, readings), doc.text)
+            _resolve(mentions, _build_context(mentions, demonym_cc, readings, us), doc.text)
     narrowed = dict(readings)
     for m in mentions:
         if m.best is not None and m.margin >= 1.5 and not m.within:
             narrowed[m.key] = (m.best,)
         elif m.best is not None and m.within:
             narrowed[m.key] = (m.best,)
-    _resolve(mentions, _build_context(mentions, demonym_cc, narrowed), doc.text)
+    _resolve(mentions, _build_context(mentions, demonym_cc, narrowed, us), doc.text)
     _consistent(mentions)
     places = [_to_place(m) for m in mentions]
     return places, _focus(places)
