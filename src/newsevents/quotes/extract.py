@@ -570,7 +570,7 @@ def extract_quotes(doc: Document) -> list[Quote]:
                 for k in hit:  # the clause is the quote itself: its cue, for the direct pass
                     seg_cues.setdefault(k, t)
                 continue
-            # 'says "the wind is at our backs" despite his loss': the report goes on past the quote
+            # 'says "we are not done yet" after the defeat': the report goes on past the quote
             a = min(a, segs[hit[0]].open_mark)
         hit = [k for k in hit if segs[k].open_mark >= a - 1 and segs[k].end <= b + 1]
         subj = _subject(t, ctx)
