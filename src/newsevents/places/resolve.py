@@ -318,7 +318,7 @@ class _Detector:
             s, e = ent.start_char, ent.end_char
             if label in ("NORP", "ORG", "PERSON", "GPE", "LOC") and self.context_word(s, e, dem):
                 continue
-            if label in _HOST_LABELS and len(ent) > 1 and self.context_word(s, ent[0].idx + len(ent[0]), dem):
+            if label == "ORG" and len(ent) > 1 and self.context_word(s, ent[0].idx + len(ent[0]), dem):
                 s = ent[1].idx  # "American Electric Power", "African Union": the adjective is context
             if label in _PLACE_LABELS:
                 role = "dateline" if dl and dl.start <= s < dl.end else "mention"
@@ -340,7 +340,7 @@ class _Detector:
                         and (_cue(text, s) or _DIRECTION.search(text, max(0, s - 12), s))):  # "eastern Ghouta"
                     self.add(s, e, "mention", "place name the tagger took for an organisation")
             elif label in _HOST_LABELS and len(ent) > 1:
-                if len(ent) > 2 and self.context_word(s, ent[1].idx + len(ent[1]), dem):
+                if label == "ORG" and len(ent) > 2 and self.context_word(s, ent[1].idx + len(ent[1]), dem):
                     continue
                 self.part(s, e, "context", "inside an organisation name",
                           lambda c: c.primary and (c.feature in _BIG_FEATURES or c.feature == "admin2"
