@@ -46,7 +46,7 @@ _CAP_RUN = re.compile(r"[A-Z\u00c0-\u00d6\u00d8-\u00de][\w\u2019'.-]*"
 _COUNTY = re.compile(r"\s+(County|Parish|Borough|Co\.)")
 _COUNTY_LIST = re.compile(r"(?<=[A-Za-z.]) (counties|parishes)\b")
 _LIST_ITEM = re.compile(r"(?:^|, |,? (?:and|or) |(?<=[a-z] ))([A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?)(?=,| and | or | counties| parishes)")
-_TOP_N = 15
+_TOP_N = 10
 _DEMONYM = "demonym: nationality, not a place mention"
 _ADJECTIVE = "adjective of a region: context, not a place mention"
 _PARTY = re.compile(r"\b(?:R|D|I|DFL)-([A-Z][\w.']*(?: [A-Z][\w.']*){0,2})")
@@ -538,13 +538,16 @@ class _Detector:
                 names[m.text] = m
         if not names:
             return
-        alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-        for hit in re.finditer(r"\b(?:" + alts + r")\b", text):
-            s, e = hit.start(), hit.end()
-            if self.free(s, e) and 1 not in self.blocked[s:e]:
-                m = names[hit.group(0)]
-                self.add(s, e, m.role if m.role != "dateline" else "mention",
-                         "same name as a place elsewhere in the story", m.cands)
+        for name in sorted(names, key=len, reverse=True):  # str.find: no pattern to compile per story
+            m = names[name]
+            s = text.find(name)
+            while s != -1:
+                e = s + len(name)
+                if ((s == 0 or not text[s - 1].isalnum()) and (e == len(text) or not text[e].isalnum())
+                        and self.free(s, e) and 1 not in self.blocked[s:e]):
+                    self.add(s, e, m.role if m.role != "dateline" else "mention",
+                             "same name as a place elsewhere in the story", m.cands)
+                s = text.find(name, e)
 
     def civic_names(self) -> None:
         """A town named before its own institutions ("Litchfield Fire Chief", "Athens Parks and Recreation",
