@@ -67,6 +67,19 @@ UNDO_VERBS = {"lift", "ease", "relax", "end", "loosen", "suspend", "scrap", "rev
               "stop", "drop", "rescind", "repeal", "remove", "annul", "abolish", "soften", "scale_back",
               "scale_down", "shorten", "unfreeze", "withdraw", "terminate", "discontinue", "overturn", "quash",
               "strike_down"}
+# Doing something "jointly"/"together" is cooperation whatever the verb ("build the bridge together"), except
+# where "together" only means being in one place or assembling ("came together", "brought together").
+JOINT_ADV = {"jointly", "together"}
+NOT_JOINT = {"come", "get", "bring", "put", "pull", "live", "stay", "go", "stand", "hold", "sit", "tie", "piece",
+             "gather", "band", "work", "stick", "huddle", "lump", "add", "mix", "glue", "link", "string", "press"}
+# "ordered the diplomats to leave the country": expulsion (CAMEO 166 for envoys, agencies and monitors; 174 for
+# people); "ordered the newspaper to suspend publication": a restriction (172).
+LEAVING = {"leave", "depart", "vacate", "quit", "exit"}
+SHUTTING = {"suspend", "close", "shut", "cease", "halt", "stop"}
+EXPELLED_OFFICIALS = {"diplomat", "ambassador", "envoy", "agency", "monitor", "observer", "inspector", "peacekeeper",
+                      "mission", "organization", "organisation", "ngo", "attache", "attaché", "staff", "consul"}
+RESIGNING = {"resign", "step_down", "abdicate"}
+PRESSURE = {"demand", "pressure", "protest", "call", "outcry", "ultimatum", "unrest", "demonstration"}
 MEDIA = {"photo", "photograph", "picture", "image", "video", "footage", "film", "camera", "photographer", "painting", "clip"}
 
 
@@ -102,7 +115,7 @@ def find_trigger(tok: Any) -> tuple[Trigger, str] | None:
     elif tok.pos_ == "VERB" and _e_stem(tok.lower_, lemma) in lex.verbs:
         lemma = tok.lower_[:-1]  # "raped" is "rape", not "rap": a single final consonant keeps the stem's -e
     if lemma not in lex.heads and tok.lower_ not in lex.heads:
-        return None
+        return _joint(tok, lemma)
     if tok.pos_ == "VERB":
         for c in tok.children:
             # "forced them out of the country", "shot it down": the parser often tags a particle as prep/advmod
@@ -124,7 +137,11 @@ def find_trigger(tok: Any) -> tuple[Trigger, str] | None:
             return Trigger("RETREAT", "access", "action"), lemma
         trig = lex.verbs.get(lemma)
         if trig is None:
-            return None
+            return _joint(tok, lemma)
+        if lemma in {"order", "force", "compel"}:
+            ordered = _ordered_out(tok)
+            if ordered is not None:
+                return ordered, lemma
         if lemma == "vote" and any(t.lower_ in {"favour", "favor"} for c in tok.children for t in c.subtree):
             return Trigger("SUPPORT", "endorse", "action"), lemma  # "voted in favour of the resolution"
         if lemma in CEASING:  # "stopped funding the ministry", "halted attacking": ceasing an act
@@ -208,6 +225,36 @@ def find_trigger(tok: Any) -> tuple[Trigger, str] | None:
     return None
 
 
+def _joint(tok: Any, lemma: str) -> tuple[Trigger, str] | None:
+    """ "engineers from both countries are building the bridge together": joint work is COOPERATE (CAMEO 06)."""
+    if tok.pos_ == "VERB" and lemma not in NOT_JOINT and any(
+        c.dep_ in {"advmod", "prt"} and c.lower_ in JOINT_ADV for c in tok.children
+    ):
+        return Trigger("COOPERATE", None, "action"), f"{lemma}_jointly"
+    return None
+
+
+def _ordered_out(tok: Any) -> Trigger | None:
+    """ "ordered three diplomats to leave the country" (expulsion), "forced the paper to close" (restriction)."""
+    comp = next((c for c in tok.children if c.dep_ in {"xcomp", "ccomp"}), None)
+    if comp is None:
+        return None
+    verb = comp.lemma_.lower()
+    who = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    who = who if who is not None else next((c for c in comp.children if c.dep_ == "nsubj"), None)
+    if who is None or who.lemma_.lower() in TROOP_NOUNS or who.lower_ in PRONOUN_SUBJECTS:
+        return None  # a government ordering its own troops out is a withdrawal, coded on the complement
+    if verb in LEAVING:
+        if who.lemma_.lower() in EXPELLED_OFFICIALS or any(
+            g.dep_ == "compound" and g.lemma_.lower() in EXPELLED_OFFICIALS for g in who.children
+        ):
+            return Trigger("SANCTION", "expel", "action")
+        return Trigger("COERCE", "deport", "action")
+    if verb in SHUTTING and lexicon().sectors.get(who.lemma_.lower()) not in {"military", "police", "rebels"}:
+        return Trigger("COERCE", "restrict", "action")
+    return None
+
+
 def _e_stem(word: str, lemma: str) -> str | None:
     """ "raped" -> "rape" when the lemmatizer said "rap": after vowel + single consonant, -ed drops an -e
     ("rapped" would double the consonant)."""
@@ -269,7 +316,7 @@ def _object_type(tok: Any, key: str, trig: Trigger) -> Trigger:
         elif c.dep_ in {"xcomp", "ccomp"}:  # "allowed aid convoys to enter", "let peacekeepers deploy"
             objs_here += [g for g in c.children if g.dep_ == "nsubj"]
         elif c.dep_ == "prep" and (
-            c.lower_ in {"from", "of", "out"} or (key in PLACING and c.lower_ in {"on", "under", "into", "in", "to"})
+            c.lower_ in {"from", "of", "out"} or (key in PLACING and c.lower_ in {"on", "under", "into", "in", "to", "off"})
         ):  # "placed under arrest", "put on alert", "took into custody": the place decides
             objs_here += [g for g in c.children if g.dep_ == "pobj"]
             objs_here += [g2 for g in c.children if g.dep_ == "prep" for g2 in g.children if g2.dep_ == "pobj"]
@@ -358,7 +405,7 @@ def extract_events(doc: Document) -> list[Event]:
     # One pass over the lemmas first: only words a trigger could start with are looked at closely.
     maybe = [
         t.lemma_.lower() in heads or t.lower_ in heads or t.lower_ == "must"
-        or (t.pos_ == "VERB" and any(f in heads for f in verb_lemmas(t)))
+        or (t.pos_ == "VERB" and (any(f in heads for f in verb_lemmas(t)) or any(c.lower_ in JOINT_ADV for c in t.children)))
         for t in sp
     ]
     for lo, hi in _segments(idx):
@@ -555,6 +602,9 @@ def _build(
         ctrig = complement[1]
         mode = mode or ctrig.mode or ctrig.type.lower()
         why.append(f"complement {complement[2]}:{ctrig.type}")
+    if key in RESIGNING and any(t.lemma_.lower() in PRESSURE for t in pred.subtree if t.i != pred.i):
+        typ, mode = "CONCEDE", "leadership"  # stepping down under pressure accedes to a demand (CAMEO 0831)
+        why.append("resigns under pressure")
     if typ == "AGREE" and complement is not None and complement[1].type in HOSTILE - {"PROTEST"}:
         typ, mode = "THREATEN", complement[1].mode or complement[1].type.lower()  # "vowed to retaliate"
         why.append("hostile promise")

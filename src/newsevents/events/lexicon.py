@@ -72,7 +72,13 @@ def lexicon() -> Lexicon:
             lex.nouns[lemma] = trig
     lex.heads = {w for key in (*lex.verbs, *lex.nouns) for w in key.split("_")}
     lex.light_verbs = {r[0] for r in read_tsv(DATA / "light_verbs.tsv")}
-    lex.needs = {r[0]: set(r[1].split("|")) for r in read_tsv(DATA / "needs.tsv") if len(r) > 1 and r[1]}
+    classes = {r[0]: set(r[1].split("|")) for r in read_tsv(DATA / "noun_classes.tsv") if len(r) > 1}
+    for row in read_tsv(DATA / "needs.tsv"):
+        if len(row) > 1 and row[1]:  # "@weapon" names a class of nouns (noun_classes.tsv)
+            words = set(row[1].split("|"))
+            for w in [w for w in words if w.startswith("@")]:
+                words |= classes.get(w[1:], set())
+            lex.needs[row[0]] = words
     lex.excludes = {r[0]: set(r[1].split("|")) for r in read_tsv(DATA / "excludes.tsv") if len(r) > 1}
     for row in read_tsv(DATA / "object_types.tsv"):
         lemma, objs, typ, mode = (row + [""] * 4)[:4]
