@@ -297,3 +297,9 @@ def test_american_local_story_prefers_american_namesakes():
     assert all(p.country_code == "US" for p in doc.places if p.text == "Mansfield")
     doc = _doc("The council met in Mansfield on Monday.", [("Mansfield", "GPE")])
     assert {p.country_code for p in doc.places if p.text == "Mansfield"} == {"GB"}  # biggest namesake otherwise
+
+
+def test_a_named_region_before_a_village_of_its_name():
+    doc = _doc("Officials in Maryland and Virginia discussed the Middle East.",
+               [("Maryland", "GPE"), ("Virginia", "GPE"), ("the Middle East", "LOC")])
+    assert {p.text: p.feature for p in doc.places}["Middle East"] == "region"

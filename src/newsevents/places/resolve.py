@@ -855,8 +855,9 @@ def _names_country(cands: tuple[Candidate, ...]) -> bool:
 
 
 def _names_big(cands: tuple[Candidate, ...]) -> bool:
-    """The name is a US state, a continent, an ocean or a sea (not merely some country's province)."""
-    return any(x.primary and (x.feature in ("continent", "ocean", "sea", "gulf")
+    """The name is a US state, a continent, a sea, a named region or range (not merely some country's
+    province, or a river or lake many towns are named after)."""
+    return any(x.primary and (x.feature in ("continent", "ocean", "sea", "gulf", "region", "range", "desert", "landmark")
                               or (x.feature == "admin1" and x.country_code == "US" and not _city_twin(x)))
                for x in cands)
 
