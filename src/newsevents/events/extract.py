@@ -79,6 +79,10 @@ SHUTTING = {"suspend", "close", "shut", "cease", "halt", "stop"}
 EXPELLED_OFFICIALS = {"diplomat", "ambassador", "envoy", "agency", "monitor", "observer", "inspector", "peacekeeper",
                       "mission", "organization", "organisation", "ngo", "attache", "attaché", "staff", "consul"}
 RESIGNING = {"resign", "step_down", "abdicate"}
+HANDING = {"hand", "hand_over", "cede", "relinquish", "transfer", "surrender"}
+OFFICE = {"power", "office", "presidency", "throne", "post", "leadership", "authority"}
+# Ceasing to give is cutting support off (CAMEO 162): "stopped supplying gas", whatever is supplied.
+GIVING_VERBS = {"supply", "provide", "deliver", "ship", "send", "fund", "finance", "pay", "export", "sell", "give"}
 PRESSURE = {"demand", "pressure", "protest", "call", "outcry", "ultimatum", "unrest", "demonstration"}
 MEDIA = {"photo", "photograph", "picture", "image", "video", "footage", "film", "camera", "photographer", "painting", "clip"}
 
@@ -147,6 +151,8 @@ def find_trigger(tok: Any) -> tuple[Trigger, str] | None:
         if lemma in CEASING:  # "stopped funding the ministry", "halted attacking": ceasing an act
             for c in tok.children:
                 hit = find_trigger(c) if c.dep_ in {"xcomp", "ccomp"} and c.tag_ == "VBG" else None
+                if hit is None and c.dep_ in {"xcomp", "ccomp"} and c.tag_ == "VBG" and c.lemma_.lower() in GIVING_VERBS:
+                    return Trigger("SANCTION", "discontinue", "action"), lemma
                 if hit is not None and hit[0].type in {"AID", "COOPERATE", "CONSULT", "SUPPORT"}:
                     return Trigger("SANCTION", "discontinue", "action"), lemma
                 if hit is not None and hit[0].type in {"ASSAULT", "COERCE", "PROTEST"}:
@@ -602,7 +608,8 @@ def _build(
         ctrig = complement[1]
         mode = mode or ctrig.mode or ctrig.type.lower()
         why.append(f"complement {complement[2]}:{ctrig.type}")
-    if key in RESIGNING and any(t.lemma_.lower() in PRESSURE for t in pred.subtree if t.i != pred.i):
+    handed_office = key in HANDING and any(c.dep_ == "dobj" and c.lemma_.lower() in OFFICE for c in pred.children)
+    if (key in RESIGNING or handed_office) and any(t.lemma_.lower() in PRESSURE for t in pred.subtree if t.i != pred.i):
         typ, mode = "CONCEDE", "leadership"  # stepping down under pressure accedes to a demand (CAMEO 0831)
         why.append("resigns under pressure")
     if typ == "AGREE" and complement is not None and complement[1].type in HOSTILE - {"PROTEST"}:
@@ -669,6 +676,10 @@ def _build(
         target_tok = cands[0] if cands else None
     if alleged_by is not None:
         actor_tok = alleged_by
+    if typ == "AID" and key == "receive" and not passive:  # "received a loan from X": X gives, the subject gets
+        giver = next((g for p in pred.subtree if p.dep_ == "prep" and p.lower_ == "from"
+                      for g in p.children if g.dep_ == "pobj"), None)
+        actor_tok, target_tok = giver, actor_tok
     if actor_tok is not None and target_tok is not None and actor_tok.i == target_tok.i:
         target_tok = None
     target_how = "syntax" if target_tok is not None else None
