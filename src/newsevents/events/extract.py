@@ -79,6 +79,14 @@ SHUTTING = {"suspend", "close", "shut", "cease", "halt", "stop"}
 EXPELLED_OFFICIALS = {"diplomat", "ambassador", "envoy", "agency", "monitor", "observer", "inspector", "peacekeeper",
                       "mission", "organization", "organisation", "ngo", "attache", "attaché", "staff", "consul"}
 RESIGNING = {"resign", "step_down", "abdicate"}
+STRIKE_WEAPONS = {"air", "missile", "drone", "rocket", "artillery", "precision", "aerial", "naval", "military", "retaliatory",
+                  "preemptive", "pre-emptive", "surgical", "nuclear", "airstrike"}
+STRIKE_TARGETS = {"position", "target", "base", "camp", "town", "city", "village", "hideout", "convoy", "depot", "facility",
+                  "site", "installation", "stronghold", "militant", "rebel", "insurgent", "fighter", "troop", "force",
+                  "airport", "airfield", "port", "bridge", "border", "area", "district", "region", "territory", "compound",
+                  "headquarters", "outpost", "line", "vessel", "ship", "plant", "refinery", "infrastructure"}
+MOVING_PEOPLE = {"return", "remove", "send", "relocate", "transfer", "move", "evict", "displace", "repatriate", "take",
+                 "resettle", "bus", "fly", "push", "drive", "expel", "deport"}
 HANDING = {"hand", "hand_over", "cede", "relinquish", "transfer", "surrender"}
 OFFICE = {"power", "office", "presidency", "throne", "post", "leadership", "authority"}
 # Ceasing to give is cutting support off (CAMEO 162): "stopped supplying gas", whatever is supplied.
@@ -133,6 +141,8 @@ def find_trigger(tok: Any) -> tuple[Trigger, str] | None:
         undone = _undo(tok, lemma)
         if undone is not None:
             return undone, lemma
+        if any(c.dep_ == "advmod" and c.lower_ == "forcibly" for c in tok.children) and lemma in MOVING_PEOPLE:
+            return Trigger("COERCE", "deport", "action"), lemma  # "were forcibly returned" (CAMEO 174)
         if lemma in {"fire", "launch"} and tok.i >= 2 and tok.nbor(-1).text == "-" and tok.nbor(-2).lower_ == "test":
             return Trigger("MOBILIZE", "troops", "action"), lemma  # "test-fired a missile": a show of force (CAMEO 150)
         if lemma in ACCESS_VERBS and any(
@@ -142,7 +152,7 @@ def find_trigger(tok: Any) -> tuple[Trigger, str] | None:
         trig = lex.verbs.get(lemma)
         if trig is None:
             return _joint(tok, lemma)
-        if lemma in {"order", "force", "compel"}:
+        if lemma in {"order", "force", "compel", "tell"}:
             ordered = _ordered_out(tok)
             if ordered is not None:
                 return ordered, lemma
@@ -224,6 +234,13 @@ def find_trigger(tok: Any) -> tuple[Trigger, str] | None:
                 key = f"{c.lemma_.lower()}_{lemma}"
                 if key in lex.nouns:
                     return lex.nouns[key], key
+        if lemma == "strike" and (
+            any(c.dep_ == "prep" and c.lower_ in {"on", "against"} and any(
+                g.dep_ == "pobj" and (g.lemma_.lower() in STRIKE_TARGETS or g.ent_type_ in {"GPE", "LOC", "FAC"})
+                for g in c.children) for c in tok.children)
+            or any(c.dep_ in {"amod", "compound"} and c.lemma_.lower() in STRIKE_WEAPONS for c in tok.children)
+        ):
+            return Trigger("ASSAULT", "heavy-weapons", "light"), lemma  # "strikes on militant positions"
         if lemma in lex.nouns:
             return lex.nouns[lemma], lemma
         if tok.lower_ in lex.nouns:
@@ -247,6 +264,7 @@ def _ordered_out(tok: Any) -> Trigger | None:
         return None
     verb = comp.lemma_.lower()
     who = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    who = who if who is not None else next((c for c in tok.children if c.dep_ == "nsubjpass"), None)  # "were told to leave"
     who = who if who is not None else next((c for c in comp.children if c.dep_ == "nsubj"), None)
     if who is None or who.lemma_.lower() in TROOP_NOUNS or who.lower_ in PRONOUN_SUBJECTS:
         return None  # a government ordering its own troops out is a withdrawal, coded on the complement
@@ -256,7 +274,7 @@ def _ordered_out(tok: Any) -> Trigger | None:
         ):
             return Trigger("SANCTION", "expel", "action")
         return Trigger("COERCE", "deport", "action")
-    if verb in SHUTTING and lexicon().sectors.get(who.lemma_.lower()) not in {"military", "police", "rebels"}:
+    if verb in SHUTTING and tok.lemma_.lower() != "tell" and lexicon().sectors.get(who.lemma_.lower()) not in {"military", "police", "rebels"}:
         return Trigger("COERCE", "restrict", "action")
     return None
 
