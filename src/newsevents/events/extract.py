@@ -81,10 +81,21 @@ EXPELLED_OFFICIALS = {"diplomat", "ambassador", "envoy", "agency", "monitor", "o
 RESIGNING = {"resign", "step_down", "abdicate"}
 STRIKE_WEAPONS = {"air", "missile", "drone", "rocket", "artillery", "precision", "aerial", "naval", "military", "retaliatory",
                   "preemptive", "pre-emptive", "surgical", "nuclear", "airstrike"}
+MILITARY_MODIFIERS = {"police", "army", "military", "navy", "naval", "air", "special", "commando", "elite", "combat", "riot",
+                      "security", "reaction", "response", "border", "marine", "infantry", "tank", "armoured", "armored",
+                      "artillery", "paramilitary", "militia", "guard", "coast", "defence", "defense", "assault", "strike",
+                      "reserve", "ground", "government", "federal", "state", "peacekeeping", "sniper", "swat"}
 STRIKE_TARGETS = {"position", "target", "base", "camp", "town", "city", "village", "hideout", "convoy", "depot", "facility",
                   "site", "installation", "stronghold", "militant", "rebel", "insurgent", "fighter", "troop", "force",
                   "airport", "airfield", "port", "bridge", "border", "area", "district", "region", "territory", "compound",
                   "headquarters", "outpost", "line", "vessel", "ship", "plant", "refinery", "infrastructure"}
+# A joint body or operation set up by several parties is cooperation (CAMEO 06): "set up a joint task force".
+JOINT_AMODS = {"joint", "bilateral", "trilateral", "combined"}
+JOINT_BODIES = {"force", "commission", "committee", "venture", "project", "patrol", "operation", "investigation",
+                "inquiry", "unit", "team", "centre", "center", "fund", "company", "mission", "programme", "program",
+                "command", "body", "panel", "working", "group", "database", "network", "facility", "plant"}
+JOINT_SETTING = {"set", "form", "launch", "establish", "create", "conduct", "carry", "run", "start", "mount", "hold",
+                 "build", "open", "found", "agree"}
 MOVING_PEOPLE = {"return", "remove", "send", "relocate", "transfer", "move", "evict", "displace", "repatriate", "take",
                  "resettle", "bus", "fly", "push", "drive", "expel", "deport"}
 HANDING = {"hand", "hand_over", "cede", "relinquish", "transfer", "surrender"}
@@ -229,6 +240,12 @@ def find_trigger(tok: Any) -> tuple[Trigger, str] | None:
             for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
         ):
             return Trigger("AID", "peacekeeping", "light"), lemma  # "the deployment of peacekeepers" (CAMEO 074)
+        if (
+            lemma in JOINT_BODIES and tok.dep_ == "dobj" and tok.head.lemma_.lower() in JOINT_SETTING
+            and any(c.dep_ == "amod" and c.lower_ in JOINT_AMODS for c in tok.children)
+            and not (lex.nouns.get(lemma) and lex.nouns[lemma].type in {"ASSAULT", "COERCE", "PROTEST", "THREATEN"})
+        ):
+            return Trigger("COOPERATE", None, "light"), f"joint_{lemma}"  # "set up a joint task force"
         for c in tok.children:
             if c.dep_ in {"compound", "amod"}:
                 key = f"{c.lemma_.lower()}_{lemma}"
@@ -365,6 +382,8 @@ def _light_head(tok: Any) -> Any | None:
     if tok.dep_ in {"dobj", "nsubj", "nsubjpass", "attr"} and head.pos_ == "VERB":
         if any(f in lex.light_verbs for f in verb_lemmas(head)):
             return head
+        if head.lemma_.lower() == "set" and any(c.dep_ == "prt" and c.lower_ == "up" for c in head.children):
+            return head  # "set up a joint task force" ("set the hostages free" is no light use)
     if tok.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() == "go":
         return head.head  # "went on strike", "went on a rampage"
     return None
@@ -429,6 +448,7 @@ def extract_events(doc: Document) -> list[Event]:
     # One pass over the lemmas first: only words a trigger could start with are looked at closely.
     maybe = [
         t.lemma_.lower() in heads or t.lower_ in heads or t.lower_ == "must"
+        or (t.dep_ == "dobj" and t.lemma_.lower() in JOINT_BODIES)
         or (t.pos_ == "VERB" and (any(f in heads for f in verb_lemmas(t)) or any(c.lower_ in JOINT_ADV for c in t.children)))
         for t in sp
     ]
@@ -749,8 +769,10 @@ def _build(
                       for g2 in g.children if g2.dep_ == "pobj"]  # "sent thousands of troops"
         for o in objects_of(pred) + quantities:
             if o.lemma_.lower() in TROOP_NOUNS and (o.dep_ in {"dobj", "attr"} or o.head.i == pred.i or o in quantities) and not any(
-                g.lemma_.lower() in PEACEKEEPING for g in o.children
-            ):  # "sent peacekeeping troops" stays AID (CAMEO 074)
+                g.lemma_.lower() in PEACEKEEPING
+                or (g.dep_ == "compound" and g.lemma_.lower() not in MILITARY_MODIFIERS and not g.ent_type_)
+                for g in o.children
+            ):  # "sent peacekeeping troops" stays AID (CAMEO 074); "water purification units" are no force
                 typ, mode = "MOBILIZE", "police" if o.lemma_.lower() in {"police", "policeman"} else "troops"
                 if target_tok is not None and target_tok.i == o.i:
                     attrs_force = o
