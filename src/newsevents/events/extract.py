@@ -78,7 +78,7 @@ LEAVING = {"leave", "depart", "vacate", "quit", "exit"}
 SHUTTING = {"suspend", "close", "shut", "cease", "halt", "stop"}
 EXPELLED_OFFICIALS = {"diplomat", "ambassador", "envoy", "agency", "monitor", "observer", "inspector", "peacekeeper",
                       "mission", "organization", "organisation", "ngo", "attache", "attaché", "staff", "consul"}
-RESIGNING = {"resign", "step_down", "abdicate"}
+RESIGNING = {"resign", "step_down", "abdicate", "resignation"}
 STRIKE_WEAPONS = {"air", "missile", "drone", "rocket", "artillery", "precision", "aerial", "naval", "military", "retaliatory",
                   "preemptive", "pre-emptive", "surgical", "nuclear", "airstrike"}
 MILITARY_MODIFIERS = {"police", "army", "military", "navy", "naval", "air", "special", "commando", "elite", "combat", "riot",
@@ -258,6 +258,12 @@ def find_trigger(tok: Any) -> tuple[Trigger, str] | None:
             or any(c.dep_ in {"amod", "compound"} and c.lemma_.lower() in STRIKE_WEAPONS for c in tok.children)
         ):
             return Trigger("ASSAULT", "heavy-weapons", "light"), lemma  # "strikes on militant positions"
+        if lemma in lex.needs and lemma not in lex.verbs:  # "the delivery of 300 tonnes of food"
+            owned = {g.lemma_.lower() for c in tok.children if c.dep_ in {"compound", "amod"} for g in [c]}
+            owned |= {g2.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj" for g2 in (g, *g.children)}
+            if not owned & lex.needs[lemma]:
+                return None
         if lemma in lex.nouns:
             return lex.nouns[lemma], lemma
         if tok.lower_ in lex.nouns:
@@ -432,6 +438,13 @@ def _actor_like(idx: DocIndex, tok: Any) -> bool:
     return tok.lemma_.lower() in lex.sectors or any(
         c.dep_ in {"compound", "amod", "poss"} and (c.ent_type_ in {"NORP", "GPE", "ORG"}) for c in tok.children
     )
+
+
+def _agent(idx: DocIndex, tok: Any) -> bool:
+    """Whether a subject can intend something: an actor, not a thing given ("Japan's loan will fund a port")."""
+    classes = lexicon().classes
+    things = classes.get("money", set()) | classes.get("relief", set()) | classes.get("weapon", set())
+    return _actor_like(idx, tok) and tok.lemma_.lower() not in things - TROOP_NOUNS - {"aid"}
 
 
 def _subtree_ids(tok: Any | None) -> set[int]:
@@ -728,7 +741,8 @@ def _build(
     # Modality: intentions are AGREE/THREATEN, "must" is a REQUEST, refusals REJECT
     auxes = {c.lower_ for c in pred.children if c.dep_ in {"aux", "auxpass"}}
     negated_here = any(c.dep_ == "neg" for c in pred.children)
-    intent = bool(auxes & FUTURE_AUX) or (
+    # "the loan will fund a port": a future with no agent as subject is a forecast, not someone's intention
+    intent = bool(auxes & FUTURE_AUX) and (subj is None or passive or _agent(idx, subj)) or (
         pred.dep_ == "xcomp" and (pred.head.lemma_.lower() in INTENT_HEADS or _e_stem(pred.head.lower_, pred.head.lemma_.lower()) in INTENT_HEADS)
     )
     if is_noun and pred.i == tok.i and tok.dep_ == "dobj" and tok.head.dep_ == "xcomp" and (

@@ -55,6 +55,7 @@ class Lexicon:
     capitals: dict[str, str] = field(default_factory=dict)  # ISO2 -> capital name
     heads: set[str] = field(default_factory=set)  # every word a trigger key contains: a fast first test
     light_only: set[str] = field(default_factory=set)  # nouns that need a light verb ("waged war")
+    classes: dict[str, set[str]] = field(default_factory=dict)  # noun classes (noun_classes.tsv): "weapon", "money"
 
 
 @lru_cache(maxsize=1)
@@ -72,7 +73,7 @@ def lexicon() -> Lexicon:
             lex.nouns[lemma] = trig
     lex.heads = {w for key in (*lex.verbs, *lex.nouns) for w in key.split("_")}
     lex.light_verbs = {r[0] for r in read_tsv(DATA / "light_verbs.tsv")}
-    classes = {r[0]: set(r[1].split("|")) for r in read_tsv(DATA / "noun_classes.tsv") if len(r) > 1}
+    classes = lex.classes = {r[0]: set(r[1].split("|")) for r in read_tsv(DATA / "noun_classes.tsv") if len(r) > 1}
     for row in read_tsv(DATA / "needs.tsv"):
         if len(row) > 1 and row[1]:  # "@weapon" names a class of nouns (noun_classes.tsv)
             words = set(row[1].split("|"))
@@ -82,7 +83,10 @@ def lexicon() -> Lexicon:
     lex.excludes = {r[0]: set(r[1].split("|")) for r in read_tsv(DATA / "excludes.tsv") if len(r) > 1}
     for row in read_tsv(DATA / "object_types.tsv"):
         lemma, objs, typ, mode = (row + [""] * 4)[:4]
-        lex.object_types.setdefault(lemma, []).append((set(objs.split("|")), typ, mode or None))
+        words = set(objs.split("|"))
+        for w in [w for w in words if w.startswith("@")]:
+            words |= classes.get(w[1:], set())
+        lex.object_types.setdefault(lemma, []).append((words, typ, mode or None))
     lex.sectors = {r[0]: r[1] for r in read_tsv(DATA / "sectors.tsv")}
     lex.certainty = {r[0]: r[1] for r in read_tsv(DATA / "certainty.tsv")}
     demonyms = SHARED_DATA / "demonyms.tsv"
