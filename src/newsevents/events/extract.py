@@ -40,7 +40,8 @@ ORDERING = {"tell", "order", "direct", "command"}
 MODAL_AUX = {"might", "may", "could"}
 PRONOUN_SUBJECTS = {"he", "she", "it", "they", "we", "i"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
-TROOP_NOUNS = {"troop", "troops", "soldier", "force", "forces", "police", "policeman", "army", "guard", "unit", "battalion", "warship"}
+TROOP_NOUNS = {"troop", "troops", "soldier", "force", "forces", "police", "policeman", "army", "guard", "unit", "battalion", "warship",
+               "division", "brigade", "regiment", "contingent"}
 GIVING = {"AID", "AGREE", "CONCEDE", "RETREAT", "COOPERATE", "SUPPORT"}
 AREA_TARGETS = {"CONCEDE", "COERCE", "SANCTION", "AID", "ASSAULT", "MOBILIZE", "RETREAT"}
 NO_DATE_PREPS = {"since", "until", "till", "before"}
@@ -163,7 +164,7 @@ def find_trigger(tok: Any) -> tuple[Trigger, str] | None:
         trig = lex.verbs.get(lemma)
         if trig is None:
             return _joint(tok, lemma)
-        if lemma in {"order", "force", "compel", "tell"}:
+        if lemma in {"order", "force", "compel", "tell", "ask"}:
             ordered = _ordered_out(tok)
             if ordered is not None:
                 return ordered, lemma
@@ -727,7 +728,7 @@ def _build(
         target_tok = cands[0] if cands else None
     if alleged_by is not None:
         actor_tok = alleged_by
-    if typ == "AID" and key == "receive" and not passive:  # "received a loan from X": X gives, the subject gets
+    if typ == "AID" and key in {"receive", "accept"} and not passive:  # "received a loan from X": X gives, the subject gets
         giver = next((g for p in pred.subtree if p.dep_ == "prep" and p.lower_ == "from"
                       for g in p.children if g.dep_ == "pobj"), None)
         actor_tok, target_tok = giver, actor_tok
@@ -778,7 +779,13 @@ def _build(
         target_tok, actor_tok = actor_tok, speaker
         typ, mode = "REQUEST", mode or (trig.type.lower() if key != "must" else None)
         why.append("must")
-    if typ in {"MOBILIZE", "AID"}:
+    peace = any(t.lemma_.lower() in PEACEKEEPING for t in pred.subtree)  # "contributed 800 soldiers to the peacekeeping mission"
+    if typ == "AID" and actor_tok is not None and lexicon().sectors.get(actor_tok.lemma_.lower()) in {"military", "police"} and any(
+        o.lemma_.lower() in lexicon().classes.get("weapon", set()) for o in pred.children if o.dep_ == "dobj"
+    ):
+        typ, mode = "MOBILIZE", "troops"  # "the army sends tanks to the province": its own force, not aid
+        why.append("army moves its weapons")
+    if typ in {"MOBILIZE", "AID"} and not peace:
         quantities = [g2 for o in pred.children if o.dep_ == "dobj" for g in o.children if g.dep_ == "prep" and g.lower_ == "of"
                       for g2 in g.children if g2.dep_ == "pobj"]  # "sent thousands of troops"
         for o in objects_of(pred) + quantities:
