@@ -71,6 +71,8 @@ UNDO_VERBS = {"lift", "ease", "relax", "end", "loosen", "suspend", "scrap", "rev
 # Doing something "jointly"/"together" is cooperation whatever the verb ("build the bridge together"), except
 # where "together" only means being in one place or assembling ("came together", "brought together").
 JOINT_ADV = {"jointly", "together"}
+STATE_WORDS = {"country", "nation", "state", "government", "side", "ally", "neighbour", "neighbor", "kingdom", "republic",
+               "bloc", "region", "province", "capital"}
 NOT_JOINT = {"come", "get", "bring", "put", "pull", "live", "stay", "go", "stand", "hold", "sit", "tie", "piece",
              "gather", "band", "work", "stick", "huddle", "lump", "add", "mix", "glue", "link", "string", "press"}
 # "ordered the diplomats to leave the country": expulsion (CAMEO 166 for envoys, agencies and monitors; 174 for
@@ -202,6 +204,8 @@ def find_trigger(tok: Any) -> tuple[Trigger, str] | None:
         if need:
             deps = set()
             for c in tok.children:
+                if c.lower_ == "according":
+                    continue  # "according to ..." names a source; its lemma "accord" is no object
                 deps.add(c.lemma_.lower())
                 if c.dep_ in {"prep", "dobj", "prt", "dative"}:
                     deps.update(g.lemma_.lower() for g in c.children)
@@ -215,6 +219,12 @@ def find_trigger(tok: Any) -> tuple[Trigger, str] | None:
             if not deps & need:
                 return None
         retyped = _object_type(tok, lemma, trig)
+        if retyped is not trig and retyped.type == "AID" and lemma in {"pour", "receive", "accept"} and not any(
+            t.ent_type_ in {"GPE", "NORP", "LOC", "ORG"} or t.lemma_.lower() in STATE_WORDS or (t.pos_ == "PRON" and t.dep_ == "nsubj")
+            or lex.sectors.get(t.lemma_.lower()) not in {None, "civilians", "business", "media", "education", "health"}
+            for t in tok.subtree if t.i != tok.i
+        ):
+            return None  # "investors poured money into stocks", "the museum received a painting": no state acts
         if retyped is not trig:
             return retyped, lemma
         if lemma == "charge" and any(c.dep_ == "auxpass" for c in tok.children) and any(
@@ -277,8 +287,21 @@ def _joint(tok: Any, lemma: str) -> tuple[Trigger, str] | None:
     if tok.pos_ == "VERB" and lemma not in NOT_JOINT and any(
         c.dep_ in {"advmod", "prt"} and c.lower_ in JOINT_ADV for c in tok.children
     ):
-        return Trigger("COOPERATE", None, "action"), f"{lemma}_jointly"
+        subj = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is not None and _political(subj):  # "the band will play together" is no cooperation
+            return Trigger("COOPERATE", None, "action"), f"{lemma}_jointly"
     return None
+
+
+def _political(tok: Any) -> bool:
+    """Whether a phrase names states, their agencies or organised groups ("engineers from both countries",
+    "the two navies"), the actors PLOVER codes, rather than private people ("the two singers")."""
+    sectors = lexicon().sectors
+    return any(
+        t.ent_type_ in {"GPE", "NORP", "ORG"} or t.lemma_.lower() in STATE_WORDS
+        or sectors.get(t.lemma_.lower()) not in {None, "civilians", "business", "media", "education", "health"}
+        for t in tok.subtree
+    )
 
 
 def _ordered_out(tok: Any) -> Trigger | None:
@@ -293,6 +316,13 @@ def _ordered_out(tok: Any) -> Trigger | None:
     if who is None or who.lemma_.lower() in TROOP_NOUNS or who.lower_ in PRONOUN_SUBJECTS:
         return None  # a government ordering its own troops out is a withdrawal, coded on the complement
     if verb in LEAVING:
+        place = next((c for c in comp.children if c.dep_ == "dobj"), None)
+        official = who.lemma_.lower() in EXPELLED_OFFICIALS
+        if place is None and not official:
+            return None
+        if place is not None and not (place.ent_type_ in {"GPE", "LOC"} or place.lemma_.lower() in STATE_WORDS
+                                      or place.lemma_.lower() in {"territory", "island", "area", "city", "zone"}):
+            return None  # "asked the players to leave the field"
         if who.lemma_.lower() in EXPELLED_OFFICIALS or any(
             g.dep_ == "compound" and g.lemma_.lower() in EXPELLED_OFFICIALS for g in who.children
         ):
