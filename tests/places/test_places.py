@@ -303,3 +303,8 @@ def test_a_named_region_before_a_village_of_its_name():
     doc = _doc("Officials in Maryland and Virginia discussed the Middle East.",
                [("Maryland", "GPE"), ("Virginia", "GPE"), ("the Middle East", "LOC")])
     assert {p.text: p.feature for p in doc.places}["Middle East"] == "region"
+
+
+def test_doubled_hyphens_after_a_hyphenated_name_end():
+    doc = _doc("Floods hit Fargo-Moorhead--the worst in years; x-y--z and A-B-C---D too.", [])
+    assert [p.text for p in doc.places][:2] == ["Fargo", "Moorhead"]

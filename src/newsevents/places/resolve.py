@@ -453,7 +453,7 @@ class _Detector:
         hy = text.find("-")
         while hy != -1:
             m = _HYPHENATED.match(text, _word_start(text, hy))
-            hy = text.find("-", m.end() if m else hy + 1)
+            hy = text.find("-", max(m.end(), hy + 1) if m else hy + 1)  # "x-y--z": never the same hyphen twice
             if m is None or (not m.group(0)[:1].isupper()
                              and not m.group(0).startswith(("inter-", "anti-", "pro-", "non-"))):
                 continue
