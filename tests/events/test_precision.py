@@ -63,3 +63,11 @@ def test_the_same_words_in_their_event_senses_are_still_coded():
     docs = newsevents.extract_many(({"text": t} for _, t in cases), pipeline=("entities", "places", "times", "quotes", "events"))
     got = [(ev.type if (ev := primary_event(d)) else None) for d in docs]
     assert got == [c[0] for c in cases]
+
+
+def test_ceasing_ones_own_trade_is_no_coercion_but_a_state_cutting_supplies_is_a_sanction():
+    assert not [e for e in newsevents.extract("The shop stopped selling phones last year.").events if e.type in SMALL]
+    doc = newsevents.extract("The country stopped importing grain from its neighbour.")
+    assert [e.type for e in doc.events] == ["SANCTION"]
+    doc = newsevents.extract("Police stopped the march near the square.")
+    assert [e.type for e in doc.events] == ["COERCE"]

@@ -104,7 +104,8 @@ MOVING_PEOPLE = {"return", "remove", "send", "relocate", "transfer", "move", "ev
 HANDING = {"hand", "hand_over", "cede", "relinquish", "transfer", "surrender"}
 OFFICE = {"power", "office", "presidency", "throne", "post", "leadership", "authority"}
 # Ceasing to give is cutting support off (CAMEO 162): "stopped supplying gas", whatever is supplied.
-GIVING_VERBS = {"supply", "provide", "deliver", "ship", "send", "fund", "finance", "pay", "export", "sell", "give"}
+GIVING_VERBS = {"supply", "provide", "deliver", "ship", "send", "fund", "finance", "pay", "export", "sell", "give",
+                "import", "buy", "purchase", "trade"}
 PRESSURE = {"demand", "pressure", "protest", "call", "outcry", "ultimatum", "unrest", "demonstration"}
 MEDIA = {"photo", "photograph", "picture", "image", "video", "footage", "film", "camera", "photographer", "painting", "clip"}
 
@@ -175,12 +176,17 @@ def find_trigger(tok: Any) -> tuple[Trigger, str] | None:
         if lemma in CEASING:  # "stopped funding the ministry", "halted attacking": ceasing an act
             for c in tok.children:
                 hit = find_trigger(c) if c.dep_ in {"xcomp", "ccomp"} and c.tag_ == "VBG" else None
-                if hit is None and c.dep_ in {"xcomp", "ccomp"} and c.tag_ == "VBG" and c.lemma_.lower() in GIVING_VERBS:
+                subj = next((g for g in tok.children if g.dep_ == "nsubj"), None)
+                if hit is None and c.dep_ in {"xcomp", "ccomp"} and c.tag_ == "VBG" and c.lemma_.lower() in GIVING_VERBS and (
+                    subj is not None and _political(subj)
+                ):  # "the country stopped importing grain"; "the shop stopped selling phones" is no sanction
                     return Trigger("SANCTION", "discontinue", "action"), lemma
                 if hit is not None and hit[0].type in {"AID", "COOPERATE", "CONSULT", "SUPPORT"}:
                     return Trigger("SANCTION", "discontinue", "action"), lemma
                 if hit is not None and hit[0].type in {"ASSAULT", "COERCE", "PROTEST"}:
                     return Trigger("RETREAT", "ceasefire", "action"), lemma
+                if c.dep_ in {"xcomp", "ccomp"} and c.tag_ == "VBG" and trig.type == "COERCE":
+                    return None  # "the shop stopped selling phones": ceasing one's own activity coerces no one
         if trig.type in {"MOBILIZE", "AID", "CONSULT"} and any(
             c.dep_ == "advmod" and c.lower_ in {"jointly", "together"} for c in tok.children
         ):
@@ -690,6 +696,11 @@ def _build(
         ctrig = complement[1]
         mode = mode or ctrig.mode or ctrig.type.lower()
         why.append(f"complement {complement[2]}:{ctrig.type}")
+    if typ == "COERCE" and any(
+        c.dep_ == "prep" and c.lower_ == "at" and any(g.lemma_.lower() == "request" for g in c.children) for c in pred.children
+    ):  # "deported to X at its request", "arrested at the request of Y": judicial cooperation (CAMEO 063)
+        typ, mode = "COOPERATE", "legal"
+        why.append("at the request of another state")
     handed_office = key in HANDING and any(c.dep_ == "dobj" and c.lemma_.lower() in OFFICE for c in pred.children)
     if (key in RESIGNING or handed_office) and any(t.lemma_.lower() in PRESSURE for t in pred.subtree if t.i != pred.i):
         typ, mode = "CONCEDE", "leadership"  # stepping down under pressure accedes to a demand (CAMEO 0831)
