@@ -70,14 +70,21 @@ _LETTERS = str.maketrans({"ł": "l", "Ł": "L", "ı": "i", "ø": "o", "Ø": "O",
                           "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th", "ð": "d"})
 
 
+_THE = re.compile(r"^the\s+")
+
+
 @lru_cache(maxsize=100_000)
 def norm(name: str) -> str:
     """Lookup key: accents, case, dots, apostrophes and hyphens do not distinguish places."""
-    s = unicodedata.normalize("NFKD", name.translate(_LETTERS))
-    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
-    s = s.replace("\u2019", "").replace("'", "").replace(".", "").replace("-", " ")
-    s = re.sub(r"^the\s+", "", s)
-    return re.sub(r"\s+", " ", s).strip()
+    if name.isascii():  # most names: nothing to fold
+        s = name.casefold()
+    else:
+        s = unicodedata.normalize("NFKD", name.translate(_LETTERS))
+        s = "".join(c for c in s if not unicodedata.combining(c)).casefold().replace("\u2019", "")
+    s = s.replace("'", "").replace(".", "").replace("-", " ")
+    if s.startswith("the"):
+        s = _THE.sub("", s)
+    return " ".join(s.split())
 
 
 def data_dir() -> Path:

@@ -75,6 +75,17 @@ _US_LOCAL = re.compile(r"Sheriff['\u2019]s (?:Office|Department)|\bPolice Depart
                        r"Commissioners|Jail|Board|Attorney)\b|\bBoard of (?:Selectmen|Supervisors|Education)\b|"
                        r"\bSchool District\b|\bTownship\b|\(?\b\d{3}\)?[-. ]\d{3}-\d{4}\b|\bsales tax\b|"
                        r"(?<![A-Z])\$\d")
+_US_HINTS = ("$", "Sheriff", "Police Department", "County ", "Board of ", "School District", "Township", "sales tax")
+_PHONE_HINT = re.compile(r"\d-\d{4}")
+
+
+def _us_local(text: str) -> bool:
+    """`_US_LOCAL` anywhere in the text; substring checks first, as most stories have none of it."""
+    if not any(h in text for h in _US_HINTS) and not _PHONE_HINT.search(text):
+        return False
+    return bool(_US_LOCAL.search(text))
+
+
 _NAME_LIST = re.compile(r"[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2}(?:, [A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2})+,?"
                         r" (?:and|or) [A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2}")
 _CAP_NAME = re.compile(r"[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2}")
@@ -894,7 +905,9 @@ def _resolve(mentions: list[Mention], ctx: Context, text: str) -> None:
         if not m.cands:
             continue
         sig = (m.key, m.within)
-        if sig not in done:
+        if sig not in done and len(m.cands) == 1:
+            done[sig] = (m.cands[0], 5.0)  # one reading: nothing to weigh
+        elif sig not in done:
             cands = m.cands
             if len(cands) > _TOP_N:
                 # the likeliest readings, plus any in a state the other names point to (a Franklin County
@@ -928,7 +941,7 @@ def geoparse(doc: Document) -> tuple[list[Place], list[str]]:
     """Detect, then resolve twice: first against every reading of the other names, then against the
     readings that won clearly (so a confident "Shreveport" pulls "Mansfield" to Louisiana)."""
     mentions, demonym_cc, detector = _Detector(doc).run()
-    us = bool(_US_LOCAL.search(doc.text))
+    us = _us_local(doc.text)
     readings = _readings(mentions)
     _resolve(mentions, _build_context(mentions, demonym_cc, readings, us), doc.text)
     home = Counter((m.best.country_code, m.best.admin1_code) for m in mentions
