@@ -12,6 +12,7 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
+from . import lexicon as lx
 from . import rules as R
 from .rules import Cand, Norm
 
@@ -204,6 +205,17 @@ class Resolver:
                 return i, n.value
         return None
 
+    _NAME_HEADS = frozenset(lx.words().get("namehead", {}))
+    _NAME_NEXT = re.compile(r"[ \t]+([A-Z][a-z]+)")
+
+    def in_name(self, n: Norm) -> bool:
+        """A capitalised time before a name head is part of a proper name ("the Good Friday
+        Agreement", "the Monday Club", "the Sunday Times"): TIDES does not mark those."""
+        if not self.text[n.start : n.start + 1].isupper():
+            return False
+        m = self._NAME_NEXT.match(self.text, n.end)
+        return bool(m and m.group(1).lower() in self._NAME_HEADS)
+
     def is_entity(self, start: int, end: int, labels: tuple[str, ...]) -> bool:
         if self.nlp is None:
             return False
@@ -228,7 +240,11 @@ class Resolver:
         for c in cands:
             fn = getattr(self, "n_" + c.kind)
             n = fn(c)
-            if n is not None:
+            if isinstance(n, Norm) and self.in_name(n):
+                continue
+            if isinstance(n, list):  # a range: both ends
+                self.out.extend(n)
+            elif n is not None:
                 self.out.append(n)
         for n in self.out:  # indexes shift when times merge: keep the object itself
             n.ref = self.out[n.prev] if n.prev is not None else None
@@ -443,6 +459,9 @@ class Resolver:
             return self.mk(c, "duration", v, None)
         if rel == "same":
             return None
+        if rel == "latest" or rel.startswith("most"):
+            # "the latest quarter": the last one reported, i.e. the one before the current one
+            rel = "last" if unit in ("quarter", "month", "week") else "this"
         shift = {"last": -1, "past": -1, "previous": -1, "preceding": -1, "this": 0, "current": 0,
                  "next": 1, "coming": 1, "following": 1}[rel]
         if rel in ("previous", "preceding", "following"):
@@ -510,8 +529,97 @@ class Resolver:
     def n_endof(self, c: Cand) -> Norm | None:
         if self.dct is None:
             return self.mk(c, "date", None, None)
-        v = self._shift_unit(self.dct, c.m.group("unit").lower(), 0)
+        unit = c.m.group("unit").lower()
+        mod = c.m.group("mod").lower()
+        if unit == "year" and "half" in mod:  # "the first half of the year": a half-year (TIDES H1/H2)
+            return self.mk(c, "date", f"{self.dct.year:04d}-H{1 if 'first' in mod else 2}", "publication")
+        v = self._shift_unit(self.dct, unit, 0)
         return self.mk(c, "date", v, "publication")
+
+    def n_yearrange(self, c: Cand) -> list[Norm] | None:
+        """'1990-91': TIDES tags each end of a range as its own date; the short end takes the first's
+        century ('1999-00' is 1999 to 2000)."""
+        m = c.m
+        y1 = int(m.group("y1"))
+        y2 = y1 // 100 * 100 + int(m.group("y2"))
+        if y2 <= y1:
+            y2 += 100
+        if y2 - y1 > 10 or (self.dct and y1 > self.dct.year + 30):
+            return None
+        a = Norm(m.start("y1"), m.end("y1"), "date", f"{y1:04d}", "year", "absolute", c.kind)
+        b = Norm(m.start("y2"), m.end("y2"), "date", f"{y2:04d}", "year", "absolute", c.kind)
+        return [a, b]
+
+    def n_monrange(self, c: Cand) -> list[Norm] | None:
+        """'March to May', 'between March and May 2012': two months of the same year (the year from
+        the words, else the first month resolved as a bare month would be)."""
+        m = c.m
+        m1, m2 = R.month_of(m.group("m1")), R.month_of(m.group("m2"))
+        if m1 is None or m2 is None or m1 == m2:
+            return None
+        if m.group("m1") == "May" and self.prev_word(c.start) not in R._DATE_PREP:
+            return None  # "May and Hammond": names
+        y = m.group("year")
+        if y:
+            year, anchor = int(y), "absolute"
+        elif self.dct is None:
+            year, anchor = None, None
+        else:
+            year, anchor = R.resolve_month(self.dct, m1, self.tense(c)), "publication"
+        out = []
+        for k, (mon, grp) in enumerate(((m1, "m1"), (m2, "m2"))):
+            yy = year if year is None or k == 0 or m2 > m1 else year + 1  # "November to February"
+            v = f"{'XXXX' if yy is None else f'{yy:04d}'}-{mon:02d}"
+            end = c.end if k == 1 and y else m.end(grp)
+            out.append(Norm(m.start(grp), end, "date", v, "month", anchor, c.kind))
+        return out
+
+    def n_weekof(self, c: Cand) -> Norm | None:
+        """'the first week of April': the ISO week holding that month's 4th (7th...) day; the last
+        week is the one holding its last Thursday."""
+        m = c.m
+        month = R.month_of(m.group("mon"))
+        if month is None:
+            return None
+        y = m.group("year")
+        if y:
+            year, anchor = int(y), "absolute"
+        elif self.dct is None:
+            return self.mk(c, "date", f"XXXX-{month:02d}", None)
+        else:
+            year, anchor = R.resolve_month(self.dct, month, self.tense(c)), "publication"
+        k = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(m.group("ord").lower())
+        if k is None:
+            d = _nth_weekday(year, month, 4, -1)
+        else:
+            d = date(year, month, 1) + timedelta(days=3 + 7 * (k - 1))
+        return self.mk(c, "date", R.iso_week(d), anchor)
+
+    def n_alldur(self, c: Cand) -> Norm | None:
+        """'all day', 'the whole week': a duration of one unit (a part of the day is a day's part)."""
+        unit = c.m.group("unit").lower()
+        v = {"night": "PT12H", "morning": "PT4H", "afternoon": "PT4H", "evening": "PT4H", "weekend": "P2D"}.get(unit)
+        return self.mk(c, "duration", v or R.duration_value(1, unit), None)
+
+    def n_overnight(self, c: Cand) -> Norm | None:
+        """'flooded overnight': the night before the day the story is on (the last day named in
+        the sentence, else the publication day). Not 'an overnight stay' (an adjective)."""
+        if self.nlp is not None:
+            span = self.nlp.char_span(c.start, c.end, alignment_mode="expand")
+            if span is None or span[0].pos_ == "ADJ" or span[0].dep_ == "amod":
+                return None
+        elif re.match(r"\s+[a-z]+", self.text[c.end : c.end + 12]):
+            return None
+        day = self._day_in_sentence(c.start)
+        if day is not None:
+            i, d = day
+            v = (date.fromisoformat(d) - timedelta(days=1)).isoformat() + "TNI"
+            return Norm(c.start, c.end, "time", v, "part-of-day", "prev", c.kind, None, i)
+        if self.dct is None:
+            return self.mk(c, "time", None, None)
+        tense = self.tense(c)
+        d = self.dct if tense == "future" else self.dct - timedelta(days=1)
+        return self.mk(c, "time", d.isoformat() + "TNI", "publication")
 
     def n_perunit(self, c: Cand) -> Norm | None:
         """'3 percent per year': a frequency, never a duration."""
@@ -566,6 +674,13 @@ class Resolver:
                 return self.mk(c, "date", f"XXXX-Q{(endmon - 1) // 3 + 1}", None)
             year = self.dct.year - (1 if endmon > self.dct.month else 0)
             return self.mk(c, "date", f"{year}-Q{(endmon - 1) // 3 + 1}", "publication")
+        if unit == "year" and endmon:  # "the (fiscal) year ended June 30, 2012": the year it ends in
+            endyear = c.m.group("endyear")
+            if endyear:
+                return self.mk(c, "date", endyear, "absolute")
+            if self.dct is None:
+                return self.mk(c, "date", None, None)
+            return self.mk(c, "date", f"{self.dct.year - (1 if endmon > self.dct.month else 0):04d}", "publication")
         near = max(self.text.rfind("\n\n", 0, c.start), c.start - 400)  # this paragraph, a few sentences
         for i in range(len(self.out) - 1, -1, -1):
             n = self.out[i]
@@ -795,7 +910,7 @@ class Resolver:
         lead = re.match(r"in\s+", self.text[c.start : c.end], re.I)
         if lead:
             start += lead.end()
-        if v in ("right now", "now", "currently", "nowadays", "these days", "at present", "presently"):
+        if v in ("right now", "now", "currently", "nowadays", "these days", "at present", "presently") or "moment" in v:
             # "now" as in "now-defunct" is excluded by the pattern; "until now" is still the present
             value = "PRESENT_REF"
         elif "future" in v or "coming" in v:
@@ -807,7 +922,17 @@ class Resolver:
     def n_set(self, c: Cand) -> Norm | None:
         g = c.m.groupdict()
         if g.get("adv"):
-            return self.mk(c, "set", "P1Y", None)
+            adv = g["adv"].lower()
+            if adv not in ("annually", "yearly") and self.nlp is not None:
+                # "published weekly" is a frequency; "the daily paper", "a weekly magazine" are not
+                span = self.nlp.char_span(c.start, c.end, alignment_mode="expand")
+                if span is None or span[0].pos_ != "ADV" and span[0].dep_ not in ("advmod", "npadvmod"):
+                    return None
+            elif adv not in ("annually", "yearly") and not re.match(r"\s*(?:[.,;:!?)]|$)", self.text[c.end : c.end + 3]):
+                return None
+            v = {"weekly": "P1W", "monthly": "P1M", "daily": "P1D", "hourly": "PT1H", "quarterly": "P3M",
+                 "nightly": "P1D", "biweekly": "P2W"}.get(adv, "P1Y")
+            return self.mk(c, "set", v, None)
         unit = g["unit"].lower().rstrip("s") if g["unit"].lower() not in ("days",) else "day"
         unit = g["unit"].lower()
         unit = unit[:-1] if unit.endswith("s") and unit[:-1] in ("day", "week", "month", "year", "hour", "minute", "second", "decade", "morning", "night", "evening", "afternoon", "weekend", "season") or unit.endswith("days") else unit
@@ -918,6 +1043,14 @@ class Resolver:
         if self.dct is None:
             return self.mk(c, "date", f"XXXX-{code}", None)
         shift = -1 if rel in ("last", "this past") else 1 if rel in ("next", "this coming") else 0
+        if shift == 0 and rel != "this":
+            # "ended in late summer" in a March story is last summer; "returns in the fall" is this one
+            now = {12: 0, 1: 0, 2: 0, 3: 1, 4: 1, 5: 1, 6: 2, 7: 2, 8: 2}.get(self.dct.month, 3)
+            target, tense = _SEASON_INDEX[season], self.tense(c)
+            if tense == "past" and target > now:
+                shift = -1
+            elif tense == "future" and target < now:
+                shift = 1
         return self.mk(c, "date", f"{season_year(self.dct, season, shift)}-{code}", "publication")
 
 

@@ -96,6 +96,12 @@ _PATTERNS: list[tuple[str, str]] = [
     ("mdy", rf"{_B}(?:(?:{WD}|{WDA}),?\s+)?{MON}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?P<year>(?:1[6-9]|20)\d\d)(?!\d))?(?![\w]|-(?!\d))"),
     # "7 June 2019", "the 7th of June"
     ("dmy", rf"{_B}(?:(?:{WD}|{WDA}),?\s+)?(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MON}(?:,?\s+(?P<year>(?:1[6-9]|20)\d\d)(?!\d))?{_E}"),
+    # "1990-91", "2012-13": both ends (TIDES/TimeML tag each point of a range)
+    ("yearrange", r"(?<![\w$£€#,./-])(?P<y1>(?:1[6-9]|20)\d\d)[-–/](?P<y2>\d\d)(?![\w%-]|[.,]\d)"),
+    # "March to May", "between March and May", "March-May 2012": both months, one year
+    ("monrange", rf"{_B}(?P<m1>{_MON_FULL})(?:\s+(?:to|through|and|until|or)\s+|\s*[-–]\s*)(?P<m2>{_MON_FULL})(?:,?\s+(?P<year>(?:1[6-9]|20)\d\d)(?!\d)|(?![\s-]*\d))(?![\w-])"),
+    # "the first week of April", "the last week of March 2012"
+    ("weekof", rf"(?i:{_B}(?:the\s+)?(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+)(?P<mon>{_MON_FULL})(?:,?\s+(?P<year>(?:1[6-9]|20)\d\d)(?!\d))?{_E}"),
     ("iso", r"(?<![\w-])(?P<year>(?:1[6-9]|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[T ](?P<h>[0-2]\d):(?P<mi>[0-5]\d))?(?![\w-])"),
     ("numeric", r"(?<![\w/.-])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<year>(?:19|20)?\d\d)(?![\w/-])"),
     # "early June 2019", "mid-March", "the end of May", "June of 2018"
@@ -110,13 +116,13 @@ _PATTERNS: list[tuple[str, str]] = [
     ("relday", rf"(?i:{_B}(?:(?P<mod>early|late)\s+)?(?P<rd>the day before yesterday|the day after tomorrow|today|tonight|yesterday|tomorrow)(?:'s)?(?:\s+{POD})?{_E})"),
     ("thispod", rf"(?i:{_B}(?:(?:later|earlier|early|late)\s+)?(?P<rel>this|last|that|the same|the next|the following|the previous)\s+{POD}{_E})"),
     # "last week", "earlier this month", "the end of last year", "the past week", "this summer"
-    ("relunit", r"(?i:(?<![\w-])(?:(?P<mod>earlier|later|early|late|the end of|the beginning of|the start of|the middle of|the rest of|the first half of|the second half of)\s+)?(?P<the>the\s+)?(?P<rel>last|this|next|past|coming|previous|following|current|same|preceding)\s+(?P<unit>weekend|week|month|year|decade|century|quarter|spring|summer|fall|autumn|winter)(?![\w-]))"),
+    ("relunit", r"(?i:(?<![\w-])(?:(?P<mod>earlier|later|early|late|the end of|the beginning of|the start of|the middle of|the rest of|the first half of|the second half of)\s+)?(?P<the>the\s+)?(?P<rel>last|this|next|past|coming|previous|following|current|same|preceding|latest|most\s+recent)\s+(?P<unit>weekend|week|month|year|decade|century|quarter|spring|summer|fall|autumn|winter)(?![\w-]))"),
     ("nextday", r"(?i:(?<![\w-])the\s+(?P<rel>next|following|previous|preceding|same)\s+(?P<unit>day|morning|afternoon|evening|night)(?![\w-]))"),
-    ("endof", r"(?i:(?<![\w-])(?P<mod>the end|the beginning|the start|the middle|the rest|the remainder)\s+of\s+the\s+(?P<unit>year|month|week|decade)(?![\w-]))"),
+    ("endof", r"(?i:(?<![\w-])(?P<mod>the end|the beginning|the start|the middle|the rest|the remainder|the first half|the second half|the latter half|the last half)\s+of\s+the\s+(?P<unit>year|month|week|decade|century)(?![\w-]))"),
     ("perunit", r"(?i:(?<![\w-])(?P<per>per)\s+(?P<unit>day|week|month|year|hour)(?![\w-]))"),
     ("that", r"(?i:(?<![\w-])(?P<det>that|the same)\s+(?P<unit>day|week|month|year|weekend)(?![\w-]))"),
     # "for the year", "in the quarter": the period under discussion (TimeML marks these anaphoric DATEs)
-    ("theunit", r"(?i:(?<![\w-])the\s+(?P<unit>year|quarter|month|week|day)(?![\w-])(?!\s*['\u2019]s)(?!\s+(?:before|after|earlier|later|ago|of|to|in which|when|that|since|through|\d))(?:(?=\s+(?:ended|ending)\s+(?P<endmon>[A-Za-z]+)))?)"),
+    ("theunit", r"(?i:(?<![\w-])the\s+(?:(?P<fiscal>fiscal|financial)\s+)?(?P<unit>year|quarter|month|week|day)(?![\w-])(?!\s*['\u2019]s)(?!\s+(?:before|after|earlier|later|ago|of|to|in which|when|that|since|through|\d))(?:(?=\s+(?:ended|ending)\s+(?P<endmon>[A-Za-z]+)\.?(?:\s+\d{1,2})?(?:,?\s+(?P<endyear>(?:19|20)\d\d))?))?)"),
     # "the year-earlier period", "the year-ago quarter": the period before, one year back
     ("yearago", r"(?i:(?<![\w-])(?:the\s+)?(?:same\s+)?(?:year-earlier|year-ago|prior-year|year-before)\s+(?P<unit>period|quarter|month|week)(?![\w-]))"),
     # "in the morning", "during the night": a part of the day the story is on
@@ -129,18 +135,24 @@ _PATTERNS: list[tuple[str, str]] = [
     ("vaguedur", r"(?i:(?<![\w-])(?P<pre>(?:(?:for|in|over|within)\s+)?(?:the\s+)?(?:past|last|next|coming|recent|previous|following)\s+|for\s+|within\s+|in\s+recent\s+|in\s+(?=(?:weeks|months|years|decades)(?![\w-])))(?P<unit>seconds|minutes|hours|days|weeks|months|quarters|years|decades|centuries)(?![\w-])(?!\s+old\b))"),
     ("agovague", r"(?i:(?<![\w-])(?P<unit>days|weeks|months|years|decades)\s+ago(?![\w-]))"),
     ("laterdur", r"(?i:(?<![\w-])(?:(?P<pre>within|over|in|for)\s+)?(?P<unit>minutes|hours|days|weeks|months|years|decades)\s+(?P<dir>later|earlier|after|before)(?![\w-]))"),
-    ("time", rf"(?<![\w:.$£€-]){APPROX}(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m|[AP]\.M\.|[AP]M)(?![\w])(?:\s+{TZ}(?![\w]))?"),
+    ("time", rf"(?<![\w:.$£€-]){APPROX}(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m|[AP]\.M\.|[AP]M)(?![\w])(?:\s+(?:{TZ}|(?P<lt>local time))(?![\w]))?"),
     ("time", rf"(?<![\w:.$£€-]){APPROX}(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:.])(?:\s+(?:{TZ}|(?P<lt>local time)))?(?![\w])"),
     ("time", rf"(?<![\w:.$£€-])(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s+(?:hours\s+)?(?:{TZ}|(?P<lt>local time))(?![\w])"),
     ("time", r"(?i:(?<![\w-])(?P<word>noon|midday|midnight)(?![\w-]))"),
+    # "at the moment", "for the moment": the present (TIDES PRESENT_REF); the preposition stays out
+    ("vague", r"(?i:(?:(?<=\bat\s)|(?<=\bfor\s))(?P<v>the\s+moment)(?![\w-]))"),
+    # "all day", "the whole week": the full length of one unit
+    ("alldur", r"(?i:(?<![\w-])(?:all|the\s+whole|the\s+entire|a\s+whole|an\s+entire)\s+(?P<unit>day|night|week|month|year|morning|afternoon|evening|weekend)(?![\w-])(?!\s+(?:of|long)\b))"),
+    ("overnight", r"(?i:(?<![\w-])overnight(?![\w-]))"),
     ("vague", r"(?i:(?<![\w-])(?P<v>right now|now|currently|nowadays|these days|at present|presently|recently|lately|(?:in\s+)?the\s+past|(?:in\s+)?the\s+future|(?:in\s+)?(?:the\s+)?coming\s+(?:days|weeks|months|quarters|years|decades))(?![\w-]))"),
     # "over the years": a vague stretch of time (TIDES/TimeML: a DURATION with an X amount)
     ("vaguedur", r"(?i:(?<![\w-])(?P<pre>over\s+the\s+)(?P<unit>days|weeks|months|years|decades|centuries)(?![\w-])(?!\s+(?:ahead|to come)))"),
     ("set", rf"(?i:(?<![\w-])(?P<q>every|each)\s+(?:(?P<n>other|\d+|two|three|four|five|six|ten)\s+)?(?P<unit>{_alt([w.lower() for w in _WEEKDAYS])}|second|minute|hour|day|week|month|year|decade|morning|afternoon|evening|night|weekend|spring|summer|fall|autumn|winter|season)s?(?![\w-]))"),
     ("set", r"(?i:(?<![\w-])(?P<times>once|twice|three times|four times|\d+ times)\s+(?:a|an|per|each|every)\s+(?P<unit>second|minute|hour|day|week|month|year|decade)(?![\w-]))"),
-    ("set", r"(?i:(?<![\w-])(?P<adv>annually|yearly)(?![\w-]))"),
+    ("set", r"(?i:(?<![\w-])(?P<adv>annually|yearly|weekly|monthly|daily|hourly|quarterly|nightly|biweekly)(?![\w-]))"),
     ("holiday", r"(?<![\w-])(?P<hol>Christmas Eve|Christmas Day|Christmas|New Year's Eve|New Year's Day|Boxing Day|Valentine's Day|Halloween|St\.? Patrick's Day|Saint Patrick's Day|Veterans Day|Easter Sunday|Easter Monday|Easter|Good Friday|Palm Sunday|Ash Wednesday|Thanksgiving Day|Thanksgiving|Memorial Day|Labor Day)(?:\s+(?P<year>(?:19|20)\d\d))?(?![\w-])"),
     ("quarter", r"(?i:(?<![\w-])(?:the\s+)?(?P<rel>last|this|next|current|previous)?\s*(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+(?P<unit>quarter|half)(?:\s+of\s+(?P<year>(?:19|20)\d\d|the\s+year|this\s+year|last\s+year|next\s+year))?(?![\w-]))"),
+    ("quarter", r"(?<![\w-])(?P<year>(?:19|20)\d\d)['\u2019]s\s+(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+(?P<unit>quarter|half)(?![\w-])"),
     ("quarter", r"(?<![\w-])(?P<qn>Q[1-4]|H[12])(?:\s+(?P<year>(?:19|20)\d\d))?(?![\w-])"),
     ("season", rf"(?i:(?<![\w-])(?:(?P<rel>last|this|next|this past|this coming|early|late|the)\s+){SEASON}(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d))?(?![\w-]))"),
     ("season", rf"(?<![\w-])(?i:{SEASON})\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)(?![\w-])"),
@@ -165,21 +177,23 @@ _CATS: dict[str, set[str]] = {
     "season": set(_SEASONS),
     "pod": set(_PODS),
     "relday": {"today", "tonight", "yesterday", "tomorrow"},
-    "vague": {"now", "currently", "nowadays", "present", "presently", "recently", "lately", "past", "future",
+    "vague": {"moment", "now", "currently", "nowadays", "present", "presently", "recently", "lately", "past", "future",
               "coming", "days"},
     "clock": {"noon", "midnight", "midday"},
     "holiday": {"christmas", "new", "valentine", "halloween", "boxing", "st", "saint", "veterans", "easter", "good",
                 "palm", "ash", "thanksgiving", "memorial", "labor"},
     "quarter": {"quarter", "quarters", "half", "q1", "q2", "q3", "q4", "h1", "h2"},
     "decword": {"twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties", "'"},
-    "setadv": {"annually", "yearly"},
+    "setadv": {"annually", "yearly", "weekly", "monthly", "daily", "hourly", "quarterly", "nightly", "biweekly"},
+    "overnight": {"overnight"},
 }
 _KIND_TRIGGERS: dict[str, tuple[frozenset[str], int]] = {
     k: (frozenset(c.split()), b)
     for k, c, b in [
-        ("mdy", "month", 2), ("dmy", "month", 5), ("iso", "digit", 0), ("numeric", "digit", 0),
+        ("mdy", "month", 2), ("yearrange", "digit", 0), ("monrange", "month", 4), ("weekof", "month", 5),
+        ("alldur", "unit pod", 2), ("overnight", "overnight", 0), ("dmy", "month", 5), ("iso", "digit", 0), ("numeric", "digit", 0),
         ("month", "month", 5), ("year", "digit", 5), ("decade", "digit decword", 3), ("century", "digit unit", 5),
-        ("weekday", "weekday", 2), ("relday", "relday", 4), ("thispod", "pod", 2), ("relunit", "unit season", 6),
+        ("weekday", "weekday", 2), ("relday", "relday", 4), ("thispod", "pod", 2), ("relunit", "unit season quarter", 6),
         ("nextday", "unit pod", 3), ("endof", "unit", 5), ("perunit", "unit", 1), ("that", "unit", 2),
         ("theweekend", "unit", 2), ("theunit", "unit quarter", 1), ("yearago", "unit", 3), ("thepod", "pod", 1), ("dayafter", "unit", 2), ("ago", "unit", 7), ("agovague", "unit", 0),
         ("laterdur", "unit", 1), ("duration", "unit quarter", 7), ("halfdur", "unit", 4), ("vaguedur", "unit quarter", 4),

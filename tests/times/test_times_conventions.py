@@ -1,0 +1,124 @@
+"""TIDES 2005 / TimeML 1.2.1 conventions on sentences written for these tests: the expected values are
+what the guidelines prescribe (not what the stage happened to output), checked before the rules existed."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.nlp import get_nlp
+from newsevents.times import find_times
+
+PUB = "2013-03-20"  # a Wednesday
+
+
+def found(text: str, published: str | None = PUB) -> list[tuple[str, str | None, str]]:
+    return [(t.text, t.value, t.type) for t in find_times(text, published, get_nlp()(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # modifiers stay inside, the value is the period they modify (the mod is not a value)
+        ("The plant closed in mid-March.", [("mid-March", "2013-03", "date")]),
+        ("Sales slumped in late 2012.", [("late 2012", "2012", "date")]),
+        ("The law takes effect early next year.", [("early next year", "2014", "date")]),
+        ("Payments are due by the end of the month.", [("the end of the month", "2013-03", "date")]),
+        ("Talks resumed in the first week of April.", [("the first week of April", "2012-W14", "date")]),
+        ("Growth should pick up in the second half of the decade.",
+         [("the second half of the decade", "201", "date")]),
+        ("Costs will fall in the first half of the year.", [("the first half of the year", "2013-H1", "date")]),
+        ("Profit rose in 2013's first quarter.", [("2013's first quarter", "2013-Q1", "date")]),
+        ("Profit fell in the latest quarter.", [("the latest quarter", "2012-Q4", "date")]),
+        ("The strike ended in late summer.", [("late summer", "2012-SU", "date")]),
+        ("Lawmakers will return in the fall.", [("the fall", "2013-FA", "date")]),
+        ("Results for the year ended December 31, 2012 were weak.",
+         [("the year", "2012", "date"), ("December 31, 2012", "2012-12-31", "date")]),
+        ("Revenue rose in the fiscal year ended June 30.",
+         [("the fiscal year", "2012", "date"), ("June 30", "2012-06-30", "date")]),
+        ("The attack occurred around 10 p.m. local time.",
+         [("around 10 p.m. local time", "2013-03-20T22:00", "time")]),
+    ],
+)
+def test_modified_points(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # each end of a range is its own expression
+        ("The firm grew fast in 1990-91.", [("1990", "1990", "date"), ("91", "1991", "date")]),
+        ("He served as mayor in 2010-2012.", [("2010", "2010", "date"), ("2012", "2012", "date")]),
+        ("Rain fell between March and May.", [("March", "2013-03", "date"), ("May", "2013-05", "date")]),
+        ("The survey ran from March to May 2011.", [("March", "2011-03", "date"), ("May 2011", "2011-05", "date")]),
+        ("The winter ran from November to February.",
+         [("November", "2012-11", "date"), ("February", "2013-02", "date")]),
+        ("Prices doubled from 2010 to 2012.", [("2010", "2010", "date"), ("2012", "2012", "date")]),
+        ("The summit runs March 21-23.", [("March 21", "2013-03-21", "date")]),
+        ("He met May and Hammond.", []),
+    ],
+)
+def test_ranges(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the present, with the preposition outside the extent
+        ("At the moment, the talks are stalled.", [("the moment", "PRESENT_REF", "date")]),
+        ("For the moment, the plan is on hold.", [("the moment", "PRESENT_REF", "date")]),
+        ("It is raining now, and the roads are currently closed.",
+         [("now", "PRESENT_REF", "date"), ("currently", "PRESENT_REF", "date")]),
+        ("These days, few people write letters.", [("These days", "PRESENT_REF", "date")]),
+        ("Prices have fallen in recent years.", [("recent years", "PXY", "duration")]),
+        # full-unit durations and the night before the story's day
+        ("The meeting lasted all day.", [("all day", "P1D", "duration")]),
+        ("She spent the whole week in Paris.", [("the whole week", "P1W", "duration")]),
+        ("The town flooded overnight.", [("overnight", "2013-03-19TNI", "time")]),
+        # frequencies as adverbs are sets
+        ("The magazine is published weekly.", [("weekly", "P1W", "set")]),
+        ("Rents are paid monthly.", [("monthly", "P1M", "set")]),
+        ("The ferry sails daily.", [("daily", "P1D", "set")]),
+    ],
+)
+def test_vague_and_frequency(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # non-markables: adjectives of sequence or status, frequencies of occasions, "time" as an
+        # occasion, non-quantifiable durations, and times inside proper names
+        "The recent attacks shocked the town.",
+        "The former minister spoke.",
+        "Current rules allow it.",
+        "She came twice.",
+        "It was the first time he had voted.",
+        "He waited a while before answering.",
+        "It took a long time.",
+        "They booked an overnight stay.",
+        "The daily newspaper folded.",
+        "The weekly magazine closed.",
+        "He makes his daily rounds by the river.",
+        "The Good Friday Agreement ended the conflict.",
+        "The Monday Club met.",
+        "The Sunday Times reported it.",
+        "The now-defunct firm closed.",
+        # the issue's false positives
+        "The 6-year-old boy ran.",
+        "A nine-minute video went viral.",
+        "May said she would resign.",
+        "They drove the 1,500 miles home.",
+    ],
+)
+def test_not_markable(text):
+    assert found(text) == []
+
+
+def test_without_publication_date_ranges_and_weeks_stay_partial():
+    assert found("Rain fell between March and May.", None) == [
+        ("March", "XXXX-03", "date"), ("May", "XXXX-05", "date")
+    ]
+    assert found("The town flooded overnight.", None) == [("overnight", None, "time")]
