@@ -76,6 +76,12 @@ def test_ranges(text, expected):
         ("The meeting lasted all day.", [("all day", "P1D", "duration")]),
         ("She spent the whole week in Paris.", [("the whole week", "P1W", "duration")]),
         ("The town flooded overnight.", [("overnight", "2013-03-19TNI", "time")]),
+        ("The fire broke out in the early hours.", [("the early hours", "2013-03-20TMO", "time")]),
+        ("The attack came in the early hours of Sunday.", [("the early hours of Sunday", "2013-03-17TMO", "time")]),
+        ("He left on the morning of March 3.", [("the morning of March 3", "2013-03-03TMO", "time")]),
+        ("The talks continued into the night.", [("the night", "2013-03-20TNI", "time")]),
+        ("Stocks fell at year-end.", [("year-end", "2012", "date")]),
+        ("Officials plan to finish by year's end.", [("year's end", "2013", "date")]),
         # frequencies as adverbs are sets
         ("The magazine is published weekly.", [("weekly", "P1W", "set")]),
         ("Rents are paid monthly.", [("monthly", "P1M", "set")]),
@@ -122,3 +128,14 @@ def test_without_publication_date_ranges_and_weeks_stay_partial():
         ("March", "XXXX-03", "date"), ("May", "XXXX-05", "date")
     ]
     assert found("The town flooded overnight.", None) == [("overnight", None, "time")]
+
+
+def test_election_day_only_near_a_us_general_election():
+    assert found("Voters went to the polls on Election Day. On election night, crowds gathered.", "2016-11-10") == [
+        ("Election Day", "2016-11-08", "date"), ("election night", "2016-11-08TNI", "time")
+    ]
+    assert found("Voters went to the polls on election day.", "2013-03-20") == []
+
+
+def test_a_dateline_before_a_capitalised_word_is_no_name():
+    assert found("Published Tue, March 22, 2016 Express Sport ranks the cars.")[0][1] == "2016-03-22"

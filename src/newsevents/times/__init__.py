@@ -14,7 +14,7 @@ from typing import Any
 from ..pipeline import stage
 from ..schema import Document, Time
 from . import rules
-from .normalise import Resolver, merge_times
+from .normalise import Resolver, merge_times, pod_of_day
 
 __all__ = ["date_of", "find_times", "governing", "run"]
 
@@ -35,6 +35,7 @@ def find_times(text: str, published: str | None = None, nlp_doc: Any = None) -> 
     tense and entity checks, and is optional so the function also works on bare strings."""
     dct = _dct(published)
     norms = Resolver(text, dct, nlp_doc).run(rules.select(rules.candidates(text)))
+    pod_of_day(text, norms)
     norms = merge_times(text, norms)
     ids: dict[int, str] = {}
     out: list[Time] = []

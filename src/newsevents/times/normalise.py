@@ -175,6 +175,8 @@ def movable_feast(name: str, year: int) -> date | None:
         return _nth_weekday(year, 5, 1, -1)
     if name == "Labor Day":
         return _nth_weekday(year, 9, 1, 1)
+    if name == "Election Day":  # US general elections: the Tuesday after the first Monday of November
+        return _nth_weekday(year, 11, 1, 1) + timedelta(days=1)
     return None
 
 
@@ -211,8 +213,8 @@ class Resolver:
     def in_name(self, n: Norm) -> bool:
         """A capitalised time before a name head is part of a proper name ("the Good Friday
         Agreement", "the Monday Club", "the Sunday Times"): TIDES does not mark those."""
-        if not self.text[n.start : n.start + 1].isupper():
-            return False
+        if not self.text[n.start : n.start + 1].isupper() or not self.text[n.end - 1 : n.end].isalpha():
+            return False  # "Tue, March 22, 2016 Express Sport ...": a dateline, not a name
         m = self._NAME_NEXT.match(self.text, n.end)
         return bool(m and m.group(1).lower() in self._NAME_HEADS)
 
@@ -595,6 +597,33 @@ class Resolver:
             d = date(year, month, 1) + timedelta(days=3 + 7 * (k - 1))
         return self.mk(c, "date", R.iso_week(d), anchor)
 
+    def n_electionday(self, c: Cand) -> Norm | None:
+        """'Election Day', 'election night': the US general election of an even year, taken only when
+        the story is within two months of one (any other election day has no date we can know)."""
+        if self.dct is None or self.dct.year % 2:
+            return None
+        d = movable_feast("Election Day", self.dct.year)
+        if d is None or abs((d - self.dct).days) > 60:
+            return None
+        night = c.m.group("pod").lower() == "night"
+        return self.mk(c, "time" if night else "date", d.isoformat() + ("TNI" if night else ""), "publication")
+
+    def n_earlyhours(self, c: Cand) -> Norm | None:
+        day = self._day_in_sentence(c.start)
+        if day is not None:
+            return Norm(c.start, c.end, "time", day[1] + "TMO", "part-of-day", "prev", c.kind, None, day[0])
+        if self.dct is None:
+            return self.mk(c, "time", None, None)
+        return self.mk(c, "time", self.dct.isoformat() + "TMO", "publication")
+
+    def n_yearend(self, c: Cand) -> Norm | None:
+        """'year-end', 'by year's end': the current year (a past clause: the one before)."""
+        if self.dct is None:
+            return self.mk(c, "date", None, None)
+        unit = c.m.group("unit").lower()
+        shift = -1 if self.tense(c) == "past" else 0
+        return self.mk(c, "date", self._shift_unit(self.dct, unit, shift), "publication")
+
     def n_alldur(self, c: Cand) -> Norm | None:
         """'all day', 'the whole week': a duration of one unit (a part of the day is a day's part)."""
         unit = c.m.group("unit").lower()
@@ -714,7 +743,7 @@ class Resolver:
     def n_thepod(self, c: Cand) -> Norm | None:
         """'in the morning', 'during the night': that part of the last day named, else of the
         publication day."""
-        if self.prev_word(c.start) not in ("in", "during", "through", "throughout", "overnight", "late", "early"):
+        if self.prev_word(c.start) not in ("in", "during", "through", "throughout", "overnight", "late", "early", "into"):
             return None
         code = R._PODS[c.m.group("pod").lower()]
         p = self.last_day(c.start)
@@ -1057,6 +1086,24 @@ class Resolver:
 # ---------------------------------------------------------------- merge a clock time with its day
 
 _GLUE = re.compile(r"^(?:\s*,?\s*(?:\(\s*)?(?:on|at|of)?\s*|\s+)$", re.I)
+
+
+_POD_OF = re.compile(r"(?i)(?<![\w-])the\s+(?:(?P<hours>early|small|wee)\s+hours|(?P<pod>morning|afternoon|evening|night))\s+of\s+$")
+
+
+def pod_of_day(text: str, norms: list[Norm]) -> None:
+    """'the morning of March 3', 'the early hours of Sunday': one TIME, that part of that day."""
+    for n in norms:
+        if n.type != "date" or n.granularity != "day":
+            continue
+        m = _POD_OF.search(text, max(0, n.start - 40), n.start)
+        if m is None:
+            continue
+        code = "MO" if m.group("hours") else R._PODS[m.group("pod").lower()]
+        n.start, n.type = m.start(), "time"
+        if n.value:
+            n.value += f"T{code}"
+            n.granularity = "part-of-day"
 
 
 def merge_times(text: str, norms: list[Norm]) -> list[Norm]:

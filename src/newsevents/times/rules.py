@@ -118,6 +118,8 @@ _PATTERNS: list[tuple[str, str]] = [
     # "last week", "earlier this month", "the end of last year", "the past week", "this summer"
     ("relunit", r"(?i:(?<![\w-])(?:(?P<mod>earlier|later|early|late|the end of|the beginning of|the start of|the middle of|the rest of|the first half of|the second half of)\s+)?(?P<the>the\s+)?(?P<rel>last|this|next|past|coming|previous|following|current|same|preceding|latest|most\s+recent)\s+(?P<unit>weekend|week|month|year|decade|century|quarter|spring|summer|fall|autumn|winter)(?![\w-]))"),
     ("nextday", r"(?i:(?<![\w-])the\s+(?P<rel>next|following|previous|preceding|same)\s+(?P<unit>day|morning|afternoon|evening|night)(?![\w-]))"),
+    # "year-end", "by year's end", "month-end"
+    ("yearend", r"(?i:(?<![\w-])(?:the\s+)?(?P<unit>year|month)(?:-end|\s+end|['\u2019]s\s+end)(?![\w-]))"),
     ("endof", r"(?i:(?<![\w-])(?P<mod>the end|the beginning|the start|the middle|the rest|the remainder|the first half|the second half|the latter half|the last half)\s+of\s+the\s+(?P<unit>year|month|week|decade|century)(?![\w-]))"),
     ("perunit", r"(?i:(?<![\w-])(?P<per>per)\s+(?P<unit>day|week|month|year|hour)(?![\w-]))"),
     ("that", r"(?i:(?<![\w-])(?P<det>that|the same)\s+(?P<unit>day|week|month|year|weekend)(?![\w-]))"),
@@ -150,6 +152,10 @@ _PATTERNS: list[tuple[str, str]] = [
     ("set", rf"(?i:(?<![\w-])(?P<q>every|each)\s+(?:(?P<n>other|\d+|two|three|four|five|six|ten)\s+)?(?P<unit>{_alt([w.lower() for w in _WEEKDAYS])}|second|minute|hour|day|week|month|year|decade|morning|afternoon|evening|night|weekend|spring|summer|fall|autumn|winter|season)s?(?![\w-]))"),
     ("set", r"(?i:(?<![\w-])(?P<times>once|twice|three times|four times|\d+ times)\s+(?:a|an|per|each|every)\s+(?P<unit>second|minute|hour|day|week|month|year|decade)(?![\w-]))"),
     ("set", r"(?i:(?<![\w-])(?P<adv>annually|yearly|weekly|monthly|daily|hourly|quarterly|nightly|biweekly)(?![\w-]))"),
+    # "Election Day", "election night": the US general election (resolved only near one)
+    ("electionday", r"(?i:(?<![\w-])election\s+(?P<pod>day|night)(?![\w-]))"),
+    # "the early hours", "the small hours of the morning": the morning of the day the story is on
+    ("earlyhours", r"(?i:(?<![\w-])the\s+(?:early|small|wee)\s+hours(?:\s+of\s+the\s+morning)?(?![\w-])(?!\s+of\b))"),
     ("holiday", r"(?<![\w-])(?P<hol>Christmas Eve|Christmas Day|Christmas|New Year's Eve|New Year's Day|Boxing Day|Valentine's Day|Halloween|St\.? Patrick's Day|Saint Patrick's Day|Veterans Day|Easter Sunday|Easter Monday|Easter|Good Friday|Palm Sunday|Ash Wednesday|Thanksgiving Day|Thanksgiving|Memorial Day|Labor Day)(?:\s+(?P<year>(?:19|20)\d\d))?(?![\w-])"),
     ("quarter", r"(?i:(?<![\w-])(?:the\s+)?(?P<rel>last|this|next|current|previous)?\s*(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+(?P<unit>quarter|half)(?:\s+of\s+(?P<year>(?:19|20)\d\d|the\s+year|this\s+year|last\s+year|next\s+year))?(?![\w-]))"),
     ("quarter", r"(?<![\w-])(?P<year>(?:19|20)\d\d)['\u2019]s\s+(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+(?P<unit>quarter|half)(?![\w-])"),
@@ -186,15 +192,16 @@ _CATS: dict[str, set[str]] = {
     "decword": {"twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties", "'"},
     "setadv": {"annually", "yearly", "weekly", "monthly", "daily", "hourly", "quarterly", "nightly", "biweekly"},
     "overnight": {"overnight"},
+    "hours": {"hours"},
 }
 _KIND_TRIGGERS: dict[str, tuple[frozenset[str], int]] = {
     k: (frozenset(c.split()), b)
     for k, c, b in [
         ("mdy", "month", 2), ("yearrange", "digit", 0), ("monrange", "month", 4), ("weekof", "month", 5),
-        ("alldur", "unit pod", 2), ("overnight", "overnight", 0), ("dmy", "month", 5), ("iso", "digit", 0), ("numeric", "digit", 0),
+        ("alldur", "unit pod", 2), ("electionday", "unit pod", 1), ("earlyhours", "hours", 3), ("overnight", "overnight", 0), ("dmy", "month", 5), ("iso", "digit", 0), ("numeric", "digit", 0),
         ("month", "month", 5), ("year", "digit", 5), ("decade", "digit decword", 3), ("century", "digit unit", 5),
         ("weekday", "weekday", 2), ("relday", "relday", 4), ("thispod", "pod", 2), ("relunit", "unit season quarter", 6),
-        ("nextday", "unit pod", 3), ("endof", "unit", 5), ("perunit", "unit", 1), ("that", "unit", 2),
+        ("nextday", "unit pod", 3), ("endof", "unit", 5), ("yearend", "unit", 1), ("perunit", "unit", 1), ("that", "unit", 2),
         ("theweekend", "unit", 2), ("theunit", "unit quarter", 1), ("yearago", "unit", 3), ("thepod", "pod", 1), ("dayafter", "unit", 2), ("ago", "unit", 7), ("agovague", "unit", 0),
         ("laterdur", "unit", 1), ("duration", "unit quarter", 7), ("halfdur", "unit", 4), ("vaguedur", "unit quarter", 4),
         ("time", "digit clock", 3), ("vague", "vague", 2), ("set", "unit weekday pod season setadv", 3),
