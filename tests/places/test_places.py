@@ -129,7 +129,7 @@ def test_unparsed_document_warns_instead_of_failing():
 
 
 def test_county_lists_and_towns_tagged_as_organisations():
-    doc = _doc("School boards in Barrow, Jackson and Madison counties cut jobs.", [])
+    doc = _doc("Voters in Barrow, Jackson and Madison counties went to the polls.", [])
     found = {p.text: p for p in doc.places}
     assert {"Barrow", "Jackson", "Madison"} <= set(found)
     assert found["Barrow"].feature == "admin2" and found["Barrow"].country_code == "US"

@@ -522,7 +522,7 @@ class _Detector:
                 self.context_word(s, e, dem)
 
     def list_mates(self) -> None:
-        """"Žilina, Nitra, Prešov and Košice": in a list where other items are places, a name with a
+        """"Trnava, Prešov and Košice": in a list where other items are places, a name with a
         gazetteer reading is a place too."""
         text = self.text
         for m in _NAME_LIST.finditer(text):
@@ -574,7 +574,7 @@ class _Detector:
             if run is None:
                 continue
             words = run.group(0).split()
-            # "the Sheriff's Office and Rapides Parish Fire": the longest tail of the run that is a place
+            # "the Police Department and Caddo Parish deputies": the longest tail of the run that is a place
             for k in range(len(words)):
                 s = e - len(" ".join(words[k:]))
                 if norm(words[k]) in _STOP and k < len(words) - 1:
