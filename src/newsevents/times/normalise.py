@@ -802,7 +802,10 @@ class Resolver:
             return None
         if direction not in ("ago", "from now", "hence", "back"):
             unit_end = m.end("unit") + (1 if self.text[m.end("unit") : m.end("unit") + 1] == "s" else 0)
-            if not re.match(r"\s*(?:[.,;:!?)\u2014]|$|and\b|but\b|when\b|as\b)", self.text[c.end : c.end + 6]):
+            ends = re.match(r"\s*(?:[.,;:!?)\u2014]|$|and\b|but\b|when\b|as\b)", self.text[c.end : c.end + 6])
+            if direction in ("later", "earlier") and not re.match(r"\s+than\b", self.text[c.end : c.end + 6]):
+                ends = True  # "announced a week later that ...": only "later than" compares amounts
+            if not ends:
                 # "a month earlier than usual", "two days after the vote": the amount is a duration
                 return self.mk(c, "duration", R.duration_value(n, unit), None, end=unit_end)
             # "Two days later, ..." / "a year earlier.": a date counted from the last day named
