@@ -145,3 +145,16 @@ def test_later_before_a_clause_counts_from_the_date_before():
     text = "The emails were found on Oct. 28. Comey announced a week later that he had read them."
     assert found(text)[1] == ("a week later", "2012-W44", "date")
     assert found("The season started a month earlier than usual.") == [("a month", "P1M", "duration")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Profit rose in the fourth quarter. Sales rose 5% from the same period last year.",
+         [("the fourth quarter", "2012-Q4", "date"), ("the same period last year", "2011-Q4", "date")]),
+        ("Armistice Day was marked across the country.", [("Armistice Day", "2012-11-11", "date")]),
+        ("Crowds marched on May Day.", [("May Day", "2012-05-01", "date")]),
+    ],
+)
+def test_same_period_and_more_holidays(text, expected):
+    assert found(text) == expected

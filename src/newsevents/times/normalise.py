@@ -989,7 +989,8 @@ class Resolver:
         "Christmas Eve": (12, 24), "Christmas Day": (12, 25), "Christmas": (12, 25), "New Year's Eve": (12, 31),
         "New Year's Day": (1, 1), "Boxing Day": (12, 26), "Valentine's Day": (2, 14), "Halloween": (10, 31),
         "St. Patrick's Day": (3, 17), "St Patrick's Day": (3, 17), "Saint Patrick's Day": (3, 17),
-        "Veterans Day": (11, 11),
+        "Veterans Day": (11, 11), "Armistice Day": (11, 11), "Remembrance Day": (11, 11), "Bastille Day": (7, 14),
+        "May Day": (5, 1), "Xmas": (12, 25),
     }
 
     def n_holiday(self, c: Cand) -> Norm | None:
