@@ -70,20 +70,25 @@ _CIVIC = re.compile(r"[ ]+(?:Police|police|Sheriff|sheriff|Fire|fire department|
                     r"Mayor|mayor|officials|residents)\b")
 _DIRECTION = re.compile(r"\b(?:north|south|east|west|central)(?:ern)?\s+$")
 # what American local news says: sheriffs, police departments, county boards, 555-123-4567 numbers, dollars
-# (with no other country in the story)
-_US_LOCAL = re.compile(r"Sheriff['\u2019]s (?:Office|Department)|\bPolice Department\b|\bCounty (?:Sheriff|Commission|"
-                       r"Commissioners|Jail|Board|Attorney)\b|\bBoard of (?:Selectmen|Supervisors|Education)\b|"
-                       r"\bSchool District\b|\bTownship\b|\(?\b\d{3}\)?[-. ]\d{3}-\d{4}\b|\bsales tax\b|"
-                       r"(?<![A-Z])\$\d")
-_US_HINTS = ("$", "Sheriff", "Police Department", "County ", "Board of ", "School District", "Township", "sales tax")
+# (with no other country in the story). Each cue sits behind a substring it cannot match without: one
+# long alternation scanned over every story cost more than all the rest of the test
+_US_CUES = (("Sheriff", re.compile(r"Sheriff['\u2019]s (?:Office|Department)")),
+            ("Police Department", re.compile(r"\bPolice Department\b")),
+            ("County ", re.compile(r"\bCounty (?:Sheriff|Commission|Commissioners|Jail|Board|Attorney)\b")),
+            ("Board of ", re.compile(r"\bBoard of (?:Selectmen|Supervisors|Education)\b")),
+            ("School District", re.compile(r"\bSchool District\b")),
+            ("Township", re.compile(r"\bTownship\b")),
+            ("sales tax", re.compile(r"\bsales tax\b")),
+            ("$", re.compile(r"(?<![A-Z])\$\d")))
 _PHONE_HINT = re.compile(r"\d-\d{4}")
+_PHONE = re.compile(r"\(?\b\d{3}\)?[-. ]\d{3}-\d{4}\b")
 
 
 def _us_local(text: str) -> bool:
-    """`_US_LOCAL` anywhere in the text; substring checks first, as most stories have none of it."""
-    if not any(h in text for h in _US_HINTS) and not _PHONE_HINT.search(text):
-        return False
-    return bool(_US_LOCAL.search(text))
+    """Any cue of American local news in the text, each searched only where its fixed part occurs."""
+    if any(hint in text and rx.search(text) for hint, rx in _US_CUES):
+        return True
+    return bool(_PHONE_HINT.search(text) and _PHONE.search(text))
 
 
 _NAME_LIST = re.compile(r"[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2}(?:, [A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2})+,?"
@@ -127,6 +132,12 @@ def adjectives() -> dict[str, Candidate]:
         if cands:
             out[norm(r["adjective"])] = max(cands, key=prior)
     return out
+
+
+@lru_cache(maxsize=1)
+def _context_firsts() -> frozenset[str]:
+    """First words of every demonym and region adjective ("sri" of "sri lankan")."""
+    return frozenset(k.split()[0] for k in (*demonyms(), *adjectives()) if k)
 
 
 @dataclass
@@ -511,8 +522,11 @@ class _Detector:
     def untagged_demonyms(self) -> None:
         """"Israeli", "Sri Lankan", "African" the tagger left untagged: context like any demonym."""
         dem, adj = demonyms(), adjectives()
+        firsts = _context_firsts()
         text, tagged = self.text, self.tagged
         for m in _CAP_WORD.finditer(text):
+            if norm(m.group(0)) not in firsts:  # most capitalised words open no demonym or adjective
+                continue
             s, e = m.start(), m.end()
             two = _CAP_WORD.match(text, e + 1) if text.startswith(" ", e) else None
             if two and ((k2 := norm(text[s:two.end()])) in dem or k2 in adj):  # "Sri Lankan"
@@ -652,14 +666,17 @@ class _Detector:
             i = 0
             while i < len(words):
                 done = False
+                first = norm(text[words[i][0]:words[i][1]])
+                if first in _STOP and first not in _OPENERS:  # no name of any size opens with it
+                    i += 1
+                    continue
                 for size in range(min(4, len(words) - i), 0, -1):
                     ws, we = words[i][0], words[i + size - 1][1]
                     while we > ws and not text[we - 1].isalnum() and text[we - 1] != ".":
                         we -= 1
                     if text[we - 2:we] in ("'s", "\u2019s"):  # "America's"
                         we -= 2
-                    first = norm(text[ws:words[i][1]])
-                    if (we - ws < 4 or (first in _STOP and (size == 1 or first not in _OPENERS))
+                    if (we - ws < 4 or (first in _STOP and size == 1)
                             or not self.free(ws, we) or 1 in self.blocked[ws:we]
                             or "'" in text[ws:we] or "\u2019" in text[ws:we]):
                         continue
@@ -746,9 +763,11 @@ def _base(c: Candidate) -> float:
     return prior(c) - (4.0 if c.feature == "admin1" and _city_twin(c) else 0.0)
 
 
+@lru_cache(maxsize=20_000)
 def _weights(cands: tuple[Candidate, ...]) -> dict[Candidate, float]:
     """How much each reading of a name counts as context: a reading that dominates on prior alone
-    (a country, a state, a big city with no big namesake) counts fully, otherwise readings share."""
+    (a country, a state, a big city with no big namesake) counts fully, otherwise readings share.
+    Cached per reading set (each story scores its names two or three times); callers only read it."""
     if not cands:
         return {}
     ranked = sorted(cands, key=_base, reverse=True)
@@ -958,7 +977,8 @@ def geoparse(doc: Document) -> tuple[list[Place], list[str]]:
             narrowed[m.key] = (m.best,)
         elif m.best is not None and m.within:
             narrowed[m.key] = (m.best,)
-    _resolve(mentions, _build_context(mentions, demonym_cc, narrowed, us), doc.text)
+    if narrowed != readings:  # the same readings make the same context and the same choices
+        _resolve(mentions, _build_context(mentions, demonym_cc, narrowed, us), doc.text)
     _consistent(mentions)
     places = [_to_place(m) for m in mentions]
     return places, _focus(places)
