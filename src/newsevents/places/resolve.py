@@ -305,15 +305,22 @@ class _Detector:
 
     def part(self, s: int, e: int, role: str, how: str, ok) -> Mention | None:
         """The longest run of capitalised words inside [s, e) that names a place ("North Texas" -> Texas)."""
-        words = [(m.start(), m.end()) for m in _WORD.finditer(self.text, s, e)]
+        text = self.text
+        words = [(m.start(), m.end()) for m in _WORD.finditer(text, s, e)]
         n = len(words)
         named = bytearray(n)  # words inside a longer place name: "Concord" in "New Concord Reservoir"
+        # per word, once: does it start with a capital, and where does its space-delimited token end
+        caps = [text[ws].isupper() for ws, _ in words]
+        token_end = [_NONSPACE.match(text, ws).end() for ws, _ in words]
         for size in range(min(4, n), 0, -1):
             for i in range(0, n - size + 1):
+                if not caps[i]:
+                    continue
                 ws, we = words[i][0], words[i + size - 1][1]
-                first = self.text[ws:we].split()[0]
-                if (not first[:1].isupper() or not self.text[we - 1:we].isalpha() or 1 in named[i:i + size]
-                        or (norm(first) in _STOP and (size == 1 or norm(first) not in _OPENERS))):
+                if not text[we - 1:we].isalpha() or 1 in named[i:i + size]:
+                    continue
+                first = norm(text[ws:min(token_end[i], we)])
+                if first in _STOP and (size == 1 or first not in _OPENERS):
                     continue
                 found = tuple(c for c in get().lookup(norm(self.text[ws:we])) if c.primary)
                 # a name of two or more words is rarely an accident: any town of some size will do
