@@ -104,6 +104,7 @@ def test_vague_and_frequency(text, expected):
         "It was the first time he had voted.",
         "He waited a while before answering.",
         "It took a long time.",
+        "At the moment he arrived, shots rang out.",
         "They booked an overnight stay.",
         "The daily newspaper folded.",
         "The weekly magazine closed.",
@@ -158,3 +159,9 @@ def test_later_before_a_clause_counts_from_the_date_before():
 )
 def test_same_period_and_more_holidays(text, expected):
     assert found(text) == expected
+
+
+def test_an_infinitive_after_a_noun_looks_forward():
+    # published on a Sunday: "last Sunday" is a week back, the interview airs today
+    text = "The letter was sent last Sunday. In an interview to be broadcast on Sunday, he spoke."
+    assert [t[1] for t in found(text, "2016-11-13")] == ["2016-11-06", "2016-11-13"]

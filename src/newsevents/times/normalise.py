@@ -73,6 +73,8 @@ def tense_at(nlp_doc: Any, start: int, end: int, present: bool = False) -> str |
     low = {c.lower_ for c in kids}
     if low & _FUTURE_AUX or any(c.lower_ == "going" for c in kids):
         return "future"
+    if tok.dep_ in ("acl", "relcl") and "to" in low:  # "an interview to be broadcast on Sunday"
+        return "future"
     # "is due to start", "are expected to meet": a future-looking verb above an xcomp
     head = tok.head if tok.dep_ == "xcomp" or (tok.dep_ == "ccomp" and tok.tag_ == "VB") else None
     if head is not None and (head.lemma_ in _FUTURE_VERBS or {c.lower_ for c in head.children} & _FUTURE_AUX):

@@ -144,7 +144,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("time", rf"(?<![\w:.$£€-])(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s+(?:hours\s+)?(?:{TZ}|(?P<lt>local time))(?![\w])"),
     ("time", r"(?i:(?<![\w-])(?P<word>noon|midday|midnight)(?![\w-]))"),
     # "at the moment", "for the moment": the present (TIDES PRESENT_REF); the preposition stays out
-    ("vague", r"(?i:(?:(?<=\bat\s)|(?<=\bfor\s))(?P<v>the\s+moment)(?![\w-]))"),
+    ("vague", r"(?i:(?:(?<=\bat\s)|(?<=\bfor\s))(?P<v>the\s+moment)(?=\s*[,.;:!?)\u2014]|\s*$))"),
     # "all day", "the whole week": the full length of one unit
     ("alldur", r"(?i:(?<![\w-])(?:all|the\s+whole|the\s+entire|a\s+whole|an\s+entire)\s+(?P<unit>day|night|week|month|year|morning|afternoon|evening|weekend)(?![\w-])(?!\s+(?:of|long)\b))"),
     ("overnight", r"(?i:(?<![\w-])overnight(?![\w-]))"),
