@@ -78,6 +78,8 @@ def test_ranges(text, expected):
         ("The town flooded overnight.", [("overnight", "2013-03-19TNI", "time")]),
         ("The fire broke out in the early hours.", [("the early hours", "2013-03-20TMO", "time")]),
         ("The attack came in the early hours of Sunday.", [("the early hours of Sunday", "2013-03-17TMO", "time")]),
+        ("The blast happened in the early afternoon.", [("the early afternoon", "2013-03-20TAF", "time")]),
+        ("They arrived mid-afternoon on Monday.", [("mid-afternoon on Monday", "2013-03-18TAF", "time")]),
         ("He left on the morning of March 3.", [("the morning of March 3", "2013-03-03TMO", "time")]),
         ("The talks continued into the night.", [("the night", "2013-03-20TNI", "time")]),
         ("Stocks fell at year-end.", [("year-end", "2012", "date")]),

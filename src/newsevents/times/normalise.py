@@ -756,6 +756,20 @@ class Resolver:
             return self.mk(c, "time", None, None)
         return self.mk(c, "time", f"{self.dct.isoformat()}T{code}", "publication")
 
+    def n_modpod(self, c: Cand) -> Norm | None:
+        """'the early afternoon', 'mid-afternoon': that part of the day the sentence names, else of the
+        last day named, else of the publication day."""
+        code = R._PODS[c.m.group("pod").lower()]
+        day = self._day_in_sentence(c.start)
+        if day is None:
+            p = self.last_day(c.start)
+            day = (p[0], p[1].isoformat()) if p else None
+        if day is not None:
+            return Norm(c.start, c.end, "time", f"{day[1]}T{code}", "part-of-day", "prev", c.kind, None, day[0])
+        if self.dct is None:
+            return self.mk(c, "time", None, None)
+        return self.mk(c, "time", f"{self.dct.isoformat()}T{code}", "publication")
+
     def n_yearago(self, c: Cand) -> Norm | None:
         """'the year-earlier period': the period the story just named, a year back."""
         p = self.prev_value(c.start)
@@ -1091,6 +1105,7 @@ class Resolver:
 
 # ---------------------------------------------------------------- merge a clock time with its day
 
+_CLOCKISH = ("time", "modpod")  # a clock time or "mid-afternoon": joined with the day next to it
 _GLUE = re.compile(r"^(?:\s*,?\s*(?:\(\s*)?(?:on|at|of)?\s*|\s+)$", re.I)
 
 
@@ -1122,9 +1137,9 @@ def merge_times(text: str, norms: list[Norm]) -> list[Norm]:
         if b is not None:
             gap = text[a.end : b.start]
             pair = None
-            if a.kind == "time" and b.granularity == "day" and len(gap) <= 8 and _GLUE.match(gap):
+            if a.kind in _CLOCKISH and b.granularity == "day" and len(gap) <= 8 and _GLUE.match(gap):
                 pair = (a, b)
-            elif b.kind == "time" and a.granularity == "day" and len(gap) <= 8 and _GLUE.match(gap):
+            elif b.kind in _CLOCKISH and a.granularity == "day" and len(gap) <= 8 and _GLUE.match(gap):
                 pair = (b, a)
             if pair is not None:
                 t, d = pair
@@ -1133,7 +1148,7 @@ def merge_times(text: str, norms: list[Norm]) -> list[Norm]:
                 if "(" in gap and text[end : end + 1] == ")":
                     end += 1
                 value = (d.value.split("T")[0] + clock) if d.value else None
-                merged = Norm(start, end, "time", value, "minute" if value else None, d.anchor, "time", d.weekday, d.prev)
+                merged = Norm(start, end, "time", value, R.granularity(value, "time"), d.anchor, "time", d.weekday, d.prev)
                 merged.ref = d.ref
                 a.merged_into = b.merged_into = merged
                 out.append(merged)

@@ -131,6 +131,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ("yearago", r"(?i:(?<![\w-])(?:the\s+)?(?:same\s+)?(?:year-earlier|year-ago|prior-year|year-before)\s+(?P<unit>period|quarter|month|week)(?![\w-]))"),
     # "in the morning", "during the night": a part of the day the story is on
     ("thepod", r"(?i:(?<![\w-])the\s+(?P<pod>morning|afternoon|evening|night)(?![\w-])(?!\s*['\u2019]s)(?!\s+(?:of|before|after|when|that|in which)\b))"),
+    # "in the early afternoon", "arrived mid-afternoon", "early morning raids"
+    ("modpod", r"(?i:(?<![\w-])(?:the\s+)?(?:early|late|mid)[\s-]+(?P<pod>morning|afternoon|evening)(?![\w-])(?!\s*['\u2019]s)(?!\s+of\b))"),
     ("theweekend", r"(?i:(?<![\w-])(?:over\s+)?the\s+weekend(?![\w-]))"),
     ("dayafter", r"(?i:(?<![\w-])the\s+(?P<unit>day|night|week|month|year)\s+(?P<dir>before|after)(?=\s*[.,;:)]))"),
     ("ago", rf"(?i:{_B}{APPROX}{NUM}\s+{UNIT_S}\s+(?P<dir>ago|earlier|later|before|after|from now|hence|previously|back){_E})"),
@@ -204,7 +206,7 @@ _KIND_TRIGGERS: dict[str, tuple[frozenset[str], int]] = {
         ("month", "month", 5), ("year", "digit", 5), ("decade", "digit decword", 3), ("century", "digit unit", 5),
         ("weekday", "weekday", 2), ("relday", "relday", 4), ("thispod", "pod", 2), ("relunit", "unit season quarter", 6),
         ("nextday", "unit pod", 3), ("endof", "unit", 5), ("yearend", "unit", 1), ("perunit", "unit", 1), ("that", "unit", 2),
-        ("theweekend", "unit", 2), ("theunit", "unit quarter", 1), ("yearago", "unit", 6), ("thepod", "pod", 1), ("dayafter", "unit", 2), ("ago", "unit", 7), ("agovague", "unit", 0),
+        ("theweekend", "unit", 2), ("theunit", "unit quarter", 1), ("yearago", "unit", 6), ("thepod", "pod", 1), ("modpod", "pod", 2), ("dayafter", "unit", 2), ("ago", "unit", 7), ("agovague", "unit", 0),
         ("laterdur", "unit", 1), ("duration", "unit quarter", 7), ("halfdur", "unit", 4), ("vaguedur", "unit quarter", 4),
         ("time", "digit clock", 3), ("vague", "vague", 2), ("set", "unit weekday pod season setadv", 3),
         ("holiday", "holiday", 0), ("quarter", "quarter", 4), ("season", "season", 2),
