@@ -74,6 +74,8 @@ def test_ranges(text, expected):
         ("Prices have fallen in recent years.", [("recent years", "PXY", "duration")]),
         # full-unit durations and the night before the story's day
         ("The meeting lasted all day.", [("all day", "P1D", "duration")]),
+        ("The talks lasted an hour and a half.", [("an hour and a half", "PT1.5H", "duration")]),
+        ("He spent a year and a half abroad.", [("a year and a half", "P1.5Y", "duration")]),
         ("She spent the whole week in Paris.", [("the whole week", "P1W", "duration")]),
         ("The town flooded overnight.", [("overnight", "2013-03-19TNI", "time")]),
         ("The fire broke out in the early hours.", [("the early hours", "2013-03-20TMO", "time")]),

@@ -867,7 +867,7 @@ class Resolver:
         if numw in ("a", "an") and m.group("pre") is None and m.group("approx") is None and self.is_rate(c.start):
             return self.mk(c, "set", R.duration_value(1, unit), None)
         n = R._num(numw)
-        if n is not None and m.group("half"):
+        if n is not None and (m.group("half") or m.group("uhalf")):  # "a year and a half": P1.5Y
             n += 0.5
         if n is not None and n > 10000:
             return None

@@ -136,7 +136,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("theweekend", r"(?i:(?<![\w-])(?:over\s+)?the\s+weekend(?![\w-]))"),
     ("dayafter", r"(?i:(?<![\w-])the\s+(?P<unit>day|night|week|month|year)\s+(?P<dir>before|after)(?=\s*[.,;:)]))"),
     ("ago", rf"(?i:{_B}{APPROX}{NUM}\s+{UNIT_S}\s+(?P<dir>ago|earlier|later|before|after|from now|hence|previously|back){_E})"),
-    ("duration", rf"(?i:{_B}(?P<pre>(?:the\s+)?(?:past|last|next|first|previous|coming|following|recent|final|remaining)\s+)?{APPROX}{NUM}\s+(?:(?:straight|consecutive|full|whole|more|additional|extra|long)\s+)?{UNIT_S}{_E}(?!\s+old\b))"),
+    ("duration", rf"(?i:{_B}(?P<pre>(?:the\s+)?(?:past|last|next|first|previous|coming|following|recent|final|remaining)\s+)?{APPROX}{NUM}\s+(?:(?:straight|consecutive|full|whole|more|additional|extra|long)\s+)?{UNIT_S}(?P<uhalf>\s+and\s+a\s+half|-and-a-half)?{_E}(?!\s+old\b))"),
     ("halfdur", rf"(?i:{_B}{APPROX}half\s+an?\s+(?P<unit>hour|day|year|month|century|decade){_E})"),
     ("vaguedur", r"(?i:(?<![\w-])(?P<pre>(?:(?:for|in|over|within)\s+)?(?:the\s+)?(?:past|last|next|coming|recent|previous|following)\s+|for\s+|within\s+|in\s+recent\s+|in\s+(?=(?:weeks|months|years|decades)(?![\w-])))(?P<unit>seconds|minutes|hours|days|weeks|months|quarters|years|decades|centuries)(?![\w-])(?!\s+old\b))"),
     ("agovague", r"(?i:(?<![\w-])(?P<unit>days|weeks|months|years|decades)\s+ago(?![\w-]))"),
