@@ -56,6 +56,9 @@ def test_modified_points(text, expected):
         ("Prices doubled from 2010 to 2012.", [("2010", "2010", "date"), ("2012", "2012", "date")]),
         ("The summit runs March 21-23.", [("March 21", "2013-03-21", "date")]),
         ("He met May and Hammond.", []),
+        ("The group includes April and May Smith.", []),
+        ("The code 1999-04 failed.", []),
+        ("He wrote the 1999-00 budget.", [("1999", "1999", "date"), ("00", "2000", "date")]),
     ],
 )
 def test_ranges(text, expected):

@@ -546,7 +546,9 @@ class Resolver:
         m = c.m
         y1 = int(m.group("y1"))
         y2 = y1 // 100 * 100 + int(m.group("y2"))
-        if y2 <= y1:
+        if y2 <= y1:  # only "1999-00" wraps a century; "1999-04" is a year and month, not a range
+            if y1 % 100 != 99 or y2 % 100:
+                return None
             y2 += 100
         if y2 - y1 > 10 or (self.dct and y1 > self.dct.year + 30):
             return None
@@ -563,6 +565,8 @@ class Resolver:
             return None
         if m.group("m1") == "May" and self.prev_word(c.start) not in R._DATE_PREP:
             return None  # "May and Hammond": names
+        if m.group("m2") == "May" and not m.group("year") and re.match(r" [A-Z]", self.text[c.end : c.end + 2]):
+            return None  # "April and May Smith"
         y = m.group("year")
         if y:
             year, anchor = int(y), "absolute"
