@@ -308,3 +308,23 @@ def test_a_named_region_before_a_village_of_its_name():
 def test_doubled_hyphens_after_a_hyphenated_name_end():
     doc = _doc("Floods hit Fargo-Moorhead--the worst in years; x-y--z and A-B-C---D too.", [])
     assert [p.text for p in doc.places][:2] == ["Fargo", "Moorhead"]
+
+
+def test_bench_counts_demonyms_only_where_the_set_annotates_them():
+    from newsevents.bench.places import ADJECTIVAL, system_places
+
+    assert ADJECTIVAL == {"lgl": True, "geowebnews": True, "geovirus": False}
+    text = "A Honduran farmer sold maize in Tegucigalpa."
+    doc = Document(text=text)
+    doc._nlp = parse(text)
+    doc.nlp.ents = [doc.nlp.char_span(2, 10, label="NORP"), doc.nlp.char_span(32, 43, label="GPE")]
+    kept = system_places(doc, adjectival=True)
+    assert [text[s:e] for s, e, _, _ in kept] == ["Honduran", "Tegucigalpa"]
+    assert [text[s:e] for s, e, _, _ in system_places(doc, adjectival=False)] == ["Tegucigalpa"]
+
+
+def test_a_demonym_opening_a_name_tagged_as_a_place_is_context():
+    doc = _doc("He won a Canadian Lottery prize, he said.", [("Canadian Lottery", "GPE")])
+    assert [(p.text, p.role, p.country_code) for p in doc.places] == [("Canadian", "context", "CA")]
+    doc = _doc("They sailed to American Samoa last year.", [("American Samoa", "GPE")])
+    assert [(p.text, p.role) for p in doc.places] == [("American Samoa", "mention")]

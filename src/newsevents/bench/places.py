@@ -12,6 +12,15 @@ Figures, per set and combined (micro-averaged over gold toponyms):
 GeoWebNews gold: literal toponyms with coordinates (Literal, Literal_Modifier, Mixed, Embedded_Literal,
 Coercion). GeoVirus offsets are shifted by +1 (see its MANIFEST); they are corrected here.
 
+Demonyms and region adjectives ("Sudanese", "African") come out of the stage as `role="context"`, not as
+place mentions. Whether they count as predictions follows each set's annotation (`ADJECTIVAL`): LGL
+annotates them as toponyms with the country's coordinates, GeoWebNews annotates them (adjectival
+modifiers as Literal_Modifier / Non_Literal_Modifier, people nouns as Demonym, the types its MANIFEST
+lists), so there they count (a GeoWebNews Demonym annotation is a correct detection, though it has no
+coordinates to score); GeoVirus annotates only location names (none of the 309 toponyms of its
+development slice is a demonym or adjective, while 31 such words stand unannotated in the same
+articles), so there they are not predictions at all.
+
 `baseline` is measured in the same run on the same parse: spaCy GPE/LOC entities, each resolved to the
 highest-population gazetteer entry with that name.
 
@@ -32,8 +41,10 @@ import click
 from .common import data_option, emit, json_option, require
 
 _GWN_LITERAL = {"Literal", "Literal_Modifier", "Mixed", "Embedded_Literal", "Coercion"}
-_GWN_NOT_PLACE = {"Non_Toponym", "Demonym", "Language", "Homonym"}
+_GWN_NOT_PLACE = {"Non_Toponym", "Language", "Homonym"}  # (Demonym: annotated, see ADJECTIVAL)
 SETS = ("lgl", "geowebnews", "geovirus")
+# does the set annotate demonyms and adjectival toponyms? (module docstring: the evidence for each)
+ADJECTIVAL = {"lgl": True, "geowebnews": True, "geovirus": False}
 
 
 def _f(x: str | None) -> float | None:
@@ -122,11 +133,14 @@ def baseline_places(doc) -> list[tuple[int, int, float | None, float | None]]:
     return out
 
 
-def system_places(doc) -> list[tuple[int, int, float | None, float | None]]:
+def system_places(doc, adjectival: bool = True) -> list[tuple[int, int, float | None, float | None]]:
+    """Every place the stage emits, whatever its role; demonyms and region adjectives only where the
+    set annotates them."""
     from ..places import run
+    from ..places.resolve import is_context_word
 
     run(doc)
-    return [(p.start, p.end, p.lat, p.lon) for p in doc.places]
+    return [(p.start, p.end, p.lat, p.lon) for p in doc.places if adjectival or not is_context_word(p)]
 
 
 # ------------------------------------------------------------------ scoring
@@ -221,7 +235,7 @@ def command(data: str, as_json: bool, split: str, sets: str, limit: int) -> None
                 if key == "sys":  # as in the pipeline, places read the entities stage's repairs (untimed)
                     entities_stage(doc)
                 t0 = time.process_time()
-                pred = fn(doc)
+                pred = fn(doc, ADJECTIVAL[name]) if key == "sys" else fn(doc)
                 secs += time.process_time() - t0
                 score_doc(d["gold"], d["spans"], pred, tally)
                 if i >= first_heldout:

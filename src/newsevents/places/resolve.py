@@ -351,6 +351,13 @@ class _Detector:
                 s = ent[1].idx  # "American Electric Power", "African Union": the adjective is context
             if label in _PLACE_LABELS:
                 role = "dateline" if dl and dl.start <= s < dl.end else "mention"
+                if (len(ent) > 1 and not _lookup(_clean(text[s:e])[1])[1] and not _STREET.search(text, s, e)
+                        and not _lookup(text[s:ent[1].idx + len(ent[1])])[1]  # "Indian Lake"
+                        and self.context_word(s, ent[0].idx + len(ent[0]), dem)):
+                    # "Canadian Lottery" tagged as a place: the adjective is context (not Canadian, Texas);
+                    # the rest is a place only where some part of it is one ("American Samoa" stays whole)
+                    self.part(ent[1].idx, e, role, "ner (part of the name)", lambda c: c.primary)
+                    continue
                 chunk = text[s:e]
                 if "," in chunk:  # "Paris, Texas" as one entity: two mentions
                     cut = s + chunk.index(",")
@@ -989,6 +996,11 @@ def geoparse(doc: Document) -> tuple[list[Place], list[str]]:
     _consistent(mentions)
     places = [_to_place(m) for m in mentions]
     return places, _focus(places)
+
+
+def is_context_word(p: Place) -> bool:
+    """A demonym or region adjective ("Guatemalan", "African") the stage lists as context."""
+    return p.role == "context" and p.reason.startswith((_DEMONYM, _ADJECTIVE))
 
 
 def _to_place(m: Mention) -> Place:
