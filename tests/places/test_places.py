@@ -328,3 +328,10 @@ def test_a_demonym_opening_a_name_tagged_as_a_place_is_context():
     assert [(p.text, p.role, p.country_code) for p in doc.places] == [("Canadian", "context", "CA")]
     doc = _doc("They sailed to American Samoa last year.", [("American Samoa", "GPE")])
     assert [(p.text, p.role) for p in doc.places] == [("American Samoa", "mention")]
+
+
+def test_a_particle_written_together_finds_the_name_written_apart():
+    doc = _doc("She sat on the DeSoto Parish School Board for ten years.",
+               [("the DeSoto Parish School Board", "ORG")])
+    p = next(p for p in doc.places if p.text.startswith("DeSoto"))
+    assert p.text == "DeSoto Parish" and p.admin1 == "Louisiana" and p.feature == "admin2"

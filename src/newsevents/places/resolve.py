@@ -47,6 +47,8 @@ _COUNTY = re.compile(r"\s+(County|Parish|Borough|Co\.)")
 _COUNTY_LIST = re.compile(r"(?<=[A-Za-z.]) (counties|parishes)\b")
 _LIST_ITEM = re.compile(r"(?:^|, |,? (?:and|or) |(?<=[a-z] ))([A-Z][\w.'-]*(?: [A-Z][\w.'-]*)?)(?=,| and | or | counties| parishes)")
 _TOP_N = 10
+# "DeSoto", "LaSalle", "DeKalb": GeoNames often writes the particle apart ("De Soto Parish")
+_PARTICLE = re.compile(r"\b(De|La|Le|Du|Da|Di|Del|Van|Von)(?=[A-Z][a-z])")
 _DEMONYM = "demonym: nationality, not a place mention"
 _ADJECTIVE = "adjective of a region: context, not a place mention"
 _PARTY = re.compile(r"\b(?:R|D|I|DFL)-([A-Z][\w.']*(?: [A-Z][\w.']*){0,2})")
@@ -286,10 +288,13 @@ class _Detector:
             return None
         if cands is None:
             cands = get().lookup(key) if key else ()
+            if not cands and _PARTICLE.search(text):  # "DeSoto Parish" is GeoNames' "De Soto Parish"
+                cands = get().lookup(norm(_PARTICLE.sub(r"\1 ", text)))
             # "Clarke" + " County": the county, not a town called Clarke ("Loudon Co." too)
             m = _COUNTY.match(self.text, e)
             if m and self.free(e, m.end()):
-                longer = get().lookup(norm(self.text[s:e] + (" County" if m.group(1) == "Co." else m.group(0))))
+                full = self.text[s:e] + (" County" if m.group(1) == "Co." else m.group(0))
+                longer = get().lookup(norm(full)) or get().lookup(norm(_PARTICLE.sub(r"\1 ", full)))
                 if longer:
                     e, text, key, cands = m.end(), self.text[s:m.end()], norm(self.text[s:m.end()]), longer
         self.taken[s:e] = b"\x01" * (e - s)
