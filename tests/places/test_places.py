@@ -335,3 +335,11 @@ def test_a_particle_written_together_finds_the_name_written_apart():
                [("the DeSoto Parish School Board", "ORG")])
     p = next(p for p in doc.places if p.text.startswith("DeSoto"))
     assert p.text == "DeSoto Parish" and p.admin1 == "Louisiana" and p.feature == "admin2"
+
+
+def test_a_surname_the_tagger_took_for_a_place_is_no_unknown_place():
+    doc = _doc("Brzezinkowski spoke first; then Anna Brzezinkowski left for Denver.",
+               [("Brzezinkowski", "GPE"), ("Anna Brzezinkowski", "PERSON"), ("Denver", "GPE")])
+    assert [p.text for p in doc.places] == ["Denver"]
+    doc = _doc("Brzezinkowski spoke first, then left for Denver.", [("Brzezinkowski", "GPE"), ("Denver", "GPE")])
+    assert [p.text for p in doc.places] == ["Brzezinkowski", "Denver"]  # no person of that name: kept

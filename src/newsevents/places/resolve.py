@@ -370,7 +370,9 @@ class _Detector:
                     rest = cut + 1 + len(text[cut + 1:e]) - len(text[cut + 1:e].lstrip())
                     self.add(rest, e, role, "ner")
                     continue
-                _, cands = _lookup(_clean(chunk)[1])
+                key, cands = _lookup(_clean(chunk)[1])
+                if not cands and key and set(key.split()) <= person_words:
+                    continue  # "Pawlenty" beside "Tim Pawlenty": a surname the tagger took for a place
                 if cands or not self.part(s, e, role, "ner (part of the name)", lambda c: c.primary):
                     self.add(s, e, role, "ner")
             elif label in _HOST_LABELS and len(ent) == 1:
@@ -393,6 +395,10 @@ class _Detector:
             if ent.type in ("GPE", "LOC"):
                 for mm in ent.mentions:
                     if mm.kind == "name" and self.free(mm.start, mm.end):
+                        key = norm(_clean(mm.text)[1])
+                        if (key not in gpe_texts and set(key.split()) <= person_words
+                                and (" " not in key or not get().lookup(key))):
+                            continue  # "Obama" beside "Barack Obama": a person, whatever else it names
                         role = "dateline" if dl and dl.start <= mm.start < dl.end else "mention"
                         self.add(mm.start, mm.end, role, "ner (entities stage)")
         if deferred:
