@@ -343,3 +343,8 @@ def test_a_surname_the_tagger_took_for_a_place_is_no_unknown_place():
     assert [p.text for p in doc.places] == ["Denver"]
     doc = _doc("Brzezinkowski spoke first, then left for Denver.", [("Brzezinkowski", "GPE"), ("Denver", "GPE")])
     assert [p.text for p in doc.places] == ["Brzezinkowski", "Denver"]  # no person of that name: kept
+
+
+def test_a_court_is_no_town_named_superior():
+    doc = _doc("The case went to Bantam Superior Court on Monday.", [("Bantam Superior Court", "ORG")])
+    assert "Superior" not in [p.text for p in doc.places]

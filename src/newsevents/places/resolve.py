@@ -23,7 +23,7 @@ _STOP = {"north", "south", "east", "west", "northern", "southern", "eastern", "w
          "southeast", "southwest", "central", "upper", "lower", "greater", "downtown", "new", "san", "santa", "st",
          "saint", "lake", "mount", "fort", "port", "the", "union", "university", "city", "county", "state", "river",
          "street", "road", "avenue", "park", "center", "centre", "hall", "church", "school", "hospital", "police",
-         "court", "mobile", "reading", "split", "nice", "mission", "independence", "liberty", "victoria", "march",
+         "court", "superior", "mobile", "reading", "split", "nice", "mission", "independence", "liberty", "victoria", "march",
          "may", "june", "july", "august", "april", "january", "christmas", "easter", "friday", "sunday", "monday",
          "tuesday", "wednesday", "thursday", "saturday", "god", "lord", "jesus", "bible", "internet", "web",
          "president", "governor", "mayor", "senator", "sheriff", "chief", "officer", "deputy", "judge", "many",
