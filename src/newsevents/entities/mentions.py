@@ -198,6 +198,18 @@ def _relabel(sp, m: RawMention) -> None:
         m.label, m.evidence = "PERSON", "title before name"
 
 
+def _acts_as_person(sp, m: RawMention) -> bool:
+    """A name that says things or has an administration, a lawyer or supporters is a person, even when a
+    town somewhere bears it ("Obama said", "the Obama administration", "supporters of Obama")."""
+    tok = sp[m.j - 1]
+    head = tok.head
+    if tok.dep_ == "nsubj" and head.lemma_.lower() in lx.speech_verbs():
+        return True
+    if tok.dep_ in ("compound", "poss") and head.lower_ in lx.person_heads():
+        return True
+    return tok.dep_ == "pobj" and head.head.lower_ in lx.person_heads()
+
+
 def _document_consistency(sp, raw: list[RawMention]) -> None:
     """One name, one type: a name our rules saw used as a place is a place everywhere, a surname of a
     full name is a person, and otherwise the label most mentions of the name got wins."""
@@ -206,6 +218,7 @@ def _document_consistency(sp, raw: list[RawMention]) -> None:
         if m.label == "PERSON" and m.j - m.i >= 2:
             person_tokens.update(t.text for t in sp[m.i : m.j])
     ruled_places = {m.text for m in raw if m.label in PLACE_LABELS and m.evidence}
+    said_or_owned = {m.text for m in raw if m.label == "PERSON" and _acts_as_person(sp, m)}
     votes: dict[str, dict[str, int]] = {}
     for m in raw:
         if m.label in ("PERSON", "ORG", "GPE", "LOC", "FAC"):
@@ -216,7 +229,8 @@ def _document_consistency(sp, raw: list[RawMention]) -> None:
         if m.label not in ("PERSON", "ORG", "GPE", "LOC", "FAC"):
             continue
         single = m.j - m.i == 1
-        if m.label == "PERSON" and single and m.text not in person_tokens and lx.place_names().get(m.text) == "city":
+        if (m.label == "PERSON" and single and m.text not in person_tokens and m.text not in said_or_owned
+                and lx.place_names().get(m.text) == "city"):
             m.label, m.evidence = "GPE", "known place, not a surname here"
             continue
         if m.label in ("PERSON", "ORG") and m.text in ruled_places and m.text not in person_tokens:

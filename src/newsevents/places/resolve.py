@@ -438,6 +438,8 @@ class _Detector:
         prev = ent.doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
         if prev in _TITLES or _SPEECH.match(self.text, e):
             return
+        if prev == "of" and (typed := self.doc.entity_at(s, e)) is not None and typed.type == "PERSON":
+            prev = ""  # "supporters of X": the entities stage kept X a person, and "of" alone does not overrule it
         q = _qualifier(self.text, e)
         if q and any(_inside(c, w) for c in cands for w in q):
             self.add(s, e, "mention", "named before its state or country")
