@@ -210,3 +210,13 @@ def test_a_protests_target_is_named_in_what_it_demands():
     ev = primary_event(doc)
     assert ev is not None and ev.type == "PROTEST"
     assert ev.target is not None and "Germany" in ev.target.name
+
+
+def test_a_place_in_a_conjoined_clause_belongs_to_that_clause():
+    from newsevents.events.extract import _in_other_clause
+    from newsevents.nlp import get_nlp
+
+    sp = get_nlp()("The generals expelled the envoys and turned to Russia for help.")
+    by = {t.text: t for t in sp}
+    assert _in_other_clause(by["Russia"], by["expelled"])
+    assert not _in_other_clause(by["Russia"], by["turned"])

@@ -1115,9 +1115,31 @@ def _governing_time(doc: Document, idx: DocIndex, tok: Any) -> str | None:
     return time_date(t)
 
 
+_OWN_CLAUSE_LINKS = frozenset({"conj", "relcl", "advcl", "ccomp", "parataxis"})
+
+
+def _in_other_clause(tok: Any, pred: Any) -> bool:
+    """A place whose nearest verb is another predicate, joined to this one as a conjunct or a
+    subordinate clause ("seized power ... and turned to Russia"), belongs to that predicate."""
+    head = tok.head
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    if head.i == pred.i or head.pos_ not in ("VERB", "AUX"):
+        return False
+    for start, stop in ((head, pred), (pred, head)):  # either one may govern the other
+        node = start
+        while node.head.i != node.i:
+            if node.dep_ in _OWN_CLAUSE_LINKS:
+                return True
+            node = node.head
+            if node.i == stop.i:
+                return False
+    return False
+
+
 def _sentence_fallback(idx: DocIndex, items: list[Located], pred: Any, blocked: set[int]) -> Located | None:
     lo, hi = idx.sent_bounds(pred)
-    local = [x for x in items if lo <= x.tok.i < hi and x.tok.i not in blocked]
+    local = [x for x in items if lo <= x.tok.i < hi and x.tok.i not in blocked and not _in_other_clause(x.tok, pred)]
     if not local:
         return None
     return min(local, key=lambda x: abs(x.tok.i - pred.i))
