@@ -172,3 +172,63 @@ def test_an_infinitive_after_a_noun_looks_forward():
     # published on a Sunday: "last Sunday" is a week back, the interview airs today
     text = "The letter was sent last Sunday. In an interview to be broadcast on Sunday, he spoke."
     assert [t[1] for t in found(text, "2016-11-13")] == ["2016-11-06", "2016-11-13"]
+
+
+# Fourth round: written from the TIDES 2005 / TimeML rules before the code.
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a plural unit with no number is a duration of vague length, wherever it stands
+        ("The war has lasted decades.", [("decades", "PXDE", "duration")]),
+        ("It took years to rebuild the bridge.", [("years", "PXY", "duration")]),
+        ("After years of fighting, peace came.", [("years", "PXY", "duration")]),
+        ("He spent months in hospital.", [("months", "PXM", "duration")]),
+        ("They waited hours for help.", [("hours", "PTXH", "duration")]),
+        ("Talks could take weeks.", [("weeks", "PXW", "duration")]),
+        # "couple" counts two; the determiner is inside the extent
+        ("Prices rose over the last couple of days.", [("the last couple of days", "P2D", "duration")]),
+        ("Earnings fell in the nine months ended Sept. 30.",
+         [("the nine months", "P9M", "duration"), ("Sept. 30", "2012-09-30", "date")]),
+        ("The talks lasted a couple of weeks.", [("a couple of weeks", "P2W", "duration")]),
+    ],
+)
+def test_vague_and_counted_durations(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The store keeps long opening hours.",
+        "In his early days as mayor he was popular.",
+        "The years of the boom are over.",
+        "The couple of dancers bowed.",
+    ],
+)
+def test_plural_units_that_are_no_duration(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # coordinated days of one month: each day is its own date, the year is shared
+        ("The talks were held on April 2 and 3.",
+         [("April 2", "2012-04-02", "date"), ("3", "2012-04-03", "date")]),
+        ("The votes were counted on May 5 and 6, 2012.",
+         [("May 5", "2012-05-05", "date"), ("6, 2012", "2012-05-06", "date")]),
+        ("Flights resume on June 10 or 11.",
+         [("June 10", "2013-06-10", "date"), ("11", "2013-06-11", "date")]),
+        ("He met them on March 3 and 5 others later.", [("March 3", "2013-03-03", "date")]),
+    ],
+)
+def test_coordinated_days(text, expected):
+    assert found(text) == expected
+
+
+def test_coordinated_days_without_publication_date_stay_partial():
+    assert found("The talks were held on April 2 and 3.", None) == [
+        ("April 2", "XXXX-04-02", "date"), ("3", "XXXX-04-03", "date")
+    ]

@@ -274,6 +274,40 @@ class Resolver:
 
     n_dmy = n_mdy
 
+    def n_mdyand(self, c: Cand) -> list[Norm] | None:
+        """'April 2 and 3', 'May 5 and 6, 2012': TIDES marks each conjunct of a coordination as its own
+        date; the second day shares the month, and both share the year (written or resolved)."""
+        m = c.m
+        month = R.month_of(m.group("mon"))
+        d1, d2 = int(m.group("day")), int(m.group("day2"))
+        if month is None or not 1 <= d1 < d2 <= 31:
+            return None
+        count = False
+        if self.nlp is not None:
+            span = self.nlp.char_span(m.start("day2"), m.end("day2"), alignment_mode="expand")
+            tok = span[0] if span is not None and len(span) else None
+            # "March 3 and 5 others": a count of the noun after it, not a day
+            count = tok is not None and tok.dep_ == "nummod" and tok.head.pos_ == "NOUN" and tok.head.i > tok.i
+        y = m.group("year")
+        if y:
+            year, anchor = int(y), "absolute"
+        elif self.dct is None:
+            year, anchor = None, None
+        else:
+            first = R.resolve_month_day(self.dct, month, d1, self.tense(c))
+            if first is None:
+                return None
+            year, anchor = first.year, "publication"
+        end1 = m.end("day") + len(re.match(r"(?:st|nd|rd|th)?", self.text[m.end("day") :]).group())
+        out = []
+        for day, start, end in ((d1, c.start, end1), (d2, m.start("day2"), c.end)):
+            d = R._safe_date(2000 if year is None else year, month, day)
+            if d is None:
+                return None
+            v = f"XXXX-{month:02d}-{day:02d}" if year is None else d.isoformat()
+            out.append(Norm(start, end, "date", v, "day", anchor, c.kind))
+        return out[:1] if count else out
+
     def n_iso(self, c: Cand) -> Norm | None:
         m = c.m
         d = R._safe_date(int(m.group("year")), int(m.group("m")), int(m.group("d")))
@@ -905,6 +939,28 @@ class Resolver:
         """'hours later', 'days after the attack': a vague amount of time."""
         m = c.m
         return Norm(m.start("unit"), m.end("unit"), "duration", R.duration_value(None, m.group("unit")), None, None, c.kind)
+
+    _BARE_PREPS = frozenset({"after", "for", "within", "over", "during", "in", "from", "through", "throughout"})
+    _BARE_DEPS = frozenset({"dobj", "obj", "nsubj", "nsubjpass", "npadvmod", "pobj", "attr", "conj", "oprd"})
+    _BARE_MODS = frozenset({"det", "nummod", "amod", "compound", "poss", "quantmod", "nmod", "predet", "case"})
+
+    def n_bareunits(self, c: Cand) -> Norm | None:
+        """'lasted decades', 'took years', 'after years of fighting': TIDES marks a plural unit with no
+        number as a duration of unknown length (PXY). Only a bare noun phrase: no determiner,
+        number, adjective or owner ('his early days', 'opening hours' are not durations)."""
+        if self.nlp is None:
+            return None
+        span = self.nlp.char_span(c.start, c.end, alignment_mode="expand")
+        if span is None or len(span) != 1:
+            return None
+        tok = span[0]
+        if tok.tag_ != "NNS" or tok.ent_type_ in ("WORK_OF_ART", "EVENT", "ORG", "PERSON", "FAC", "PRODUCT"):
+            return None
+        if tok.dep_ not in self._BARE_DEPS or any(ch.dep_ in self._BARE_MODS for ch in tok.children):
+            return None
+        if tok.dep_ == "pobj" and tok.head.lower_ not in self._BARE_PREPS:
+            return None
+        return self.mk(c, "duration", R.duration_value(None, c.m.group("unit")), None)
 
     def n_agovague(self, c: Cand) -> Norm | None:
         return self.mk(c, "date", "PAST_REF", "publication")

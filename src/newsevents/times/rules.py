@@ -94,6 +94,8 @@ _PATTERNS: list[tuple[str, str]] = [
     # "Monday, June 7, 2019", "June 7", "Jan. 5th 2013"
     # (a day range "March 21-23" keeps its first day)
     ("mdy", rf"{_B}(?:(?:{WD}|{WDA}),?\s+)?{MON}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?P<year>(?:1[6-9]|20)\d\d)(?!\d))?(?![\w]|-(?!\d))"),
+    # "April 2 and 3", "May 5 and 6, 2012": each day its own date, the year shared
+    ("mdyand", rf"{_B}{MON}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:and|or|&)\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:.,]\d)(?:,?\s+(?P<year>(?:1[6-9]|20)\d\d)(?!\d))?(?![\w%-])"),
     # "7 June 2019", "the 7th of June"
     ("dmy", rf"{_B}(?:(?:{WD}|{WDA}),?\s+)?(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MON}(?:,?\s+(?P<year>(?:1[6-9]|20)\d\d)(?!\d))?{_E}"),
     # "1990-91", "2012-13": both ends (TIDES/TimeML tag each point of a range)
@@ -136,9 +138,11 @@ _PATTERNS: list[tuple[str, str]] = [
     ("theweekend", r"(?i:(?<![\w-])(?:over\s+)?the\s+weekend(?![\w-]))"),
     ("dayafter", r"(?i:(?<![\w-])the\s+(?P<unit>day|night|week|month|year)\s+(?P<dir>before|after)(?=\s*[.,;:)]))"),
     ("ago", rf"(?i:{_B}{APPROX}{NUM}\s+{UNIT_S}\s+(?P<dir>ago|earlier|later|before|after|from now|hence|previously|back){_E})"),
-    ("duration", rf"(?i:{_B}(?P<pre>(?:the\s+)?(?:past|last|next|first|previous|coming|following|recent|final|remaining)\s+)?{APPROX}{NUM}\s+(?:(?:straight|consecutive|full|whole|more|additional|extra|long)\s+)?{UNIT_S}(?P<uhalf>\s+and\s+a\s+half|-and-a-half)?{_E}(?!\s+old\b))"),
+    ("duration", rf"(?i:{_B}(?:(?P<pre>(?:the\s+)?(?:past|last|next|first|previous|coming|following|recent|final|remaining)\s+)|(?P<det>the\s+))?{APPROX}{NUM}\s+(?:(?:straight|consecutive|full|whole|more|additional|extra|long)\s+)?{UNIT_S}(?P<uhalf>\s+and\s+a\s+half|-and-a-half)?{_E}(?!\s+old\b))"),
     ("halfdur", rf"(?i:{_B}{APPROX}half\s+an?\s+(?P<unit>hour|day|year|month|century|decade){_E})"),
     ("vaguedur", r"(?i:(?<![\w-])(?P<pre>(?:(?:for|in|over|within)\s+)?(?:the\s+)?(?:past|last|next|coming|recent|previous|following)\s+|for\s+|within\s+|in\s+recent\s+|in\s+(?=(?:weeks|months|years|decades)(?![\w-])))(?P<unit>seconds|minutes|hours|days|weeks|months|quarters|years|decades|centuries)(?![\w-])(?!\s+old\b))"),
+    # "lasted decades", "after years of fighting": a plural unit with no number (checked on the parse)
+    ("bareunits", r"(?i:(?<![\w-])(?P<unit>minutes|hours|days|weeks|months|years|decades|centuries)(?![\w-])(?!\s+old\b))"),
     ("agovague", r"(?i:(?<![\w-])(?P<unit>days|weeks|months|years|decades)\s+ago(?![\w-]))"),
     ("laterdur", r"(?i:(?<![\w-])(?:(?P<pre>within|over|in|for)\s+)?(?P<unit>minutes|hours|days|weeks|months|years|decades)\s+(?P<dir>later|earlier|after|before)(?![\w-]))"),
     ("time", rf"(?<![\w:.$£€-]){APPROX}(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m|[AP]\.M\.|[AP]M)(?![\w])(?:\s+(?:{TZ}|(?P<lt>local time))(?![\w]))?"),
@@ -201,7 +205,7 @@ _CATS: dict[str, set[str]] = {
 _KIND_TRIGGERS: dict[str, tuple[frozenset[str], int]] = {
     k: (frozenset(c.split()), b)
     for k, c, b in [
-        ("mdy", "month", 2), ("yearrange", "digit", 0), ("monrange", "month", 4), ("weekof", "month", 5),
+        ("mdy", "month", 2), ("mdyand", "month", 0), ("bareunits", "unit", 0), ("yearrange", "digit", 0), ("monrange", "month", 4), ("weekof", "month", 5),
         ("alldur", "unit pod", 2), ("electionday", "unit pod", 1), ("earlyhours", "hours", 3), ("overnight", "overnight", 0), ("dmy", "month", 5), ("iso", "digit", 0), ("numeric", "digit", 0),
         ("month", "month", 5), ("year", "digit", 5), ("decade", "digit decword", 3), ("century", "digit unit", 5),
         ("weekday", "weekday", 2), ("relday", "relday", 4), ("thispod", "pod", 2), ("relunit", "unit season quarter", 6),
