@@ -232,3 +232,23 @@ def test_coordinated_days_without_publication_date_stay_partial():
     assert found("The talks were held on April 2 and 3.", None) == [
         ("April 2", "XXXX-04-02", "date"), ("3", "XXXX-04-03", "date")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "last" as a verb is outside the extent
+        ("The trial will last several weeks.", [("several weeks", "PXW", "duration")]),
+        ("The drought could last two years.", [("two years", "P2Y", "duration")]),
+        ("The talks may last weeks.", [("weeks", "PXW", "duration")]),
+        ("Prices rose in the last two years.", [("the last two years", "P2Y", "duration")]),
+        # a quarter of a fiscal year is one expression, in the fiscal year
+        ("The company lost money in the third quarter of fiscal 1990.",
+         [("the third quarter of fiscal 1990", "FY1990-Q3", "date")]),
+        # mid-year: the year, with its modifier inside
+        ("The company expects to finish the work by mid-year.", [("mid-year", "2013", "date")]),
+        ("Sales slowed at midyear.", [("midyear", "2012", "date")]),
+    ],
+)
+def test_verbs_fiscal_quarters_and_mid_year(text, expected):
+    assert found(text) == expected

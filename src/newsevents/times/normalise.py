@@ -246,6 +246,8 @@ class Resolver:
             n = fn(c)
             if isinstance(n, Norm) and self.in_name(n):
                 continue
+            if isinstance(n, Norm) and c.kind in ("duration", "vaguedur"):
+                self._drop_verb_last(n)
             if isinstance(n, list):  # a range: both ends
                 self.out.extend(n)
             elif n is not None:
@@ -253,6 +255,15 @@ class Resolver:
         for n in self.out:  # indexes shift when times merge: keep the object itself
             n.ref = self.out[n.prev] if n.prev is not None else None
         return self.out
+
+    def _drop_verb_last(self, n: Norm) -> None:
+        """'will last two years': the verb 'last' is no part of the duration it takes."""
+        m = re.match(r"last\s+", self.text[n.start : n.end])
+        if m is None or self.nlp is None:
+            return
+        span = self.nlp.char_span(n.start, n.start + 4, alignment_mode="expand")
+        if span is not None and len(span) == 1 and span[0].pos_ in ("VERB", "AUX"):
+            n.start += m.end()
 
     def _ymd(self, c: Cand, y: str | None, month: int, day: int) -> Norm | None:
         if not 1 <= day <= 31:
@@ -661,7 +672,16 @@ class Resolver:
         if self.dct is None:
             return self.mk(c, "date", None, None)
         unit = c.m.group("unit").lower()
-        shift = -1 if self.tense(c) == "past" else 0
+        tense = self.tense(c)
+        if c.m.groupdict().get("mid"):
+            # the middle of the current unit, unless the tense puts it on the other side of the story's day
+            mid = {"year": 182, "month": 14, "week": 2}[unit]
+            start = {"year": date(self.dct.year, 1, 1), "month": self.dct.replace(day=1),
+                     "week": self.dct - timedelta(days=self.dct.weekday())}[unit]
+            point = start + timedelta(days=mid)
+            shift = -1 if tense == "past" and point > self.dct else 1 if tense == "future" and point < self.dct - timedelta(days=7) and unit == "year" else 0
+        else:
+            shift = -1 if tense == "past" else 0
         return self.mk(c, "date", self._shift_unit(self.dct, unit, shift), "publication")
 
     def n_alldur(self, c: Cand) -> Norm | None:
@@ -1122,7 +1142,8 @@ class Resolver:
         y = (g.get("year") or "").lower()
         rel = (g.get("rel") or "").lower()
         if re.fullmatch(r"\d{4}", y):
-            return self.mk(c, "date", f"{y}-{code}", "absolute")
+            fy = "FY" if g.get("fisc") else ""  # "the third quarter of fiscal 1990": of the fiscal year
+            return self.mk(c, "date", f"{fy}{y}-{code}", "absolute")
         if self.dct is None:
             return self.mk(c, "date", f"XXXX-{code}", None)
         year = self.dct.year - (1 if "last" in y or rel in ("last", "previous") else 0) + (1 if "next" in y else 0)

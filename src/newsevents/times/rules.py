@@ -122,6 +122,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ("nextday", r"(?i:(?<![\w-])the\s+(?P<rel>next|following|previous|preceding|same)\s+(?P<unit>day|morning|afternoon|evening|night)(?![\w-]))"),
     # "year-end", "by year's end", "month-end"
     ("yearend", r"(?i:(?<![\w-])(?:the\s+)?(?P<unit>year|month)(?:-end|\s+end|['\u2019]s\s+end)(?![\w-]))"),
+    # "by mid-year", "at midyear", "midweek": the middle of the current unit
+    ("yearend", r"(?i:(?<![\w-])(?P<mid>mid-?)(?P<unit>year|month|week)(?![\w-]))"),
     ("endof", r"(?i:(?<![\w-])(?P<mod>the end|the beginning|the start|the middle|the rest|the remainder|the first half|the second half|the latter half|the last half)\s+of\s+the\s+(?P<unit>year|month|week|decade|century)(?![\w-]))"),
     ("perunit", r"(?i:(?<![\w-])(?P<per>per)\s+(?P<unit>day|week|month|year|hour)(?![\w-]))"),
     ("that", r"(?i:(?<![\w-])(?P<det>that|the same)\s+(?P<unit>day|week|month|year|weekend)(?![\w-]))"),
@@ -165,7 +167,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # "the early hours", "the small hours of the morning": the morning of the day the story is on
     ("earlyhours", r"(?i:(?<![\w-])the\s+(?:early|small|wee)\s+hours(?:\s+of\s+the\s+morning)?(?![\w-])(?!\s+of\b))"),
     ("holiday", r"(?<![\w-])(?P<hol>Christmas Eve|Christmas Day|Christmas|New Year's Eve|New Year's Day|Boxing Day|Valentine's Day|Armistice Day|Remembrance Day|Bastille Day|May Day|Xmas|Halloween|St\.? Patrick's Day|Saint Patrick's Day|Veterans Day|Easter Sunday|Easter Monday|Easter|Good Friday|Palm Sunday|Ash Wednesday|Thanksgiving Day|Thanksgiving|Memorial Day|Labor Day)(?:\s+(?P<year>(?:19|20)\d\d))?(?![\w-])"),
-    ("quarter", r"(?i:(?<![\w-])(?:the\s+)?(?P<rel>last|this|next|current|previous)?\s*(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+(?P<unit>quarter|half)(?:\s+of\s+(?P<year>(?:19|20)\d\d|the\s+year|this\s+year|last\s+year|next\s+year))?(?![\w-]))"),
+    ("quarter", r"(?i:(?<![\w-])(?:the\s+)?(?P<rel>last|this|next|current|previous)?\s*(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+(?P<unit>quarter|half)(?:\s+of\s+(?P<fisc>(?:fiscal|FY)\s*(?:year\s+)?)?(?P<year>(?:19|20)\d\d|the\s+year|this\s+year|last\s+year|next\s+year))?(?![\w-]))"),
     ("quarter", r"(?<![\w-])(?P<year>(?:19|20)\d\d)['\u2019]s\s+(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+(?P<unit>quarter|half)(?![\w-])"),
     ("quarter", r"(?<![\w-])(?P<qn>Q[1-4]|H[12])(?:\s+(?P<year>(?:19|20)\d\d))?(?![\w-])"),
     ("season", rf"(?i:(?<![\w-])(?:(?P<rel>last|this|next|this past|this coming|early|late|the)\s+){SEASON}(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d))?(?![\w-]))"),
@@ -201,6 +203,7 @@ _CATS: dict[str, set[str]] = {
     "setadv": {"annually", "yearly", "weekly", "monthly", "daily", "hourly", "quarterly", "nightly", "biweekly"},
     "overnight": {"overnight"},
     "hours": {"hours"},
+    "mid": {"midyear", "midmonth", "midweek"},
 }
 _KIND_TRIGGERS: dict[str, tuple[frozenset[str], int]] = {
     k: (frozenset(c.split()), b)
@@ -209,7 +212,7 @@ _KIND_TRIGGERS: dict[str, tuple[frozenset[str], int]] = {
         ("alldur", "unit pod", 2), ("electionday", "unit pod", 1), ("earlyhours", "hours", 3), ("overnight", "overnight", 0), ("dmy", "month", 5), ("iso", "digit", 0), ("numeric", "digit", 0),
         ("month", "month", 5), ("year", "digit", 5), ("decade", "digit decword", 3), ("century", "digit unit", 5),
         ("weekday", "weekday", 2), ("relday", "relday", 4), ("thispod", "pod", 2), ("relunit", "unit season quarter", 6),
-        ("nextday", "unit pod", 3), ("endof", "unit", 5), ("yearend", "unit", 1), ("perunit", "unit", 1), ("that", "unit", 2),
+        ("nextday", "unit pod", 3), ("endof", "unit", 5), ("yearend", "unit mid", 1), ("perunit", "unit", 1), ("that", "unit", 2),
         ("theweekend", "unit", 2), ("theunit", "unit quarter", 1), ("yearago", "unit", 6), ("thepod", "pod", 1), ("modpod", "pod", 2), ("dayafter", "unit", 2), ("ago", "unit", 7), ("agovague", "unit", 0),
         ("laterdur", "unit", 1), ("duration", "unit quarter", 7), ("halfdur", "unit", 4), ("vaguedur", "unit quarter", 4),
         ("time", "digit clock", 3), ("vague", "vague", 2), ("set", "unit weekday pod season setadv", 3),
