@@ -252,3 +252,24 @@ def test_coordinated_days_without_publication_date_stay_partial():
 )
 def test_verbs_fiscal_quarters_and_mid_year(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # fiscal years keep the FY prefix wherever the words put "fiscal"
+        ("Profit will rise in the current fiscal year.", [("the current fiscal year", "FY2013", "date")]),
+        ("Profit fell last fiscal year.", [("last fiscal year", "FY2012", "date")]),
+        ("Profit rose in fiscal year 2012.", [("fiscal year 2012", "FY2012", "date")]),
+        ("Profit rose in the 2012 fiscal year.", [("the 2012 fiscal year", "FY2012", "date")]),
+        ("Profit rose in the fiscal first quarter.", [("the fiscal first quarter", "2013-Q1", "date")]),
+        # a year's part named with a possessive is one expression
+        ("Profit rose in this year's first quarter.", [("this year's first quarter", "2013-Q1", "date")]),
+        ("Profit rose in last year's fourth quarter.", [("last year's fourth quarter", "2012-Q4", "date")]),
+        ("The plant will open in the second half of next year.",
+         [("the second half of next year", "2014-H2", "date")]),
+        ("Sales fell in the first half of last year.", [("the first half of last year", "2012-H1", "date")]),
+    ],
+)
+def test_fiscal_years_and_parts_of_named_years(text, expected):
+    assert found(text) == expected

@@ -500,7 +500,8 @@ class Resolver:
         mod = (m.group("mod") or "").lower()
         the = bool(m.group("the"))
         of_next = bool(re.match(r"\s+of\b", self.text[c.end : c.end + 4]))
-        if rel in ("past", "last") and the and not mod and not (unit == "week" and of_next) and unit in (
+        fiscal = "FY" if m.group("fisc") else ""
+        if rel in ("past", "last") and the and not mod and not fiscal and not (unit == "week" and of_next) and unit in (
             "week", "month", "year", "decade", "century", "quarter"
         ):
             n = {"quarter": 3}.get(unit)
@@ -530,8 +531,10 @@ class Resolver:
         v = self._shift_unit(base, unit, shift)
         if v is None:
             return None
+        if unit == "year" and "half" in mod:  # "the second half of next year": a half-year (TIDES H1/H2)
+            v += "-H1" if "first" in mod else "-H2"
         typ = "date"
-        n = self.mk(c, typ, v, anchor)
+        n = self.mk(c, typ, fiscal + v, anchor)
         n.prev = prev
         return n
 

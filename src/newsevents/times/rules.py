@@ -108,7 +108,9 @@ _PATTERNS: list[tuple[str, str]] = [
     ("numeric", r"(?<![\w/.-])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<year>(?:19|20)?\d\d)(?![\w/-])"),
     # "early June 2019", "mid-March", "the end of May", "June of 2018"
     ("month", rf"{_B}(?:(?P<mod>the end of|the beginning of|the start of|the middle of|the first half of|the second half of|early|mid|late|last|this|next|earlier in|later in)[\s-]+)?(?P<mon>{_MON_FULL}|(?:{_MON_ABBR})\.)(?:(?:,|\s+of)?\s+(?P<year>(?:1[6-9]|20)\d\d)(?!\d)|\s+(?:of\s+)?(?P<yrel>this|last|next|that)\s+year)?{_E}"),
-    ("year", r"(?<![\w$£€#,./])(?:(?<=\d{4}[-–])|(?<![-–]))(?:(?P<mod>early|mid|late|the end of|the beginning of|the start of|the middle of|the first half of|the second half of)[\s-]+)?(?:(?P<fy>fiscal|FY)\s*)?(?P<year>(?:1[6-9]|20)\d\d)(?![\w%]|[.,]\d|[-–](?!(?:1[6-9]|20)\d\d(?!\d)))"),
+    ("year", r"(?<![\w$£€#,./])(?:(?<=\d{4}[-–])|(?<![-–]))(?:(?P<mod>early|mid|late|the end of|the beginning of|the start of|the middle of|the first half of|the second half of)[\s-]+)?(?:(?P<fy>fiscal|FY)\s*(?:year\s+)?)?(?P<year>(?:1[6-9]|20)\d\d)(?![\w%]|[.,]\d|[-–](?!(?:1[6-9]|20)\d\d(?!\d)))"),
+    # "the 2012 fiscal year"
+    ("year", r"(?<![\w-])(?:[Tt]he\s+)?(?P<year>(?:19|20)\d\d)\s+(?P<fy>fiscal)\s+year(?![\w-])"),
     ("decade", r"(?<![\w-])(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<dec>(?:1[6-9]|20)\d)0|'(?P<short>\d)0)'?s(?![\w-])"),
     ("decade", r"(?<![\w-])the\s+(?:(?P<mod>early|mid|late)[\s-]+)?(?P<dword>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)(?![\w-])"),
     ("century", rf"{_B}(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<cent>\d{{1,2}})(?:st|nd|rd|th)[\s-]+century{_E}"),
@@ -118,7 +120,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("relday", rf"(?i:{_B}(?:(?P<mod>early|late)\s+)?(?P<rd>the day before yesterday|the day after tomorrow|today|tonight|yesterday|tomorrow)(?:'s)?(?:\s+{POD})?{_E})"),
     ("thispod", rf"(?i:{_B}(?:(?:later|earlier|early|late)\s+)?(?P<rel>this|last|that|the same|the next|the following|the previous)\s+{POD}{_E})"),
     # "last week", "earlier this month", "the end of last year", "the past week", "this summer"
-    ("relunit", r"(?i:(?<![\w-])(?:(?P<mod>earlier|later|early|late|the end of|the beginning of|the start of|the middle of|the rest of|the first half of|the second half of)\s+)?(?P<the>the\s+)?(?P<rel>last|this|next|past|coming|previous|following|current|same|preceding|latest|most\s+recent)\s+(?P<unit>weekend|week|month|year|decade|century|quarter|spring|summer|fall|autumn|winter)(?![\w-]))"),
+    ("relunit", r"(?i:(?<![\w-])(?:(?P<mod>earlier|later|early|late|the end of|the beginning of|the start of|the middle of|the rest of|the first half of|the second half of)\s+)?(?P<the>the\s+)?(?P<rel>last|this|next|past|coming|previous|following|current|same|preceding|latest|most\s+recent)\s+(?:(?P<fisc>fiscal)\s+(?=year))?(?P<unit>weekend|week|month|year|decade|century|quarter|spring|summer|fall|autumn|winter)(?![\w-]))"),
     ("nextday", r"(?i:(?<![\w-])the\s+(?P<rel>next|following|previous|preceding|same)\s+(?P<unit>day|morning|afternoon|evening|night)(?![\w-]))"),
     # "year-end", "by year's end", "month-end"
     ("yearend", r"(?i:(?<![\w-])(?:the\s+)?(?P<unit>year|month)(?:-end|\s+end|['\u2019]s\s+end)(?![\w-]))"),
@@ -167,8 +169,8 @@ _PATTERNS: list[tuple[str, str]] = [
     # "the early hours", "the small hours of the morning": the morning of the day the story is on
     ("earlyhours", r"(?i:(?<![\w-])the\s+(?:early|small|wee)\s+hours(?:\s+of\s+the\s+morning)?(?![\w-])(?!\s+of\b))"),
     ("holiday", r"(?<![\w-])(?P<hol>Christmas Eve|Christmas Day|Christmas|New Year's Eve|New Year's Day|Boxing Day|Valentine's Day|Armistice Day|Remembrance Day|Bastille Day|May Day|Xmas|Halloween|St\.? Patrick's Day|Saint Patrick's Day|Veterans Day|Easter Sunday|Easter Monday|Easter|Good Friday|Palm Sunday|Ash Wednesday|Thanksgiving Day|Thanksgiving|Memorial Day|Labor Day)(?:\s+(?P<year>(?:19|20)\d\d))?(?![\w-])"),
-    ("quarter", r"(?i:(?<![\w-])(?:the\s+)?(?P<rel>last|this|next|current|previous)?\s*(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+(?P<unit>quarter|half)(?:\s+of\s+(?P<fisc>(?:fiscal|FY)\s*(?:year\s+)?)?(?P<year>(?:19|20)\d\d|the\s+year|this\s+year|last\s+year|next\s+year))?(?![\w-]))"),
-    ("quarter", r"(?<![\w-])(?P<year>(?:19|20)\d\d)['\u2019]s\s+(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+(?P<unit>quarter|half)(?![\w-])"),
+    ("quarter", r"(?i:(?<![\w-])(?:the\s+)?(?P<rel>last|this|next|current|previous)?\s*(?:fiscal\s+)?(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+(?P<unit>quarter|half)(?:\s+of\s+(?P<fisc>(?:fiscal|FY)\s*(?:year\s+)?)?(?P<year>(?:19|20)\d\d|the\s+year|this\s+year|last\s+year|next\s+year))?(?![\w-]))"),
+    ("quarter", r"(?<![\w-])(?P<year>(?:19|20)\d\d|(?i:this|last|next)\s+year)['\u2019]s\s+(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+(?P<unit>quarter|half)(?![\w-])"),
     ("quarter", r"(?<![\w-])(?P<qn>Q[1-4]|H[12])(?:\s+(?P<year>(?:19|20)\d\d))?(?![\w-])"),
     ("season", rf"(?i:(?<![\w-])(?:(?P<rel>last|this|next|this past|this coming|early|late|the)\s+){SEASON}(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d))?(?![\w-]))"),
     ("season", rf"(?<![\w-])(?i:{SEASON})\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)(?![\w-])"),
