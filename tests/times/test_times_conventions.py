@@ -273,3 +273,24 @@ def test_verbs_fiscal_quarters_and_mid_year(text, expected):
 )
 def test_fiscal_years_and_parts_of_named_years(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the week before": that unit, one back from the time just named (else from the story's day)
+        ("The bridge was closed on March 3. Another car had crashed there the week before.",
+         [("March 3", "2013-03-03", "date"), ("the week before", "2013-W08", "date")]),
+        ("He won the title in 2009, having lost the year before.",
+         [("2009", "2009", "date"), ("the year before", "2008", "date")]),
+        ("She arrived on Friday, having flown in the night before.",
+         [("Friday", "2013-03-15", "date"), ("the night before", "2013-03-14TNI", "time")]),
+        ("The team had lost the day before.", [("the day before", "2013-03-19", "date")]),
+        ("The year before, prices fell.", [("The year before", "2012", "date")]),
+        # a part of the day named with its day is one expression
+        ("The tower was lit in the early hours of Wednesday morning.",
+         [("the early hours of Wednesday morning", "2013-03-20TMO", "time")]),
+    ],
+)
+def test_the_unit_before_and_parts_of_named_days(text, expected):
+    assert found(text) == expected

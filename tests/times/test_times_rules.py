@@ -188,7 +188,7 @@ def test_the_day_is_the_story_day():
 
 @pytest.mark.parametrize(
     "text",
-    ["The film was named movie of the year.", "The year before, prices fell.", "Back in the day, it was different."],
+    ["The film was named movie of the year.", "Back in the day, it was different."],
 )
 def test_the_year_needs_a_temporal_preposition(text):
     assert times(text, "2013-03-20") == []

@@ -860,13 +860,29 @@ class Resolver:
         return Norm(start, c.end, "date", v, "weekend", "publication", c.kind)
 
     def n_dayafter(self, c: Cand) -> Norm | None:
+        """'the day before', 'the week before', 'the year after': that unit one step from the time
+        last named (fine enough for the unit), else from the publication date."""
         m = c.m
-        p = self.last_day(c.start)
-        if p is None or m.group("unit").lower() != "day":
-            return None
+        unit = m.group("unit").lower()
         shift = -1 if m.group("dir").lower() == "before" else 1
-        v = (p[1] + timedelta(days=shift)).isoformat()
-        return Norm(c.start, c.end, "date", v, "day", "prev", c.kind, None, p[0])
+        found: tuple[int | None, date] | None = None
+        if unit in ("month", "year"):
+            p = self.prev_value(c.start)
+            base = _base_date(p[1], unit) if p is not None else None
+            found = (p[0], base) if p is not None and base is not None else None
+        if found is None:
+            found = self.last_day(c.start)
+        if found is None:
+            if self.dct is None:
+                return Norm(c.start, c.end, "time" if unit == "night" else "date", None, None, None, c.kind)
+            found = (None, self.dct)
+        i, base = found
+        anchor = "prev" if i is not None else "publication"
+        if unit == "night":
+            v = (base + timedelta(days=shift)).isoformat() + "TNI"
+            return Norm(c.start, c.end, "time", v, "part-of-day", anchor, c.kind, None, i)
+        v = (base + timedelta(days=shift)).isoformat() if unit == "day" else self._shift_unit(base, unit, shift)
+        return Norm(c.start, c.end, "date", v, R.granularity(v, "date"), anchor, c.kind, None, i)
 
     def n_ago(self, c: Cand) -> Norm | None:
         m = c.m
@@ -1199,14 +1215,14 @@ _POD_OF = re.compile(r"(?i)(?<![\w-])the\s+(?:(?P<hours>early|small|wee)\s+hours
 def pod_of_day(text: str, norms: list[Norm]) -> None:
     """'the morning of March 3', 'the early hours of Sunday': one TIME, that part of that day."""
     for n in norms:
-        if n.type != "date" or n.granularity != "day":
+        if not (n.type == "date" and n.granularity == "day" or n.type == "time" and n.granularity == "part-of-day"):
             continue
         m = _POD_OF.search(text, max(0, n.start - 40), n.start)
         if m is None:
             continue
         code = "MO" if m.group("hours") else R._PODS[m.group("pod").lower()]
         n.start, n.type = m.start(), "time"
-        if n.value:
+        if n.value and "T" not in n.value:  # "... of Wednesday morning" already names the part
             n.value += f"T{code}"
             n.granularity = "part-of-day"
 
