@@ -348,3 +348,36 @@ def test_a_surname_the_tagger_took_for_a_place_is_no_unknown_place():
 def test_a_court_is_no_town_named_superior():
     doc = _doc("The case went to Bantam Superior Court on Monday.", [("Bantam Superior Court", "ORG")])
     assert "Superior" not in [p.text for p in doc.places]
+
+
+def test_two_small_neighbours_outweigh_a_bigger_namesake():
+    # Athens, Georgia is ten times the size of Athens, Texas; Henderson County, Texas lies around the smaller one
+    d = _doc("Volunteers in Athens and Henderson County collected food for families on Saturday.",
+             [("Athens", "GPE"), ("Henderson County", "GPE")])
+    athens, county = d.places
+    assert (athens.admin1, county.admin1) == ("Texas", "Texas")
+    alone = _doc("Volunteers in Athens collected food for families on Saturday.", [("Athens", "GPE")])
+    assert alone.places[0].country_code == "GR"
+
+
+def test_streets_and_buildings_are_placed_at_their_town():
+    d = _doc("The council in Winnipeg met on Monday. A fire broke out overnight on Portage Avenue, and the Grace "
+             "Hospital took in two people.")
+    by_text = {p.text: p for p in d.places}
+    town = by_text["Winnipeg"]
+    for name, kind in (("Portage Avenue", "street"), ("Grace Hospital", "site")):
+        p = by_text[name]
+        assert p.feature == kind and (p.lat, p.lon) == (town.lat, town.lon) and "placed at Winnipeg" in p.reason
+        assert p.confidence < town.confidence
+        assert d.text[p.start:p.end] == name
+
+
+def test_a_street_with_no_town_is_kept_without_coordinates():
+    d = _doc("A fire broke out overnight on Portage Avenue, and two people were taken to hospital.")
+    (street,) = [p for p in d.places if p.feature == "street"]
+    assert street.text == "Portage Avenue" and street.lat is None and "no town named" in street.reason
+
+
+def test_a_named_event_is_no_building():
+    d = _doc("The Easter Vigil drew a large crowd in Manila on Saturday.", [("Easter Vigil", "FAC"), ("Manila", "GPE")])
+    assert [p.text for p in d.places] == ["Manila"]

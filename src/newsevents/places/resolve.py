@@ -100,7 +100,6 @@ _CAP_NAME = re.compile(r"[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2}")
 _STREET = re.compile(r"[ ]+(?:Street|Road|Rd|Avenue|Ave|Boulevard|Blvd|Drive|Lane|Parkway|Pkwy|"
                      r"Circle|Terrace|Trail|Pike|Square|Plaza|Turnpike|Expressway|Freeway)\b\.?(?![ ]\d)")
 
-
 @lru_cache(maxsize=200_000)
 def prior(c: Candidate) -> float:
     """What a name means with no context: bigger places and bigger kinds of place first."""
@@ -776,6 +775,7 @@ class Context:
     a1: dict[tuple[str | None, str | None], dict[str, float]]  # (country, state) -> {name: weight}
     countries: dict[str, tuple[float, float]] = field(default_factory=dict)  # named countries' centres
     hoods: dict[tuple[int, int], tuple[dict[str, float], float]] = field(default_factory=dict)  # cache
+    tight: dict[tuple[int, int], set[str]] = field(default_factory=dict)  # half-degree cell -> names with a reading
 
 
 _EMPTY: Counter = Counter()
@@ -783,6 +783,10 @@ _EMPTY: Counter = Counter()
 
 def _cell(lat: float, lon: float) -> tuple[int, int]:
     return int(math.floor(lat / 2.0)), int(math.floor(lon / 2.0))
+
+
+def _small_cell(lat: float, lon: float) -> tuple[int, int]:
+    return int(math.floor(lat * 2.0)), int(math.floor(lon * 2.0))
 
 
 def _base(c: Candidate) -> float:
@@ -840,7 +844,12 @@ def _build_context(mentions: list[Mention], demonym_cc: Counter, readings: dict[
         cc["US"] += 1  # a sheriff's office, a police department, a 555-0100 number: an American local story
     countries = {c.country_code: (c.lat, c.lon) for ws in weights.values() for c in ws
                  if c.feature == "country" and c.lat is not None and c.country_code}
-    return Context(cc, own, geo, a1, countries)
+    tight: dict[tuple[int, int], set[str]] = defaultdict(set)
+    for key, ws in weights.items():
+        for c in ws:
+            if c.lat is not None and c.feature in _LOCAL:
+                tight[_small_cell(c.lat, c.lon)].add(key)
+    return Context(cc, own, geo, a1, countries, tight=tight)
 
 
 def _state_backed(c: Candidate, key: str, ctx: Context) -> bool:
@@ -904,7 +913,24 @@ def _score(m: Mention, c: Candidate, ctx: Context, text: str, names_country: boo
     if c.feature not in ("country", "continent"):
         near, state = _support(c, m.key, ctx)
         s += 2.0 * min(2.0, near) + 1.5 * min(2.0, state)
+        if c.feature in _LOCAL and c.lat is not None and not names_country and not names_big:
+            s += TIGHT_W * min(2, _close_names(c, m.key, ctx))
     return s
+
+
+TIGHT_W = 2.0  # per close name, at most two: about what a tenfold population difference weighs
+
+
+def _close_names(c: Candidate, key: str, ctx: Context) -> int:
+    """How many other names of the story have a reading within about 50 km of this one: two small towns
+    that are neighbours somewhere are rarely an accident (Athens and Henderson County, Texas)."""
+    ci, cj = _small_cell(c.lat, c.lon)
+    seen: set[str] = set()
+    for di in (-1, 0, 1):
+        for dj in (-1, 0, 1):
+            seen |= ctx.tight.get((ci + di, cj + dj), set())
+    seen.discard(key)
+    return len(seen)
 
 
 def _names_country(cands: tuple[Candidate, ...]) -> bool:
@@ -1008,7 +1034,81 @@ def geoparse(doc: Document) -> tuple[list[Place], list[str]]:
         _resolve(mentions, _build_context(mentions, demonym_cc, narrowed, us), doc.text)
     _consistent(mentions)
     places = [_to_place(m) for m in mentions]
+    sites = _sites(doc, places, detector.taken)
+    if sites:
+        places = sorted(places + sites, key=lambda p: p.start)
     return places, _focus(places)
+
+
+# "Royal Street", "Eglinton Avenue West", "Kamenne Square": a street is below the gazetteer; it is placed at
+# the town the story puts it in, with that said in its reason
+_SITE = re.compile(r"(?<![\w'\u2019-])((?:[A-Z][\w'\u2019.-]*|\d+(?:st|nd|rd|th)) ){1,3}"
+                   r"(?:Street|Avenue|Boulevard|Road|Drive|Lane|Square|Plaza)(?: (?:West|East|North|South)\b)?")
+_SITE_LEAD = {"the", "on", "at", "in", "of", "from", "to", "and", "a", "an", "near", "along", "off", "by", "this",
+              "that", "police", "officials", "residents"}
+_FACILITY_LABELS = {"FAC", "ORG"}
+# what makes a facility name a place one can stand in (a church, an airport), not an event or a law
+_FACILITY = re.compile(r"(?:^(?:Fort|Hotel|Camp) [A-Z])|(?: (?:Church|Cathedral|Basilica|Chapel|Mosque|Synagogue|Temple|"
+                       r"Library|Museum|Inn|Hotel|Airport|Hospital|Stadium|Arena|Racecourse|Speedway|Centre|Center|"
+                       r"Hall|Mall|Bridge|Prison|Jail|Penitentiary|Embassy|Consulate|Station|Cemetery|Graveyard|"
+                       r"Palace|Castle|Tower|Park|Canal|Port|Harbou?r|Base|Market|Plaza|Square)$)")
+
+
+def _anchor(places: list[Place], start: int, end: int, text: str) -> tuple[Place | None, str]:
+    """The town a street or building is in: one named right after it ("on Kamenne Square in Bratislava"),
+    else the last town named before it, else the town the story mentions most."""
+    named = [p for p in places if p.lat is not None and p.country_code and not is_context_word(p)]
+    if not named:
+        return None, ""
+    # only towns in the story's main country ("Dubreuil" the surname is no town in Mauritius here)
+    home = Counter(p.country_code for p in named).most_common(1)[0][0]
+    local = [p for p in named if p.feature in ("city", "admin2") and p.country_code == home]
+    if not local:
+        return None, ""
+    after = next((p for p in local if 0 <= p.start - end <= 5 and text[end:p.start].strip(" ,") in ("in", "of", "")),
+                 None)
+    if after is not None:
+        return after, "the town named after it"
+    before = [p for p in local if p.end <= start]
+    if before:
+        return before[-1], "the last town named before it"
+    most = Counter(p.name for p in local).most_common(1)[0][0]
+    return next(p for p in local if p.name == most), "the town the story names most"
+
+
+def _sites(doc: Document, places: list[Place], taken: bytearray) -> list[Place]:
+    """Streets, squares and buildings (NER facilities) no gazetteer lists: kept, at their town's point."""
+    text = doc.text
+    spans: list[tuple[int, int, str]] = []
+    for m in _SITE.finditer(text):
+        s, e = m.start(), m.end()
+        while True:  # "On Royal Street", "Police said Main Street": the site starts at its own name
+            word = text[s:].split(" ", 1)[0]
+            if word.lower() not in _SITE_LEAD or s + len(word) + 1 >= e:
+                break
+            s += len(word) + 1
+        if " " in text[s:e] and 1 not in taken[s:e]:
+            spans.append((s, e, "street"))
+    if doc.nlp is not None:
+        for ent in doc.nlp.ents:
+            if ent.label_ in _FACILITY_LABELS and 1 not in taken[ent.start_char:ent.end_char] and not any(
+                    s < ent.end_char and ent.start_char < e for s, e, _ in spans):
+                shift, name = _clean(ent.text)
+                if name and _FACILITY.search(name) and all(w[0].isupper() or w in ("of", "de", "the", "and")
+                                                           for w in name.split()):
+                    spans.append((ent.start_char + shift, ent.start_char + shift + len(name), "site"))
+    out = []
+    for s, e, kind in spans:
+        town, how = _anchor(places, s, e, text)
+        if town is None:
+            out.append(Place(start=s, end=e, text=text[s:e], name=text[s:e], feature=kind, confidence=0.1,
+                             reason=f"{kind} below the gazetteer, and no town named to place it in; kept without "
+                                    "coordinates"))
+            continue
+        out.append(Place(start=s, end=e, text=text[s:e], name=text[s:e], feature=kind, country_code=town.country_code,
+                         admin1=town.admin1, lat=town.lat, lon=town.lon, confidence=round(min(0.6, town.confidence) * 0.6, 2),
+                         reason=f"{kind} below the gazetteer: placed at {town.name} ({how})"))
+    return out
 
 
 def is_context_word(p: Place) -> bool:
