@@ -294,3 +294,22 @@ def test_fiscal_years_and_parts_of_named_years(text, expected):
 )
 def test_the_unit_before_and_parts_of_named_days(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a weekday coordinated with the one before it continues from that day
+        ("Snow is expected Tuesday and Wednesday.", PUB,
+         [("Tuesday", "2013-03-26", "date"), ("Wednesday", "2013-03-27", "date")]),
+        ("The talks ran from Monday to Wednesday.", "2013-03-19",
+         [("Monday", "2013-03-18", "date"), ("Wednesday", "2013-03-20", "date")]),
+        ("Voting took place on Saturday and Sunday.", PUB,
+         [("Saturday", "2013-03-16", "date"), ("Sunday", "2013-03-17", "date")]),
+        # plural weekdays and weekends are sets
+        ("The office is closed on Sundays.", PUB, [("Sundays", "XXXX-WXX-7", "set")]),
+        ("The market opens on weekends.", PUB, [("weekends", "XXXX-WXX-WE", "set")]),
+    ],
+)
+def test_coordinated_weekdays_and_plural_weekdays(text, published, expected):
+    assert found(text, published) == expected

@@ -438,6 +438,7 @@ class Resolver:
         rel = (m.group("rel") or "").lower() or None
         pod = m.group("pod")
         end = c.end
+        follow = self._coordinated_weekday(c.start, wd) if rel is None else None
         if pod is None and self.text[m.end("wd") : m.end("wd") + 2] == "'s":
             end = m.end("wd")
         start = c.start
@@ -446,6 +447,10 @@ class Resolver:
         suffix = f"T{R._PODS[pod.lower()]}" if pod else ""
         typ = "time" if pod else "date"
         possessive = self.text[m.end("wd") : m.end("wd") + 2] in ("'s", "\u2019s")
+        if follow is not None:
+            i, d = follow
+            v = d.isoformat() + suffix
+            return Norm(start, end, typ, v, R.granularity(v, typ), "prev", c.kind, wd, i)
         tense = tense_at(self.nlp, c.start, c.end, present=not possessive)
         # "Monday" after "Last Monday" is the same day
         if rel is None and tense != "future":
@@ -460,6 +465,19 @@ class Resolver:
         d = R.resolve_weekday(self.dct, wd, rel, tense)
         v = d.isoformat() + suffix
         return Norm(start, end, typ, v, R.granularity(v, typ), "publication", c.kind, wd)
+
+    _CONJ = re.compile(r"\s*,?\s*(?:and|or|to|through|thru|until|till)\s+|\s*[-\u2013\u2014]\s*", re.I)
+
+    def _coordinated_weekday(self, pos: int, wd: int) -> tuple[int, date] | None:
+        """'Tuesday and Wednesday', 'from Monday to Friday': the second day follows the first."""
+        if not self.out:
+            return None
+        p = self.out[-1]
+        if p.weekday is None or p.weekday == wd or not p.value or not re.match(r"\d{4}-\d\d-\d\d", p.value):
+            return None
+        if not self._CONJ.fullmatch(self.text[p.end : pos]):
+            return None
+        return len(self.out) - 1, date.fromisoformat(p.value[:10]) + timedelta(days=(wd - p.weekday) % 7)
 
     def n_relday(self, c: Cand) -> Norm | None:
         m = c.m
@@ -1068,6 +1086,11 @@ class Resolver:
 
     def n_set(self, c: Cand) -> Norm | None:
         g = c.m.groupdict()
+        if g.get("pwd"):
+            if self.is_entity(c.start, c.end, ("PERSON", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT")):
+                return None  # a band or a show named after the day
+            wd = R.weekday_of(g["pwd"][:-1])
+            return self.mk(c, "set", f"XXXX-WXX-{wd}" if wd else "XXXX-WXX-WE", None)
         if g.get("adv"):
             adv = g["adv"].lower()
             if adv not in ("annually", "yearly") and self.nlp is not None:

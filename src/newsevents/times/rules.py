@@ -163,6 +163,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ("vaguedur", r"(?i:(?<![\w-])(?P<pre>over\s+the\s+)(?P<unit>days|weeks|months|years|decades|centuries)(?![\w-])(?!\s+(?:ahead|to come)))"),
     ("set", rf"(?i:(?<![\w-])(?P<q>every|each)\s+(?:(?P<n>other|\d+|two|three|four|five|six|ten)\s+)?(?P<unit>{_alt([w.lower() for w in _WEEKDAYS])}|second|minute|hour|day|week|month|year|decade|morning|afternoon|evening|night|weekend|spring|summer|fall|autumn|winter|season)s?(?![\w-]))"),
     ("set", r"(?i:(?<![\w-])(?P<times>once|twice|three times|four times|\d+ times)\s+(?:a|an|per|each|every)\s+(?P<unit>second|minute|hour|day|week|month|year|decade)(?![\w-]))"),
+    # "on Sundays", "at weekends": a plural weekday is every such day
+    ("set", rf"(?<![\w-])(?P<pwd>{_alt([w.capitalize() + 's' for w in _WEEKDAYS])}|weekends)(?![\w-])"),
     ("set", r"(?i:(?<![\w-])(?P<adv>annually|yearly|weekly|monthly|daily|hourly|quarterly|nightly|biweekly)(?![\w-]))"),
     # "Election Day", "election night": the US general election (resolved only near one)
     ("electionday", r"(?i:(?<![\w-])election\s+(?P<pod>day|night)(?![\w-]))"),
