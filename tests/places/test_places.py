@@ -381,3 +381,12 @@ def test_a_street_with_no_town_is_kept_without_coordinates():
 def test_a_named_event_is_no_building():
     d = _doc("The Easter Vigil drew a large crowd in Manila on Saturday.", [("Easter Vigil", "FAC"), ("Manila", "GPE")])
     assert [p.text for p in d.places] == ["Manila"]
+
+
+def test_a_kind_of_place_inside_a_name_is_no_town():
+    # GeoNames has towns called "Airport" and "The Village"; inside these names the words are kinds of place
+    d = _doc("Flights at Dulles International Airport and shops at Haymarket Village Center closed early.",
+             [("Dulles International Airport", "FAC"), ("Haymarket Village Center", "ORG")])
+    assert not [p for p in d.places if p.name in ("Airport", "The Village")]
+    assert {p.text for p in d.places if p.feature == "site"} == {"Dulles International Airport",
+                                                                  "Haymarket Village Center"}

@@ -31,12 +31,17 @@ _STOP = {"north", "south", "east", "west", "northern", "southern", "eastern", "w
          "kingdom", "federal", "national", "american", "english", "french", "german", "this", "that", "these",
          "those", "there", "here", "when", "while", "after", "before", "but", "and", "for", "with", "his", "her",
          "its", "our", "their", "they", "we", "he", "she", "it", "in", "on", "at", "as", "if", "a", "an", "of",
-         "mr", "mrs", "ms", "dr", "gov", "sen", "rep", "gen", "col", "sgt", "lt", "capt", "prof", "rev"}
+         "mr", "mrs", "ms", "dr", "gov", "sen", "rep", "gen", "col", "sgt", "lt", "capt", "prof", "rev",
+         # kinds of place that a few towns happen to be called ("Airport", Hawaii): on their own, a kind
+         "airport", "village", "plantation", "quarter", "harbor", "harbour", "station", "heights", "gardens",
+         "junction", "landing", "crossing", "springs", "falls", "square", "plaza", "market", "township", "valley",
+         "hills", "island", "islands", "camp", "base", "terminal", "campus"}
 # ... but they open many multi-word names ("West Virginia", "New Concord", "East Hampton", "Lake Charles")
 _OPENERS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "northeast", "northwest",
             "southeast", "southwest", "central", "upper", "lower", "greater", "new", "san", "santa", "st", "saint",
             "lake", "mount", "fort", "port", "union", "mission", "independence", "liberty", "victoria", "bay", "beach",
-            "national"}
+            "national", "airport", "village", "plantation", "harbor", "harbour", "station", "junction", "falls",
+            "springs", "valley", "island", "camp", "market", "crossing", "landing", "heights", "gardens", "hills"}
 _LOCATIVE = {"in", "from", "to", "at", "near", "into", "through", "across", "outside", "toward", "towards", "of"}
 _TITLES = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "judge", "officer", "coach", "pastor",
            "rev", "sgt", "lt", "capt", "col", "prof", "miss", "sir", "lady", "lord", "king", "queen", "prince"}
