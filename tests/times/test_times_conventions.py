@@ -313,3 +313,15 @@ def test_the_unit_before_and_parts_of_named_days(text, expected):
 )
 def test_coordinated_weekdays_and_plural_weekdays(text, published, expected):
     assert found(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He said earlier today that he would resign.", [("earlier today", "2013-03-20", "date")]),
+        ("The vote is later today.", [("later today", "2013-03-20", "date")]),
+        ("The treaty was signed on the Fourth of July.", [("the Fourth of July", "2012-07-04", "date")]),
+    ],
+)
+def test_modified_today_and_the_fourth_of_july(text, expected):
+    assert found(text) == expected

@@ -1128,7 +1128,7 @@ class Resolver:
         "New Year's Day": (1, 1), "Boxing Day": (12, 26), "Valentine's Day": (2, 14), "Halloween": (10, 31),
         "St. Patrick's Day": (3, 17), "St Patrick's Day": (3, 17), "Saint Patrick's Day": (3, 17),
         "Veterans Day": (11, 11), "Armistice Day": (11, 11), "Remembrance Day": (11, 11), "Bastille Day": (7, 14),
-        "May Day": (5, 1), "Xmas": (12, 25),
+        "May Day": (5, 1), "Xmas": (12, 25), "Fourth of July": (7, 4),
     }
 
     def n_holiday(self, c: Cand) -> Norm | None:
@@ -1137,7 +1137,7 @@ class Resolver:
         if re.match(r"\s+(?:tree|card|present|gift|shopping|market|lights|song|carol|egg|bunny|Island|parade)",
                     self.text[c.end :]) or self.text[c.end : c.end + 2] in ("'s", "\u2019s"):
             return None  # "a Christmas tree", "Easter Island": a name, not the day
-        md = self._FIXED_HOLIDAYS.get(hol)
+        md = self._FIXED_HOLIDAYS.get(re.sub(r"^[Tt]he ", "", hol))
         if md is not None:
             return self._ymd(c, m.group("year"), md[0], md[1])
         y = m.group("year")

@@ -117,7 +117,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("century", rf"{_B}(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<cword>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[\s-]+century{_E}"),
     # "Last Monday", "Tuesday night", "late Tuesday night", "this past Sunday"
     ("weekday", rf"{_B}(?:(?P<rel>[Ll]ast|[Tt]his past|[Tt]his coming|[Tt]his|[Nn]ext|[Ee]arly|[Ll]ate)\s+)?{WD}(?:'s)?(?:\s+{POD})?{_E}"),
-    ("relday", rf"(?i:{_B}(?:(?P<mod>early|late)\s+)?(?P<rd>the day before yesterday|the day after tomorrow|today|tonight|yesterday|tomorrow)(?:'s)?(?:\s+{POD})?{_E})"),
+    ("relday", rf"(?i:{_B}(?:(?P<mod>earlier|later|early|late)\s+)?(?P<rd>the day before yesterday|the day after tomorrow|today|tonight|yesterday|tomorrow)(?:'s)?(?:\s+{POD})?{_E})"),
     ("thispod", rf"(?i:{_B}(?:(?:later|earlier|early|late)\s+)?(?P<rel>this|last|that|the same|the next|the following|the previous)\s+{POD}{_E})"),
     # "last week", "earlier this month", "the end of last year", "the past week", "this summer"
     ("relunit", r"(?i:(?<![\w-])(?:(?P<mod>earlier|later|early|late|the end of|the beginning of|the start of|the middle of|the rest of|the first half of|the second half of)\s+)?(?P<the>the\s+)?(?P<rel>last|this|next|past|coming|previous|following|current|same|preceding|latest|most\s+recent)\s+(?:(?P<fisc>fiscal)\s+(?=year))?(?P<unit>weekend|week|month|year|decade|century|quarter|spring|summer|fall|autumn|winter)(?![\w-]))"),
@@ -170,7 +170,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("electionday", r"(?i:(?<![\w-])election\s+(?P<pod>day|night)(?![\w-]))"),
     # "the early hours", "the small hours of the morning": the morning of the day the story is on
     ("earlyhours", r"(?i:(?<![\w-])the\s+(?:early|small|wee)\s+hours(?:\s+of\s+the\s+morning)?(?![\w-])(?!\s+of\b))"),
-    ("holiday", r"(?<![\w-])(?P<hol>Christmas Eve|Christmas Day|Christmas|New Year's Eve|New Year's Day|Boxing Day|Valentine's Day|Armistice Day|Remembrance Day|Bastille Day|May Day|Xmas|Halloween|St\.? Patrick's Day|Saint Patrick's Day|Veterans Day|Easter Sunday|Easter Monday|Easter|Good Friday|Palm Sunday|Ash Wednesday|Thanksgiving Day|Thanksgiving|Memorial Day|Labor Day)(?:\s+(?P<year>(?:19|20)\d\d))?(?![\w-])"),
+    ("holiday", r"(?<![\w-])(?P<hol>(?:[Tt]he )?Fourth of July|Christmas Eve|Christmas Day|Christmas|New Year's Eve|New Year's Day|Boxing Day|Valentine's Day|Armistice Day|Remembrance Day|Bastille Day|May Day|Xmas|Halloween|St\.? Patrick's Day|Saint Patrick's Day|Veterans Day|Easter Sunday|Easter Monday|Easter|Good Friday|Palm Sunday|Ash Wednesday|Thanksgiving Day|Thanksgiving|Memorial Day|Labor Day)(?:\s+(?P<year>(?:19|20)\d\d))?(?![\w-])"),
     ("quarter", r"(?i:(?<![\w-])(?:the\s+)?(?P<rel>last|this|next|current|previous)?\s*(?:fiscal\s+)?(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+(?P<unit>quarter|half)(?:\s+of\s+(?P<fisc>(?:fiscal|FY)\s*(?:year\s+)?)?(?P<year>(?:19|20)\d\d|the\s+year|this\s+year|last\s+year|next\s+year))?(?![\w-]))"),
     ("quarter", r"(?<![\w-])(?P<year>(?:19|20)\d\d|(?i:this|last|next)\s+year)['\u2019]s\s+(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+(?P<unit>quarter|half)(?![\w-])"),
     ("quarter", r"(?<![\w-])(?P<qn>Q[1-4]|H[12])(?:\s+(?P<year>(?:19|20)\d\d))?(?![\w-])"),
@@ -200,7 +200,7 @@ _CATS: dict[str, set[str]] = {
     "vague": {"moment", "now", "currently", "nowadays", "present", "presently", "recently", "lately", "past", "future",
               "coming", "days"},
     "clock": {"noon", "midnight", "midday"},
-    "holiday": {"christmas", "xmas", "armistice", "remembrance", "bastille", "may", "new", "valentine", "halloween", "boxing", "st", "saint", "veterans", "easter", "good",
+    "holiday": {"fourth", "christmas", "xmas", "armistice", "remembrance", "bastille", "may", "new", "valentine", "halloween", "boxing", "st", "saint", "veterans", "easter", "good",
                 "palm", "ash", "thanksgiving", "memorial", "labor"},
     "quarter": {"quarter", "quarters", "half", "q1", "q2", "q3", "q4", "h1", "h2"},
     "decword": {"twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties", "'"},
