@@ -390,3 +390,9 @@ def test_a_kind_of_place_inside_a_name_is_no_town():
     assert not [p for p in d.places if p.name in ("Airport", "The Village")]
     assert {p.text for p in d.places if p.feature == "site"} == {"Dulles International Airport",
                                                                   "Haymarket Village Center"}
+
+
+def test_a_county_inside_a_name_the_tagger_took_for_a_person():
+    d = _doc("Crews from the Rapides Parish Fire District put out the blaze.", [("Rapides Parish Fire", "PERSON")])
+    (p,) = d.places
+    assert (p.text, p.feature, p.admin1, p.role) == ("Rapides Parish", "admin2", "Louisiana", "context")

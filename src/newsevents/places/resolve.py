@@ -448,6 +448,10 @@ class _Detector:
         if q and any(_inside(c, w) for c in cands for w in q):
             self.add(s, e, "mention", "named before its state or country")
             return
+        if len(ent) >= 3 and _COUNTY.search(ent.text) and not cands:
+            # "Rapides Parish Fire": no person is called "Parish"; the county inside is context
+            self.part(s, e, "context", "inside a name the tagger took for a person", lambda c: c.feature == "admin2")
+            return
         good = tuple(c for c in cands if (c.primary or key in gpe_texts)
                      and (c.feature in _BIG_FEATURES or c.population >= 20_000))
         if good and (key in gpe_texts or prev in _LOCATIVE or len(ent) >= 2
