@@ -325,3 +325,11 @@ def test_coordinated_weekdays_and_plural_weekdays(text, published, expected):
 )
 def test_modified_today_and_the_fourth_of_july(text, expected):
     assert found(text) == expected
+
+
+def test_us_zone_abbreviations_take_the_offset_of_that_day():
+    assert found("The polls close at 8 p.m. ET.") == [("8 p.m. ET", "2013-03-20T20:00-04:00", "time")]
+    assert found("Voting ended at 7 p.m. Eastern time on Nov. 6, 2012.") == [
+        ("7 p.m. Eastern time on Nov. 6, 2012", "2012-11-06T19:00-05:00", "time")
+    ]
+    assert found("The polls close at 8 p.m. ET.", None) == [("8 p.m. ET", "XXXX-XX-XXT20:00", "time")]

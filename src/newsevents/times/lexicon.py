@@ -15,7 +15,7 @@ def words() -> dict[str, dict[str, str]]:
     lines = [ln for ln in _PATH.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
     for ln in lines[1:]:  # header
         word, kind, code = ln.split("\t")
-        key = word if kind == "tz" else word.lower()
+        key = word if kind in ("tz", "tzzone") else word.lower()
         table.setdefault(kind, {})[key] = code
     return table
 
@@ -51,3 +51,8 @@ def parts_of_day() -> dict[str, str]:
 def tz_offsets() -> dict[str, int]:
     """Abbreviation -> minutes east of UTC."""
     return {w: int(c) for w, c in words()["tz"].items()}
+
+
+def tz_zones() -> dict[str, str]:
+    """Abbreviation -> IANA zone, for US zone names whose UTC offset depends on the date."""
+    return dict(words().get("tzzone", {}))

@@ -1041,7 +1041,8 @@ class Resolver:
             # "2:1", scores like "3:2" never reach here (two-digit minutes); "at 10:30" sports times pass
         clock = f"T{hh:02d}:{mi:02d}"
         tz = g.get("tz")
-        if tz:
+        zone = R._TZZ.get(tz) if tz else None
+        if tz and zone is None:
             off = R._TZ.get(tz)
             if off is not None:
                 sign = "+" if off >= 0 else "-"
@@ -1054,10 +1055,15 @@ class Resolver:
             day = (p[0], p[1].isoformat()) if p else None
         if day is not None:
             i, d = day
-            return Norm(c.start, c.end, "time", d + clock, "minute", "prev", c.kind, None, i)
-        if self.dct is None:
-            return Norm(c.start, c.end, "time", "XXXX-XX-XX" + clock, "minute", None, c.kind)
-        return Norm(c.start, c.end, "time", self.dct.isoformat() + clock, "minute", "publication", c.kind)
+            n = Norm(c.start, c.end, "time", d + clock, "minute", "prev", c.kind, None, i)
+        elif self.dct is None:
+            n = Norm(c.start, c.end, "time", "XXXX-XX-XX" + clock, "minute", None, c.kind)
+        else:
+            n = Norm(c.start, c.end, "time", self.dct.isoformat() + clock, "minute", "publication", c.kind)
+        if zone is not None:
+            n.zone = zone
+            n.value = with_zone(n.value, zone)
+        return n
 
     def _day_in_sentence(self, pos: int) -> tuple[int, str] | None:
         sent_start = max(self.text.rfind(". ", 0, pos), self.text.rfind("\n", 0, pos))
@@ -1250,6 +1256,16 @@ def pod_of_day(text: str, norms: list[Norm]) -> None:
             n.granularity = "part-of-day"
 
 
+def with_zone(value: str | None, zone: str) -> str | None:
+    """'2013-03-20T20:00' in America/New_York -> '2013-03-20T20:00-04:00' (the offset of that day)."""
+    if not value or not re.match(r"\d{4}-\d\d-\d\dT\d\d:\d\d$", value):
+        return value
+    from .tz import utc_offset
+
+    off = utc_offset(zone, value)
+    return value + off if off else value
+
+
 def merge_times(text: str, norms: list[Norm]) -> list[Norm]:
     """'8:10 p.m. (on Monday)', 'Monday at 8 p.m.', '6.10am on Wednesday': one TIME on that day."""
     out: list[Norm] = []
@@ -1267,10 +1283,14 @@ def merge_times(text: str, norms: list[Norm]) -> list[Norm]:
             if pair is not None:
                 t, d = pair
                 clock = t.value[t.value.index("T") :] if t.value and "T" in t.value else ""
+                if t.zone:  # the offset of the day it is merged with (daylight saving may differ)
+                    clock = clock[:6]
                 start, end = min(a.start, b.start), max(a.end, b.end)
                 if "(" in gap and text[end : end + 1] == ")":
                     end += 1
                 value = (d.value.split("T")[0] + clock) if d.value else None
+                if t.zone:
+                    value = with_zone(value, t.zone)
                 merged = Norm(start, end, "time", value, R.granularity(value, "time"), d.anchor, "time", d.weekday, d.prev)
                 merged.ref = d.ref
                 a.merged_into = b.merged_into = merged

@@ -34,6 +34,7 @@ _UNITS = lx.units()
 _SEASONS = lx.seasons()
 _PODS = lx.parts_of_day()
 _TZ = lx.tz_offsets()
+_TZZ = lx.tz_zones()
 _ORD = lx.ordinals()
 
 _MON_FULL = _alt([m.capitalize() for m in _MONTHS if len(m) > 3 or m == "may"])
@@ -52,7 +53,7 @@ NUM = (
 )
 UNIT_S = r"(?P<unit>second|minute|hour|day|week|fortnight|month|quarter|year|decade|century|centurie)s?"
 POD = rf"(?P<pod>{_alt(list(_PODS))})"
-TZ = rf"(?P<tz>{_alt(list(_TZ))})"
+TZ = rf"(?P<tz>{_alt(list(_TZ) + list(_TZZ))})"
 APPROX = (
     r"(?:(?P<approx>about|around|nearly|almost|roughly|approximately|more than|less than|fewer than|"
     r"no more than|no less than|not more than|as many as|as long as|well over|"
@@ -88,6 +89,7 @@ class Norm:
     prev: int | None = None  # index of the earlier expression it leans on, while resolving
     ref: Any = None  # that expression itself (a Norm), once resolution is done
     merged_into: Any = None  # the TIME this one became part of ("Monday" in "8 p.m. Monday")
+    zone: str | None = None  # IANA zone of a clock time written with a US zone name ("8 p.m. ET")
 
 
 _PATTERNS: list[tuple[str, str]] = [
