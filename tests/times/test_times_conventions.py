@@ -333,3 +333,26 @@ def test_us_zone_abbreviations_take_the_offset_of_that_day():
         ("7 p.m. Eastern time on Nov. 6, 2012", "2012-11-06T19:00-05:00", "time")
     ]
     assert found("The polls close at 8 p.m. ET.", None) == [("8 p.m. ET", "XXXX-XX-XXT20:00", "time")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a singular unit after a count is a compound modifier, like the "nine-minute"
+        "He praised the 90 minute meeting.",
+        "They held a two minute silence.",
+        "It is a 20 minute drive.",
+        # a capitalised unit after a number is a title
+        "The singer told 60 Minutes about it.",
+    ],
+)
+def test_compound_counts_and_titles_are_not_durations(text):
+    assert found(text) == []
+
+
+def test_a_month_with_no_tense_is_the_nearest_one():
+    # a November story: "January" with no verb tense is the coming one, "June" the past one
+    assert found("The team prepares for the handover of power in January.", "2016-11-10") == [
+        ("January", "2017-01", "date")
+    ]
+    assert found("The vote in June to leave shocked markets.", "2016-11-10") == [("June", "2016-06", "date")]

@@ -962,6 +962,11 @@ class Resolver:
         if numw in ("a", "an") and m.group("pre") is None and m.group("approx") is None and self.is_rate(c.start):
             return self.mk(c, "set", R.duration_value(1, unit), None)
         n = R._num(numw)
+        plural = self.text[m.end("unit") : m.end("unit") + 1] in ("s", "S")
+        if n is not None and n != 1 and not plural and not (m.group("half") or m.group("uhalf")):
+            return None  # "a 90 minute meeting": a compound modifier, like "nine-minute"
+        if numw[0].isdigit() and self.text[m.start("unit")].isupper() and not self.text[c.start : c.end].isupper():
+            return None  # "60 Minutes": a title
         if n is not None and (m.group("half") or m.group("uhalf")):  # "a year and a half": P1.5Y
             n += 0.5
         if n is not None and n > 10000:
