@@ -272,6 +272,7 @@ class _Detector:
         self.mentions: list[Mention] = []
         self.taken = bytearray(len(doc.text) + 1)  # 1 = character already in a mention
         self.demonym_cc: Counter = Counter()
+        self.ents: list = []
 
     def in_dateline(self, pos: int) -> bool:
         dl = self.doc.dateline
@@ -344,7 +345,7 @@ class _Detector:
         doc, text = self.doc, self.text
         dem = demonyms()
         dl = doc.dateline
-        ents = list(doc.nlp.ents)
+        ents = self.ents = list(doc.nlp.ents)
         gpe_texts = {norm(e.text) for e in ents if e.label_ in _PLACE_LABELS}
         person_words = {w for e in ents if e.label_ == "PERSON" and len(e) > 1 for w in norm(e.text).split()}
         deferred = []
@@ -785,6 +786,7 @@ class Context:
     countries: dict[str, tuple[float, float]] = field(default_factory=dict)  # named countries' centres
     hoods: dict[tuple[int, int], tuple[dict[str, float], float]] = field(default_factory=dict)  # cache
     tight: dict[tuple[int, int], set[str]] = field(default_factory=dict)  # half-degree cell -> names with a reading
+    tight_hoods: dict[tuple[int, int], set[str]] = field(default_factory=dict)  # cache: names in the 3x3 cells
 
 
 _EMPTY: Counter = Counter()
@@ -933,13 +935,13 @@ TIGHT_W = 2.0  # per close name, at most two: about what a tenfold population di
 def _close_names(c: Candidate, key: str, ctx: Context) -> int:
     """How many other names of the story have a reading within about 50 km of this one: two small towns
     that are neighbours somewhere are rarely an accident (Athens and Henderson County, Texas)."""
-    ci, cj = _small_cell(c.lat, c.lon)
-    seen: set[str] = set()
-    for di in (-1, 0, 1):
-        for dj in (-1, 0, 1):
-            seen |= ctx.tight.get((ci + di, cj + dj), set())
-    seen.discard(key)
-    return len(seen)
+    cell = _small_cell(c.lat, c.lon)
+    seen = ctx.tight_hoods.get(cell)
+    if seen is None:
+        ci, cj = cell
+        seen = ctx.tight_hoods[cell] = set().union(*(ctx.tight.get((ci + di, cj + dj), ()) for di in (-1, 0, 1)
+                                                     for dj in (-1, 0, 1)))
+    return len(seen) - (key in seen)
 
 
 def _names_country(cands: tuple[Candidate, ...]) -> bool:
@@ -1043,7 +1045,7 @@ def geoparse(doc: Document) -> tuple[list[Place], list[str]]:
         _resolve(mentions, _build_context(mentions, demonym_cc, narrowed, us), doc.text)
     _consistent(mentions)
     places = [_to_place(m) for m in mentions]
-    sites = _sites(doc, places, detector.taken)
+    sites = _sites(doc, places, detector.taken, detector.ents)
     if sites:
         places = sorted(places + sites, key=lambda p: p.start)
     return places, _focus(places)
@@ -1051,8 +1053,8 @@ def geoparse(doc: Document) -> tuple[list[Place], list[str]]:
 
 # "Royal Street", "Eglinton Avenue West", "Kamenne Square": a street is below the gazetteer; it is placed at
 # the town the story puts it in, with that said in its reason
-_SITE = re.compile(r"(?<![\w'\u2019-])((?:[A-Z][\w'\u2019.-]*|\d+(?:st|nd|rd|th)) ){1,3}"
-                   r"(?:Street|Avenue|Boulevard|Road|Drive|Lane|Square|Plaza)(?: (?:West|East|North|South)\b)?")
+_SITE_HEAD = re.compile(r"(?<= )(?:Street|Avenue|Boulevard|Road|Drive|Lane|Square|Plaza)\b(?: (?:West|East|North|South)\b)?")
+_SITE_NAME = re.compile(r"(?:(?<=[^\w'\u2019-])|^)(?:(?:[A-Z][\w'\u2019.-]*|\d+(?:st|nd|rd|th)) ){1,3}$")
 _SITE_LEAD = {"the", "on", "at", "in", "of", "from", "to", "and", "a", "an", "near", "along", "off", "by", "this",
               "that", "police", "officials", "residents"}
 _FACILITY_LABELS = {"FAC", "ORG"}
@@ -1085,12 +1087,16 @@ def _anchor(places: list[Place], start: int, end: int, text: str) -> tuple[Place
     return next(p for p in local if p.name == most), "the town the story names most"
 
 
-def _sites(doc: Document, places: list[Place], taken: bytearray) -> list[Place]:
+def _sites(doc: Document, places: list[Place], taken: bytearray, ents: list) -> list[Place]:
     """Streets, squares and buildings (NER facilities) no gazetteer lists: kept, at their town's point."""
     text = doc.text
     spans: list[tuple[int, int, str]] = []
-    for m in _SITE.finditer(text):
-        s, e = m.start(), m.end()
+    for head in _SITE_HEAD.finditer(text):  # find the rare head word first, then the name before it
+        lo = max(0, head.start() - 60)
+        m = _SITE_NAME.search(text, lo, head.start())
+        if m is None:
+            continue
+        s, e = m.start(), head.end()
         while True:  # "On Royal Street", "Police said Main Street": the site starts at its own name
             word = text[s:].split(" ", 1)[0]
             if word.lower() not in _SITE_LEAD or s + len(word) + 1 >= e:
@@ -1098,8 +1104,8 @@ def _sites(doc: Document, places: list[Place], taken: bytearray) -> list[Place]:
             s += len(word) + 1
         if " " in text[s:e] and 1 not in taken[s:e]:
             spans.append((s, e, "street"))
-    if doc.nlp is not None:
-        for ent in doc.nlp.ents:
+    if ents:
+        for ent in ents:
             if ent.label_ in _FACILITY_LABELS and 1 not in taken[ent.start_char:ent.end_char] and not any(
                     s < ent.end_char and ent.start_char < e for s, e, _ in spans):
                 shift, name = _clean(ent.text)
