@@ -356,3 +356,17 @@ def test_a_month_with_no_tense_is_the_nearest_one():
         ("January", "2017-01", "date")
     ]
     assert found("The vote in June to leave shocked markets.", "2016-11-10") == [("June", "2016-06", "date")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # dawn and dusk are parts of the day (TIMEX3 MO / EV), joined with a day next to them
+        ("Troops attacked at dawn on Monday.", [("dawn on Monday", "2013-03-18TMO", "time")]),
+        ("Police raided the house before dawn.", [("dawn", "2013-03-20TMO", "time")]),
+        ("The curfew starts at dusk.", [("dusk", "2013-03-20TEV", "time")]),
+        ("A dawn raid shocked the town.", []),
+    ],
+)
+def test_dawn_and_dusk(text, expected):
+    assert found(text) == expected

@@ -849,6 +849,17 @@ class Resolver:
             return self.mk(c, "time", None, None)
         return self.mk(c, "time", f"{self.dct.isoformat()}T{code}", "publication")
 
+    def n_podword(self, c: Cand) -> Norm | None:
+        """'at dawn', 'before dusk': that part of the day named (as 'the early afternoon'); 'a dawn
+        raid' uses the word as a modifier, which TIDES does not mark."""
+        if self.nlp is not None:
+            span = self.nlp.char_span(c.start, c.end, alignment_mode="expand")
+            if span is None or len(span) != 1 or span[0].dep_ in ("compound", "amod"):
+                return None
+        elif re.match(r"\s+[a-z]+", self.text[c.end : c.end + 12]) and not re.match(r"\s+on\b", self.text[c.end : c.end + 4]):
+            return None
+        return self.n_modpod(c)
+
     def n_yearago(self, c: Cand) -> Norm | None:
         """'the year-earlier period': the period the story just named, a year back."""
         p = self.prev_value(c.start)
@@ -1239,7 +1250,7 @@ class Resolver:
 
 # ---------------------------------------------------------------- merge a clock time with its day
 
-_CLOCKISH = ("time", "modpod")  # a clock time or "mid-afternoon": joined with the day next to it
+_CLOCKISH = ("time", "modpod", "podword")  # a clock time or "mid-afternoon": joined with the day next to it
 _GLUE = re.compile(r"^(?:\s*,?\s*(?:\(\s*)?(?:on|at|of)?\s*|\s+)$", re.I)
 
 

@@ -155,6 +155,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ("time", rf"(?<![\w:.$£€-]){APPROX}(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:.])(?:\s+(?:{TZ}|(?P<lt>local time)))?(?![\w])"),
     ("time", rf"(?<![\w:.$£€-])(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s+(?:hours\s+)?(?:{TZ}|(?P<lt>local time))(?![\w])"),
     ("time", r"(?i:(?<![\w-])(?P<word>noon|midday|midnight)(?![\w-]))"),
+    # "at dawn", "before dusk": a part of the day (not "a dawn raid", checked on the parse)
+    ("podword", r"(?i:(?<![\w-])(?P<pod>dawn|daybreak|dusk|nightfall)(?![\w-]))"),
     # "at the moment", "for the moment": the present (TIDES PRESENT_REF); the preposition stays out
     ("vague", r"(?i:(?:(?<=\bat\s)|(?<=\bfor\s))(?P<v>the\s+moment)(?=\s*[,.;:!?)\u2014]|\s*$))"),
     # "all day", "the whole week": the full length of one unit
@@ -201,7 +203,7 @@ _CATS: dict[str, set[str]] = {
     "relday": {"today", "tonight", "yesterday", "tomorrow"},
     "vague": {"moment", "now", "currently", "nowadays", "present", "presently", "recently", "lately", "past", "future",
               "coming", "days"},
-    "clock": {"noon", "midnight", "midday"},
+    "clock": {"noon", "midnight", "midday", "dawn", "daybreak", "dusk", "nightfall"},
     "holiday": {"fourth", "christmas", "xmas", "armistice", "remembrance", "bastille", "may", "new", "valentine", "halloween", "boxing", "st", "saint", "veterans", "easter", "good",
                 "palm", "ash", "thanksgiving", "memorial", "labor"},
     "quarter": {"quarter", "quarters", "half", "q1", "q2", "q3", "q4", "h1", "h2"},
@@ -221,7 +223,7 @@ _KIND_TRIGGERS: dict[str, tuple[frozenset[str], int]] = {
         ("nextday", "unit pod", 3), ("endof", "unit", 5), ("yearend", "unit mid", 1), ("perunit", "unit", 1), ("that", "unit", 2),
         ("theweekend", "unit", 2), ("theunit", "unit quarter", 1), ("yearago", "unit", 6), ("thepod", "pod", 1), ("modpod", "pod", 2), ("dayafter", "unit pod", 2), ("ago", "unit", 7), ("agovague", "unit", 0),
         ("laterdur", "unit", 1), ("duration", "unit quarter", 7), ("halfdur", "unit", 4), ("vaguedur", "unit quarter", 4),
-        ("time", "digit clock", 3), ("vague", "vague", 2), ("set", "unit weekday pod season setadv", 3),
+        ("time", "digit clock", 3), ("podword", "clock", 0), ("vague", "vague", 2), ("set", "unit weekday pod season setadv", 3),
         ("holiday", "holiday", 0), ("quarter", "quarter", 4), ("season", "season", 2),
     ]
 }
