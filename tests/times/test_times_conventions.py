@@ -370,3 +370,21 @@ def test_a_month_with_no_tense_is_the_nearest_one():
 )
 def test_dawn_and_dusk(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a range of amounts: each end is its own duration, the first borrows the unit
+        ("The project will take two to three years.", [("two", "P2Y", "duration"), ("three years", "P3Y", "duration")]),
+        ("Repairs take 3-4 weeks.", [("3", "P3W", "duration"), ("4 weeks", "P4W", "duration")]),
+        ("He was jailed for between five and ten years.",
+         [("five", "P5Y", "duration"), ("ten years", "P10Y", "duration")]),
+        ("The flight takes about six or seven hours.",
+         [("about six", "PT6H", "duration"), ("seven hours", "PT7H", "duration")]),
+        ("It is a 15 to 20 minute drive.", []),
+        ("He spent two and a half years abroad.", [("two and a half years", "P2.5Y", "duration")]),
+    ],
+)
+def test_ranges_of_amounts(text, expected):
+    assert found(text) == expected

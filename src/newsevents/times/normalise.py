@@ -986,6 +986,24 @@ class Resolver:
             return None
         return self.mk(c, "duration", R.duration_value(n, unit), None)
 
+    def n_durrange(self, c: Cand) -> list[Norm] | None:
+        """'two to three years': TIDES and TimeML mark each end of a range, so the first amount is a
+        duration of its own in the unit the second one names ('two' = P2Y)."""
+        m = c.m
+        n1, n2 = R._num(m.group("n1")), R._num(m.group("n2"))
+        if n1 is None or n2 is None or not 0 < n1 < n2:
+            return None
+        if m.group("sep").lower() == "and" and self.prev_word(c.start) != "between":
+            return None  # "two and three years": not a range
+        unit = m.group("unit")
+        if self.text[m.end("unit") : m.end("unit") + 1] not in ("s", "S"):
+            return None  # "a 15 to 20 minute drive": a compound modifier
+        if unit.lower() == "quarter":
+            return None
+        first = Norm(c.start, m.end("n1"), "duration", R.duration_value(n1, unit), None, None, c.kind)
+        second = Norm(m.start("n2"), c.end, "duration", R.duration_value(n2, unit), None, None, c.kind)
+        return [first, second]
+
     def n_halfdur(self, c: Cand) -> Norm | None:
         unit = c.m.group("unit").lower()
         v = {"hour": "PT30M", "day": "PT12H", "year": "P6M", "month": "P0.5M", "decade": "P5Y", "century": "P50Y"}[unit]

@@ -145,6 +145,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ("dayafter", r"(?i:(?<![\w-])the\s+(?P<unit>day|night|week|month|year)\s+(?P<dir>before|after)(?=\s*[.,;:)]))"),
     ("ago", rf"(?i:{_B}{APPROX}{NUM}\s+{UNIT_S}\s+(?P<dir>ago|earlier|later|before|after|from now|hence|previously|back){_E})"),
     ("duration", rf"(?i:{_B}(?:(?P<pre>(?:the\s+)?(?:past|last|next|first|previous|coming|following|recent|final|remaining)\s+)|(?P<det>the\s+))?{APPROX}{NUM}\s+(?:(?:straight|consecutive|full|whole|more|additional|extra|long)\s+)?{UNIT_S}(?P<uhalf>\s+and\s+a\s+half|-and-a-half)?{_E}(?!\s+old\b))"),
+    # "two to three years", "3-4 weeks", "between five and ten years": each end its own duration
+    ("durrange", rf"(?i:{_B}{APPROX}(?P<n1>\d+(?:\.\d+)?|(?:{_TENS})[- ](?:{_ONES})|{_NUM_WORDS})\s*(?P<sep>to|or|and|-|\u2013)\s*(?P<n2>\d+(?:\.\d+)?|(?:{_TENS})[- ](?:{_ONES})|{_NUM_WORDS})\s+{UNIT_S}{_E}(?!\s+(?:old|ago|later|earlier|before|after|previously|back|from now)\b))"),
     ("halfdur", rf"(?i:{_B}{APPROX}half\s+an?\s+(?P<unit>hour|day|year|month|century|decade){_E})"),
     ("vaguedur", r"(?i:(?<![\w-])(?P<pre>(?:(?:for|in|over|within)\s+)?(?:the\s+)?(?:past|last|next|coming|recent|previous|following)\s+|for\s+|within\s+|in\s+recent\s+|in\s+(?=(?:weeks|months|years|decades)(?![\w-])))(?P<unit>seconds|minutes|hours|days|weeks|months|quarters|years|decades|centuries)(?![\w-])(?!\s+old\b))"),
     # "lasted decades", "after years of fighting": a plural unit with no number (checked on the parse)
@@ -222,7 +224,7 @@ _KIND_TRIGGERS: dict[str, tuple[frozenset[str], int]] = {
         ("weekday", "weekday", 2), ("relday", "relday", 4), ("thispod", "pod", 2), ("relunit", "unit season quarter", 6),
         ("nextday", "unit pod", 3), ("endof", "unit", 5), ("yearend", "unit mid", 1), ("perunit", "unit", 1), ("that", "unit", 2),
         ("theweekend", "unit", 2), ("theunit", "unit quarter", 1), ("yearago", "unit", 6), ("thepod", "pod", 1), ("modpod", "pod", 2), ("dayafter", "unit pod", 2), ("ago", "unit", 7), ("agovague", "unit", 0),
-        ("laterdur", "unit", 1), ("duration", "unit quarter", 7), ("halfdur", "unit", 4), ("vaguedur", "unit quarter", 4),
+        ("laterdur", "unit", 1), ("duration", "unit quarter", 7), ("halfdur", "unit", 4), ("durrange", "unit", 6), ("vaguedur", "unit quarter", 4),
         ("time", "digit clock", 3), ("podword", "clock", 0), ("vague", "vague", 2), ("set", "unit weekday pod season setadv", 3),
         ("holiday", "holiday", 0), ("quarter", "quarter", 4), ("season", "season", 2),
     ]
