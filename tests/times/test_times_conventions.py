@@ -54,7 +54,7 @@ def test_modified_points(text, expected):
         ("The winter ran from November to February.",
          [("November", "2012-11", "date"), ("February", "2013-02", "date")]),
         ("Prices doubled from 2010 to 2012.", [("2010", "2010", "date"), ("2012", "2012", "date")]),
-        ("The summit runs March 21-23.", [("March 21", "2013-03-21", "date")]),
+        ("The summit runs March 21-23.", [("March 21", "2013-03-21", "date"), ("23", "2013-03-23", "date")]),
         ("He met May and Hammond.", []),
         ("The group includes April and May Smith.", []),
         ("The code 1999-04 failed.", []),

@@ -94,10 +94,9 @@ class Norm:
 
 _PATTERNS: list[tuple[str, str]] = [
     # "Monday, June 7, 2019", "June 7", "Jan. 5th 2013"
-    # (a day range "March 21-23" keeps its first day)
     ("mdy", rf"{_B}(?:(?:{WD}|{WDA}),?\s+)?{MON}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?P<year>(?:1[6-9]|20)\d\d)(?!\d))?(?![\w]|-(?!\d))"),
-    # "April 2 and 3", "May 5 and 6, 2012": each day its own date, the year shared
-    ("mdyand", rf"{_B}{MON}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:and|or|&)\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:.,]\d)(?:,?\s+(?P<year>(?:1[6-9]|20)\d\d)(?!\d))?(?![\w%-])"),
+    # "April 2 and 3", "May 5 and 6, 2012", "March 21-23": each day its own date, the year shared
+    ("mdyand", rf"{_B}{MON}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?:and|or|&|to|through)\s+|\s*[-\u2013]\s*)(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:.,]\d)(?:,?\s+(?P<year>(?:1[6-9]|20)\d\d)(?!\d))?(?![\w%-])"),
     # "7 June 2019", "the 7th of June"
     ("dmy", rf"{_B}(?:(?:{WD}|{WDA}),?\s+)?(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MON}(?:,?\s+(?P<year>(?:1[6-9]|20)\d\d)(?!\d))?{_E}"),
     # "1990-91", "2012-13": both ends (TIDES/TimeML tag each point of a range)
