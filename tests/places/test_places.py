@@ -396,3 +396,10 @@ def test_a_county_inside_a_name_the_tagger_took_for_a_person():
     d = _doc("Crews from the Rapides Parish Fire District put out the blaze.", [("Rapides Parish Fire", "PERSON")])
     (p,) = d.places
     assert (p.text, p.feature, p.admin1, p.role) == ("Rapides Parish", "admin2", "Louisiana", "context")
+
+
+def test_a_parish_by_its_everyday_name_the_tagger_took_for_a_person():
+    d = _doc("Deputies arrested a Pointe Coupee teen on a weapons count.", [("Pointe Coupee", "PERSON")])
+    (p,) = d.places
+    assert (p.name, p.feature, p.admin1) == ("Pointe Coupee Parish", "admin2", "Louisiana")
+    assert not _doc("Deputies thanked Clay for the tip.", [("Clay", "PERSON")]).places

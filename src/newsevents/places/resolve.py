@@ -453,8 +453,8 @@ class _Detector:
             # "Rapides Parish Fire": no person is called "Parish"; the county inside is context
             self.part(s, e, "context", "inside a name the tagger took for a person", lambda c: c.feature == "admin2")
             return
-        good = tuple(c for c in cands if (c.primary or key in gpe_texts)
-                     and (c.feature in _BIG_FEATURES or c.population >= 20_000))
+        good = tuple(c for c in cands if (c.primary or key in gpe_texts or _county_short(c, key))
+                     and (c.feature in _BIG_FEATURES or c.population >= 20_000 or _county_short(c, key)))
         if good and (key in gpe_texts or prev in _LOCATIVE or len(ent) >= 2
                      or (max(c.population for c in good) >= 100_000 and not set(key.split()) & person_words)):
             self.add(s, e, "mention", "place name the tagger took for a person")
@@ -959,6 +959,12 @@ def _names_big(cands: tuple[Candidate, ...]) -> bool:
 def _biggest(cands: tuple[Candidate, ...]) -> int:
     big = max((c.population for c in cands if c.feature == "city"), default=0)
     return big if big >= 1_000_000 else 0
+
+
+def _county_short(c: Candidate, key: str) -> bool:
+    """ "Pointe Coupee" for Pointe Coupee Parish: a county's everyday name, two words or more (one-word
+    ones, "Clay", "Grant", are too often people)."""
+    return c.feature == "admin2" and " " in key and norm(c.name) in (key + " county", key + " parish")
 
 
 def _short_form(name: str, key: str) -> bool:
