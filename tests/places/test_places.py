@@ -403,3 +403,13 @@ def test_a_parish_by_its_everyday_name_the_tagger_took_for_a_person():
     (p,) = d.places
     assert (p.name, p.feature, p.admin1) == ("Pointe Coupee Parish", "admin2", "Louisiana")
     assert not _doc("Deputies thanked Clay for the tip.", [("Clay", "PERSON")]).places
+
+
+def test_a_list_of_places_takes_back_a_town_the_tagger_called_a_person():
+    d = _doc("Schools in Athens, McMinn County and Etowah will close early.",
+             [("Athens", "GPE"), ("McMinn County", "GPE"), ("Etowah", "PERSON")])
+    assert [(p.text, p.admin1) for p in d.places] == [("Athens", "Tennessee"), ("McMinn County", "Tennessee"),
+                                                       ("Etowah", "Tennessee")]
+    d = _doc("Awards went to Athens, Smith and Etowah on Friday.",
+             [("Athens", "GPE"), ("Smith", "PERSON"), ("Etowah", "PERSON")])
+    assert [p.text for p in d.places] == ["Athens"]

@@ -582,7 +582,9 @@ class _Detector:
             if not (sum(placed) >= 2 or (sum(placed) >= 1 and len(items) >= 3)):
                 continue
             for (s, e), done in zip(items, placed, strict=True):
-                if done or not self.free(s, e) or 1 in self.blocked[s:e] or norm(text[s:e]) in _STOP:
+                # a name the tagger called a person is taken back only beside two places, and alone
+                person = 1 in self.blocked[s:e] and not (sum(placed) >= 2 and self.person_from.get(s) == e)
+                if done or not self.free(s, e) or person or norm(text[s:e]) in _STOP:
                     continue
                 cands = tuple(c for c in get().lookup(norm(text[s:e]))
                               if c.primary and (c.feature not in _LOCAL or c.population >= 1_000))
