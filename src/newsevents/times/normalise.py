@@ -1163,6 +1163,9 @@ class Resolver:
             return self.mk(c, "set", "XXXX-WXX-WE", None)
         return self.mk(c, "set", R.duration_value(n, unit), None)
 
+    def n_setpwd(self, c: Cand) -> Norm | None:
+        return self.n_set(c)
+
     _FIXED_HOLIDAYS = {
         "Christmas Eve": (12, 24), "Christmas Day": (12, 25), "Christmas": (12, 25), "New Year's Eve": (12, 31),
         "New Year's Day": (1, 1), "Boxing Day": (12, 26), "Valentine's Day": (2, 14), "Halloween": (10, 31),

@@ -169,7 +169,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("set", rf"(?i:(?<![\w-])(?P<q>every|each)\s+(?:(?P<n>other|\d+|two|three|four|five|six|ten)\s+)?(?P<unit>{_alt([w.lower() for w in _WEEKDAYS])}|second|minute|hour|day|week|month|year|decade|morning|afternoon|evening|night|weekend|spring|summer|fall|autumn|winter|season)s?(?![\w-]))"),
     ("set", r"(?i:(?<![\w-])(?P<times>once|twice|three times|four times|\d+ times)\s+(?:a|an|per|each|every)\s+(?P<unit>second|minute|hour|day|week|month|year|decade)(?![\w-]))"),
     # "on Sundays", "at weekends": a plural weekday is every such day
-    ("set", rf"(?<![\w-])(?P<pwd>{_alt([w.capitalize() + 's' for w in _WEEKDAYS])}|weekends)(?![\w-])"),
+    ("setpwd", rf"(?<![\w-])(?P<pwd>{_alt([w.capitalize() + 's' for w in _WEEKDAYS])}|weekends)(?![\w-])"),
     ("set", r"(?i:(?<![\w-])(?P<adv>annually|yearly|weekly|monthly|daily|hourly|quarterly|nightly|biweekly)(?![\w-]))"),
     # "Election Day", "election night": the US general election (resolved only near one)
     ("electionday", r"(?i:(?<![\w-])election\s+(?P<pod>day|night)(?![\w-]))"),
@@ -213,6 +213,7 @@ _CATS: dict[str, set[str]] = {
     "overnight": {"overnight"},
     "hours": {"hours"},
     "mid": {"midyear", "midmonth", "midweek"},
+    "pwd": {w + "s" for w in _WEEKDAYS} | {"weekends"},
 }
 _KIND_TRIGGERS: dict[str, tuple[frozenset[str], int]] = {
     k: (frozenset(c.split()), b)
@@ -223,7 +224,7 @@ _KIND_TRIGGERS: dict[str, tuple[frozenset[str], int]] = {
         ("weekday", "weekday", 2), ("relday", "relday", 4), ("thispod", "pod", 2), ("relunit", "unit season quarter", 6),
         ("nextday", "unit pod", 3), ("endof", "unit", 5), ("yearend", "unit mid", 1), ("perunit", "unit", 1), ("that", "unit", 2),
         ("theweekend", "unit", 2), ("theunit", "unit quarter", 1), ("yearago", "unit", 6), ("thepod", "pod", 1), ("modpod", "pod", 2), ("dayafter", "unit pod", 2), ("ago", "unit", 7), ("agovague", "unit", 0),
-        ("laterdur", "unit", 1), ("duration", "unit quarter", 7), ("halfdur", "unit", 4), ("durrange", "unit", 6), ("vaguedur", "unit quarter", 4),
+        ("laterdur", "unit", 1), ("duration", "unit quarter", 7), ("halfdur", "unit", 4), ("durrange", "unit", 5), ("setpwd", "pwd", 0), ("vaguedur", "unit quarter", 4),
         ("time", "digit clock", 3), ("podword", "clock", 0), ("vague", "vague", 2), ("set", "unit weekday pod season setadv", 3),
         ("holiday", "holiday", 0), ("quarter", "quarter", 4), ("season", "season", 2),
     ]
