@@ -388,3 +388,21 @@ def test_dawn_and_dusk(text, expected):
 )
 def test_ranges_of_amounts(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the future as "the weeks ahead" / "the months to come", like "the coming months"
+        ("Talks will continue in the weeks ahead.", [("the weeks ahead", "FUTURE_REF", "date")]),
+        ("Prices will rise in the months to come.", [("the months to come", "FUTURE_REF", "date")]),
+        # the determiner of a counted or vague duration is inside
+        ("Prices rose these past few weeks.", [("these past few weeks", "PXW", "duration")]),
+        # a bare season after a preposition, on the side the tense points to
+        ("The plant will reopen in spring.", [("spring", "2013-SP", "date")]),
+        ("Crops failed in summer.", [("summer", "2012-SU", "date")]),
+        ("He played in Summer Lake.", []),
+    ],
+)
+def test_future_stretches_and_bare_seasons(text, expected):
+    assert found(text) == expected

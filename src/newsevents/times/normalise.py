@@ -1118,7 +1118,7 @@ class Resolver:
         if v in ("right now", "now", "currently", "nowadays", "these days", "at present", "presently") or "moment" in v:
             # "now" as in "now-defunct" is excluded by the pattern; "until now" is still the present
             value = "PRESENT_REF"
-        elif "future" in v or "coming" in v:
+        elif "future" in v or "coming" in v or v.endswith(("ahead", "come")):
             value = "FUTURE_REF"
         else:
             value = "PAST_REF"

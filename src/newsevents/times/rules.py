@@ -143,7 +143,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("theweekend", r"(?i:(?<![\w-])(?:over\s+)?the\s+weekend(?![\w-]))"),
     ("dayafter", r"(?i:(?<![\w-])the\s+(?P<unit>day|night|week|month|year)\s+(?P<dir>before|after)(?=\s*[.,;:)]))"),
     ("ago", rf"(?i:{_B}{APPROX}{NUM}\s+{UNIT_S}\s+(?P<dir>ago|earlier|later|before|after|from now|hence|previously|back){_E})"),
-    ("duration", rf"(?i:{_B}(?:(?P<pre>(?:the\s+)?(?:past|last|next|first|previous|coming|following|recent|final|remaining)\s+)|(?P<det>the\s+))?{APPROX}{NUM}\s+(?:(?:straight|consecutive|full|whole|more|additional|extra|long)\s+)?{UNIT_S}(?P<uhalf>\s+and\s+a\s+half|-and-a-half)?{_E}(?!\s+old\b))"),
+    ("duration", rf"(?i:{_B}(?:(?P<pre>(?:the\s+|these\s+|those\s+)?(?:past|last|next|first|previous|coming|following|recent|final|remaining)\s+)|(?P<det>the\s+))?{APPROX}{NUM}\s+(?:(?:straight|consecutive|full|whole|more|additional|extra|long)\s+)?{UNIT_S}(?P<uhalf>\s+and\s+a\s+half|-and-a-half)?{_E}(?!\s+old\b))"),
     # "two to three years", "3-4 weeks", "between five and ten years": each end its own duration
     ("durrange", rf"(?i:{_B}{APPROX}(?P<n1>\d+(?:\.\d+)?|(?:{_TENS})[- ](?:{_ONES})|{_NUM_WORDS})\s*(?P<sep>to|or|and|-|\u2013)\s*(?P<n2>\d+(?:\.\d+)?|(?:{_TENS})[- ](?:{_ONES})|{_NUM_WORDS})\s+{UNIT_S}{_E}(?!\s+(?:old|ago|later|earlier|before|after|previously|back|from now)\b))"),
     ("halfdur", rf"(?i:{_B}{APPROX}half\s+an?\s+(?P<unit>hour|day|year|month|century|decade){_E})"),
@@ -163,7 +163,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # "all day", "the whole week": the full length of one unit
     ("alldur", r"(?i:(?<![\w-])(?:all|the\s+whole|the\s+entire|a\s+whole|an\s+entire)\s+(?P<unit>day|night|week|month|year|morning|afternoon|evening|weekend)(?![\w-])(?!\s+(?:of|long)\b))"),
     ("overnight", r"(?i:(?<![\w-])overnight(?![\w-]))"),
-    ("vague", r"(?i:(?<![\w-])(?P<v>right now|now|currently|nowadays|these days|at present|presently|recently|lately|(?:in\s+)?the\s+past|(?:in\s+)?the\s+future|(?:in\s+)?(?:the\s+)?coming\s+(?:days|weeks|months|quarters|years|decades))(?![\w-]))"),
+    ("vague", r"(?i:(?<![\w-])(?P<v>right now|now|currently|nowadays|these days|at present|presently|recently|lately|(?:in\s+)?the\s+past|(?:in\s+)?the\s+future|(?:in\s+)?(?:the\s+)?coming\s+(?:days|weeks|months|quarters|years|decades)|the\s+(?:days|weeks|months|years|decades)\s+(?:ahead|to\s+come))(?![\w-]))"),
     # "over the years": a vague stretch of time (TIDES/TimeML: a DURATION with an X amount)
     ("vaguedur", r"(?i:(?<![\w-])(?P<pre>over\s+the\s+)(?P<unit>days|weeks|months|years|decades|centuries)(?![\w-])(?!\s+(?:ahead|to come)))"),
     ("set", rf"(?i:(?<![\w-])(?P<q>every|each)\s+(?:(?P<n>other|\d+|two|three|four|five|six|ten)\s+)?(?P<unit>{_alt([w.lower() for w in _WEEKDAYS])}|second|minute|hour|day|week|month|year|decade|morning|afternoon|evening|night|weekend|spring|summer|fall|autumn|winter|season)s?(?![\w-]))"),
@@ -181,6 +181,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ("quarter", r"(?<![\w-])(?P<qn>Q[1-4]|H[12])(?:\s+(?P<year>(?:19|20)\d\d))?(?![\w-])"),
     ("season", rf"(?i:(?<![\w-])(?:(?P<rel>last|this|next|this past|this coming|early|late|the)\s+){SEASON}(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d))?(?![\w-]))"),
     ("season", rf"(?<![\w-])(?i:{SEASON})\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)(?![\w-])"),
+    # "in spring", "during winter": a bare (lower-case) season after a preposition
+    ("season", rf"(?i:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bsince\s)|(?<=\bthrough\s)){SEASON}(?![\w-])"),
 ]
 _COMPILED = [(k, re.compile(p)) for k, p in _PATTERNS]
 
@@ -203,7 +205,7 @@ _CATS: dict[str, set[str]] = {
     "pod": set(_PODS),
     "relday": {"today", "tonight", "yesterday", "tomorrow"},
     "vague": {"moment", "now", "currently", "nowadays", "present", "presently", "recently", "lately", "past", "future",
-              "coming", "days"},
+              "coming", "days", "ahead", "come"},
     "clock": {"noon", "midnight", "midday", "dawn", "daybreak", "dusk", "nightfall"},
     "holiday": {"fourth", "christmas", "xmas", "armistice", "remembrance", "bastille", "may", "new", "valentine", "halloween", "boxing", "st", "saint", "veterans", "easter", "good",
                 "palm", "ash", "thanksgiving", "memorial", "labor"},
@@ -225,7 +227,7 @@ _KIND_TRIGGERS: dict[str, tuple[frozenset[str], int]] = {
         ("nextday", "unit pod", 3), ("endof", "unit", 5), ("yearend", "unit mid", 1), ("perunit", "unit", 1), ("that", "unit", 2),
         ("theweekend", "unit", 2), ("theunit", "unit quarter", 1), ("yearago", "unit", 6), ("thepod", "pod", 1), ("modpod", "pod", 2), ("dayafter", "unit pod", 2), ("ago", "unit", 7), ("agovague", "unit", 0),
         ("laterdur", "unit", 1), ("duration", "unit quarter", 7), ("halfdur", "unit", 4), ("durrange", "unit", 5), ("setpwd", "pwd", 0), ("vaguedur", "unit quarter", 4),
-        ("time", "digit clock", 3), ("podword", "clock", 0), ("vague", "vague", 2), ("set", "unit weekday pod season setadv", 3),
+        ("time", "digit clock", 3), ("podword", "clock", 0), ("vague", "vague", 3), ("set", "unit weekday pod season setadv", 3),
         ("holiday", "holiday", 0), ("quarter", "quarter", 4), ("season", "season", 2),
     ]
 }
