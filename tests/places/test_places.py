@@ -413,3 +413,9 @@ def test_a_list_of_places_takes_back_a_town_the_tagger_called_a_person():
     d = _doc("Awards went to Athens, Smith and Etowah on Friday.",
              [("Athens", "GPE"), ("Smith", "PERSON"), ("Etowah", "PERSON")])
     assert [p.text for p in d.places] == ["Athens"]
+
+
+def test_former_country_names_and_news_regions():
+    assert (lookup("Zaire")[0].feature, lookup("Zaire")[0].country_code) == ("country", "CD")
+    assert lookup("Ceylon")[0].country_code == "LK"
+    assert lookup("West Midlands")[0].country_code == "GB"
