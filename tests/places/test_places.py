@@ -419,3 +419,11 @@ def test_former_country_names_and_news_regions():
     assert (lookup("Zaire")[0].feature, lookup("Zaire")[0].country_code) == ("country", "CD")
     assert lookup("Ceylon")[0].country_code == "LK"
     assert lookup("West Midlands")[0].country_code == "GB"
+
+
+def test_a_bare_wire_dateline_is_the_big_city():
+    text = ("Crash closes road. ATLANTA - Police in Rochester, Washington and Oregon said on Monday that the "
+            "suspect had been seen in Chicago.")
+    d = _doc(text, [("Rochester", "GPE"), ("Washington", "GPE"), ("Oregon", "GPE"), ("Chicago", "GPE")])
+    (atl,) = [p for p in d.places if p.text == "ATLANTA"]
+    assert (atl.role, atl.admin1) == ("dateline", "Georgia")

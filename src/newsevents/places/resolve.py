@@ -141,6 +141,12 @@ def adjectives() -> dict[str, Candidate]:
 
 
 @lru_cache(maxsize=1)
+def _dateline_cities() -> frozenset[tuple[str, str]]:
+    """(name, state) of the US cities a wire dateline names with no state (data/dateline_cities.tsv)."""
+    return frozenset((norm(r["name"]), r["admin1"]) for r in _read_tsv(DATA / "dateline_cities.tsv"))
+
+
+@lru_cache(maxsize=1)
 def _context_firsts() -> frozenset[str]:
     """First words of every demonym and region adjective ("sri" of "sri lankan")."""
     return frozenset(k.split()[0] for k in (*demonyms(), *adjectives()) if k)
@@ -917,6 +923,8 @@ def _score(m: Mention, c: Candidate, ctx: Context, text: str, names_country: boo
         s += (1.5 + min(2.0, 0.5 * n_cc)) * (0.5 if c.population * 200 < biggest else 1.0)
     elif c.feature in _LOCAL and c.country_code and sum(ctx.cc.values()) >= 3 and c.population < 1_000_000:
         s -= 2.0  # a town in a country the story never mentions
+    if m.role == "dateline" and not m.within and c.country_code == "US" and (m.key, c.admin1_code) in _dateline_cities():
+        s += 20.0  # "ATLANTA -": a bare dateline is the city the wire style lets stand alone, whatever else
     if m.within:
         s += 8.0 if any(_inside(c, w) for w in m.within) else -3.0
     elif c.feature in _LOCAL and names_country:
