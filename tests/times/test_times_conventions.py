@@ -406,3 +406,15 @@ def test_ranges_of_amounts(text, expected):
 )
 def test_future_stretches_and_bare_seasons(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Protests erupted this past weekend.", [("this past weekend", "2013-W11-WE", "date")]),
+        ("The vote is this coming week.", [("this coming week", "2013-W13", "date")]),
+        ("Sales fell this past year.", [("this past year", "2012", "date")]),
+    ],
+)
+def test_this_past_and_this_coming(text, expected):
+    assert found(text) == expected

@@ -513,7 +513,9 @@ class Resolver:
 
     def n_relunit(self, c: Cand) -> Norm | None:
         m = c.m
-        rel = m.group("rel").lower()
+        rel = re.sub(r"\s+", " ", m.group("rel").lower())
+        if rel in ("this past", "this coming"):  # "this past weekend" is the last one, a DATE
+            rel = "last" if rel == "this past" else "next"
         unit = m.group("unit").lower()
         mod = (m.group("mod") or "").lower()
         the = bool(m.group("the"))

@@ -121,7 +121,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("relday", rf"(?i:{_B}(?:(?P<mod>earlier|later|early|late)\s+)?(?P<rd>the day before yesterday|the day after tomorrow|today|tonight|yesterday|tomorrow)(?:'s)?(?:\s+{POD})?{_E})"),
     ("thispod", rf"(?i:{_B}(?:(?:later|earlier|early|late)\s+)?(?P<rel>this|last|that|the same|the next|the following|the previous)\s+{POD}{_E})"),
     # "last week", "earlier this month", "the end of last year", "the past week", "this summer"
-    ("relunit", r"(?i:(?<![\w-])(?:(?P<mod>earlier|later|early|late|the end of|the beginning of|the start of|the middle of|the rest of|the first half of|the second half of)\s+)?(?P<the>the\s+)?(?P<rel>last|this|next|past|coming|previous|following|current|same|preceding|latest|most\s+recent)\s+(?:(?P<fisc>fiscal)\s+(?=year))?(?P<unit>weekend|week|month|year|decade|century|quarter|spring|summer|fall|autumn|winter)(?![\w-]))"),
+    ("relunit", r"(?i:(?<![\w-])(?:(?P<mod>earlier|later|early|late|the end of|the beginning of|the start of|the middle of|the rest of|the first half of|the second half of)\s+)?(?P<the>the\s+)?(?P<rel>last|this\s+past|this\s+coming|this|next|past|coming|previous|following|current|same|preceding|latest|most\s+recent)\s+(?:(?P<fisc>fiscal)\s+(?=year))?(?P<unit>weekend|week|month|year|decade|century|quarter|spring|summer|fall|autumn|winter)(?![\w-]))"),
     ("nextday", r"(?i:(?<![\w-])the\s+(?P<rel>next|following|previous|preceding|same)\s+(?P<unit>day|morning|afternoon|evening|night)(?![\w-]))"),
     # "year-end", "by year's end", "month-end"
     ("yearend", r"(?i:(?<![\w-])(?:the\s+)?(?P<unit>year|month)(?:-end|\s+end|['\u2019]s\s+end)(?![\w-]))"),
