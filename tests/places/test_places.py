@@ -427,3 +427,11 @@ def test_a_bare_wire_dateline_is_the_big_city():
     d = _doc(text, [("Rochester", "GPE"), ("Washington", "GPE"), ("Oregon", "GPE"), ("Chicago", "GPE")])
     (atl,) = [p for p in d.places if p.text == "ATLANTA"]
     assert (atl.role, atl.admin1) == ("dateline", "Georgia")
+
+
+def test_local_government_words_point_to_their_states():
+    text = "The Board of Selectmen in Middletown voted on Tuesday to repave the town green."
+    d = _doc(text, [("Middletown", "GPE")])
+    assert d.places[0].admin1 == "Connecticut"
+    plain = _doc("The council in Middletown voted on Tuesday to repave the green.", [("Middletown", "GPE")])
+    assert plain.places[0].admin1 != "Connecticut"

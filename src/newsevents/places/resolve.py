@@ -91,6 +91,17 @@ _PHONE_HINT = re.compile(r"\d-\d{4}")
 _PHONE = re.compile(r"\(?\b\d{3}\)?[-. ]\d{3}-\d{4}\b")
 
 
+@lru_cache(maxsize=1)
+def _state_cue_table() -> tuple[tuple[str, re.Pattern, tuple[str, ...]], ...]:
+    return tuple((r["hint"], re.compile(r["pattern"]), tuple(r["states"].split()))
+                 for r in _read_tsv(DATA / "state_cues.tsv"))
+
+
+def _state_cues(text: str) -> set[str]:
+    """US states the story's local-government words point to (data/state_cues.tsv)."""
+    return {st for hint, rx, states in _state_cue_table() if hint in text and rx.search(text) for st in states}
+
+
 def _us_local(text: str) -> bool:
     """Any cue of American local news in the text, each searched only where its fixed part occurs."""
     if any(hint in text and rx.search(text) for hint, rx in _US_CUES):
@@ -827,7 +838,7 @@ def _weights(cands: tuple[Candidate, ...]) -> dict[Candidate, float]:
 
 
 def _build_context(mentions: list[Mention], demonym_cc: Counter, readings: dict[str, tuple[Candidate, ...]],
-                   us_local: bool = False) -> Context:
+                   us_local: bool = False, cue_states: frozenset[str] = frozenset()) -> Context:
     cc: Counter = Counter(demonym_cc)
     own: dict[str, Counter] = defaultdict(Counter)
     weights = {key: _weights(cands) for key, cands in readings.items()}
@@ -859,6 +870,8 @@ def _build_context(mentions: list[Mention], demonym_cc: Counter, readings: dict[
             if c.admin1_code and c.feature in ("city", "admin2", "admin1"):
                 k = (c.country_code, c.admin1_code)
                 a1[k][key] = max(a1[k].get(key, 0.0), w)
+    for st in cue_states:  # "selectmen": as if one of the story's names were in that state
+        a1[("US", st)]["(local government words)"] = 1.0
     if us_local and all(k == "US" for k in cc):
         cc["US"] += 1  # a sheriff's office, a police department, a 555-0100 number: an American local story
     countries = {c.country_code: (c.lat, c.lon) for ws in weights.values() for c in ws
@@ -1041,8 +1054,9 @@ def geoparse(doc: Document) -> tuple[list[Place], list[str]]:
     readings that won clearly (so a confident "Shreveport" pulls "Mansfield" to Louisiana)."""
     mentions, demonym_cc, detector = _Detector(doc).run()
     us = _us_local(doc.text)
+    cues = frozenset(_state_cues(doc.text))
     readings = _readings(mentions)
-    _resolve(mentions, _build_context(mentions, demonym_cc, readings, us), doc.text)
+    _resolve(mentions, _build_context(mentions, demonym_cc, readings, us, cues), doc.text)
     home = Counter((m.best.country_code, m.best.admin1_code) for m in mentions
                    if m.best is not None and m.best.feature in _LOCAL and m.margin >= 1.0)
     if home and home.most_common(1)[0][1] >= 2:
@@ -1050,7 +1064,7 @@ def geoparse(doc: Document) -> tuple[list[Place], list[str]]:
         if extra:
             mentions.sort(key=lambda m: m.start)
             readings = _readings(mentions)
-            _resolve(mentions, _build_context(mentions, demonym_cc, readings, us), doc.text)
+            _resolve(mentions, _build_context(mentions, demonym_cc, readings, us, cues), doc.text)
     narrowed = dict(readings)
     for m in mentions:
         if m.best is not None and m.margin >= 1.5 and not m.within:
@@ -1058,7 +1072,7 @@ def geoparse(doc: Document) -> tuple[list[Place], list[str]]:
         elif m.best is not None and m.within:
             narrowed[m.key] = (m.best,)
     if narrowed != readings:  # the same readings make the same context and the same choices
-        _resolve(mentions, _build_context(mentions, demonym_cc, narrowed, us), doc.text)
+        _resolve(mentions, _build_context(mentions, demonym_cc, narrowed, us, cues), doc.text)
     _consistent(mentions)
     places = [_to_place(m) for m in mentions]
     sites = _sites(doc, places, detector.taken, detector.ents)
