@@ -418,3 +418,8 @@ def test_future_stretches_and_bare_seasons(text, expected):
 )
 def test_this_past_and_this_coming(text, expected):
     assert found(text) == expected
+
+
+def test_an_impossible_second_day_keeps_the_first():
+    assert found("Results came on Feb. 28 and 29, 2013.") == [("Feb. 28", "2013-02-28", "date")]
+    assert found("It happened on Feb. 30 and 31.") == []

@@ -291,7 +291,7 @@ class Resolver:
         m = c.m
         month = R.month_of(m.group("mon"))
         d1, d2 = int(m.group("day")), int(m.group("day2"))
-        if month is None or not 1 <= d1 < d2 <= 31:
+        if month is None or not 1 <= d1 <= 31:
             return None
         count = False
         if self.nlp is not None:
@@ -313,11 +313,11 @@ class Resolver:
         out = []
         for day, start, end in ((d1, c.start, end1), (d2, m.start("day2"), c.end)):
             d = R._safe_date(2000 if year is None else year, month, day)
-            if d is None:
-                return None
+            if d is None or day <= d1 and out:
+                break  # "Feb. 28 and 29, 2013", "May 31 and 32": only the first is a day
             v = f"XXXX-{month:02d}-{day:02d}" if year is None else d.isoformat()
             out.append(Norm(start, end, "date", v, "day", anchor, c.kind))
-        return out[:1] if count else out
+        return out[:1] if count else out or None
 
     def n_iso(self, c: Cand) -> Norm | None:
         m = c.m
@@ -993,7 +993,7 @@ class Resolver:
         duration of its own in the unit the second one names ('two' = P2Y)."""
         m = c.m
         n1, n2 = R._num(m.group("n1")), R._num(m.group("n2"))
-        if n1 is None or n2 is None or not 0 < n1 < n2:
+        if n1 is None or n2 is None or not 0 < n1 < n2 or n2 > 10000:
             return None
         if m.group("sep").lower() == "and" and self.prev_word(c.start) != "between":
             return None  # "two and three years": not a range
