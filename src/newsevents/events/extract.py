@@ -7,7 +7,9 @@ a sentence was coded the way it was (`attrs["why"]`).
 
 from __future__ import annotations
 
+import bisect
 import re
+from functools import lru_cache
 from typing import Any
 
 from ..schema import Document, Event, EventPlace, Ref, SentenceSpan
@@ -20,6 +22,7 @@ from .resolve import (
     attach,
     build_index,
     certainty_of,
+    cols,
     describe,
     in_quote,
     is_event_object,
@@ -112,7 +115,12 @@ MEDIA = {"photo", "photograph", "picture", "image", "video", "footage", "film", 
 
 def verb_lemmas(tok: Any) -> list[str]:
     """The lemma, plus stems of the surface form: the small model's lemmatizer slips ("staged" -> "stag")."""
-    lemma, w = tok.lemma_.lower(), tok.lower_
+    return list(_verb_forms(tok.lemma_.lower(), tok.lower_))
+
+
+@lru_cache(maxsize=65536)
+def _verb_forms(lemma: str, w: str) -> tuple[str, ...]:
+    """`verb_lemmas` on strings, memoised: the same few thousand word forms recur in every document."""
     out = [lemma]
     if w in IRREGULAR:
         out.append(IRREGULAR[w])
@@ -130,7 +138,7 @@ def verb_lemmas(tok: Any) -> list[str]:
         out += [w[:-1], w[:-2]]
     elif w.endswith("s"):
         out.append(w[:-1])
-    return out
+    return tuple(out)
 
 
 def find_trigger(tok: Any) -> tuple[Trigger, str] | None:
@@ -496,11 +504,13 @@ def extract_events(doc: Document) -> list[Event]:
     found: list[tuple[Any, Trigger, str]] = []
     heads = lexicon().heads
     # One pass over the lemmas first: only words a trigger could start with are looked at closely.
+    cc = cols(sp)
+    joint_heads = {h for i, (w, h) in enumerate(zip(cc.lower, cc.head, strict=True)) if w in JOINT_ADV and h != i}
     maybe = [
-        t.lemma_.lower() in heads or t.lower_ in heads or t.lower_ == "must"
-        or (t.dep_ == "dobj" and t.lemma_.lower() in JOINT_BODIES)
-        or (t.pos_ == "VERB" and (any(f in heads for f in verb_lemmas(t)) or any(c.lower_ in JOINT_ADV for c in t.children)))
-        for t in sp
+        lemma in heads or w in heads or w == "must"
+        or (dep == "dobj" and lemma in JOINT_BODIES)
+        or (pos == "VERB" and (any(f in heads for f in _verb_forms(lemma, w)) or i in joint_heads))
+        for i, (lemma, w, dep, pos) in enumerate(zip(cc.lemma, cc.lower, cc.dep, cc.pos, strict=True))
     ]
     for lo, hi in _segments(idx):
         verb_triggers = []
@@ -525,7 +535,7 @@ def extract_events(doc: Document) -> list[Event]:
             else:
                 noun_candidates.append((tok, *hit))
         for i in range(lo, hi):
-            if sp[i].lower_ != "must":
+            if cc.lower[i] != "must":
                 continue
             tok = sp[i].head
             if tok.pos_ == "VERB" and not any(t.i == tok.i for t, _, _ in verb_triggers) and _must_clause(tok):
@@ -1097,6 +1107,14 @@ def _nearest_place_api(doc: Document, idx: DocIndex, pred: Any, blocked: set[int
 
 
 def _governing_time(doc: Document, idx: DocIndex, tok: Any) -> str | None:
+    lo, hi = idx.sent_bounds(tok)
+    s_lo, s_hi = idx.starts[lo], idx.starts[hi - 1] + len(tok.doc[hi - 1].text)
+    if "time_starts" not in idx.cache:
+        idx.cache["time_starts"] = sorted(t.start for t in doc.times if t.value)
+    starts = idx.cache["time_starts"]
+    k = bisect.bisect_left(starts, s_lo)
+    if k == len(starts) or starts[k] >= s_hi:
+        return None  # `governing` answers with one of doc.times and only one in this sentence is kept below
     try:
         from ..times import governing  # type: ignore[attr-defined]
     except (ImportError, AttributeError):

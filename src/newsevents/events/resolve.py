@@ -88,6 +88,48 @@ class DocIndex:
         return bisect.bisect_right(self.paragraphs, char) - 1
 
 
+class Cols:
+    """String columns of the parse, read once with `Doc.to_array`.
+
+    Why: a whole-document scan through spaCy Token objects costs a Python object and several string
+    look-ups per token per scan; these lists let the scans pick their few candidates first and only
+    then touch Tokens. `head` holds absolute token indices (a root is its own head).
+    """
+
+    __slots__ = ("lower", "lemma", "pos", "tag", "dep", "head", "idx")
+
+    def __init__(self, sp: Any) -> None:
+        from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER, POS, TAG
+
+        arr = sp.to_array([LOWER, LEMMA, POS, TAG, DEP, HEAD, IDX])
+        strings = sp.vocab.strings
+        memo: dict[int, str] = {}
+
+        def col(j: int) -> list[str]:
+            out = []
+            for h in arr[:, j].tolist():
+                v = memo.get(h)
+                if v is None:
+                    v = memo[h] = strings[h]
+                out.append(v)
+            return out
+
+        self.lower = col(0)
+        self.lemma = [w.lower() for w in col(1)]  # what `tok.lemma_.lower()` gives
+        self.pos, self.tag, self.dep = col(2), col(3), col(4)
+        heads = arr[:, 5].astype("int64")
+        self.head = (heads + range(len(heads))).tolist() if len(heads) else []
+        self.idx = arr[:, 6].tolist()
+
+
+def cols(sp: Any) -> Cols:
+    """The columns of a parsed Doc, built once and kept in its `user_data`."""
+    c = sp.user_data.get("newsevents_event_cols")
+    if c is None or len(c.lower) != len(sp):
+        c = sp.user_data["newsevents_event_cols"] = Cols(sp)
+    return c
+
+
 _LAST: list[Any] = [None, None]  # (key, index): the events and journeys stages share one index per document
 
 
@@ -102,7 +144,8 @@ def build_index(doc: Document) -> DocIndex:
 
 def _build_index(doc: Document) -> DocIndex:
     sp = doc.nlp
-    idx = DocIndex(doc=doc, starts=[t.idx for t in sp])
+    cc = cols(sp)
+    idx = DocIndex(doc=doc, starts=list(cc.idx))
     places: list[Place] = [p for p in doc.places if p.role == "mention"]  # not datelines, not demonyms
     idx.places = [Located(p, _head(sp, idx, p.start, p.end)) for p in places]
     # Names the places stage did not resolve still say where something happened: keep them, without coordinates.
@@ -150,14 +193,19 @@ def _head(sp: Any, idx: DocIndex, start: int, end: int) -> Any:
 
 def _salience(idx: DocIndex) -> None:
     """Walk the subjects in order, resolving "she"/"the mother" to the last person who was a subject."""
-    doc = idx.doc
-    for tok in doc.nlp:
-        if tok.dep_ not in SUBJ:
+    sp = idx.doc.nlp
+    cc = cols(sp)
+    lemma, head = cc.lemma, cc.head
+    for i, dep in enumerate(cc.dep):
+        if dep not in SUBJ:
             continue
-        if tok.head.lemma_.lower() in SPEECH:
+        if lemma[head[i]] in SPEECH:
             continue  # a speaker is rarely who "she" or "the mother" points back to
-        ent = idx.entity_of(tok)
-        low = tok.lower_
+        ent = idx.ent_tok[i]
+        low = cc.lower[i]
+        if ent is None and low not in FEMALE and low not in MALE and low not in PERSON_NOUNS:
+            continue
+        tok = sp[i]
         if ent is not None and ent.type == "PERSON":
             gender = idx.genders.get(ent.id)
             idx.subjects.append((tok.i, ent.id, gender))
@@ -192,16 +240,20 @@ def _last_subject(idx: DocIndex, before: int, gender: str | None) -> str | None:
 def _memory(idx: DocIndex) -> None:
     """Noun phrases whose head has a sector and whose modifiers name who they are ("Kenyan police")."""
     doc = idx.doc
+    sp = doc.nlp
+    cc = cols(sp)
     sectors = lexicon().sectors
-    for tok in doc.nlp:
-        if tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ == "compound":
+    n = len(sp)
+    for i, pos in enumerate(cc.pos):
+        if pos not in {"NOUN", "PROPN"} or cc.dep[i] == "compound":
             continue
-        ent = idx.ent_tok[tok.i]
+        ent = idx.ent_tok[i]
         if ent is None:
-            if sectors.get(tok.lemma_.lower()) not in MEMORY_SECTORS:
+            if sectors.get(cc.lemma[i]) not in MEMORY_SECTORS:
                 continue
-        elif ent.type not in {"ORG", "GPE", "NORP"} or (tok.i + 1 < len(doc.nlp) and idx.ent_tok[tok.i + 1] is ent):
+        elif ent.type not in {"ORG", "GPE", "NORP"} or (i + 1 < n and idx.ent_tok[i + 1] is ent):
             continue  # one look per organisation or country name, at its last word
+        tok = sp[i]
         ref, sector, country = describe(idx, tok, use_memory=False)
         ent = doc.entity(ref.entity) if ref.entity else None
         if ent is not None and (ent.type == "PERSON" or (ent.type == "GPE" and not country_of_name(ent.name))):
