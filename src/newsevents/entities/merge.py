@@ -3,19 +3,28 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..schema import Document, Entity, Mention
 from . import lexicons as lx
 from .mentions import PLACE_LABELS, RawMention
 
+_THE = re.compile(r"^(the|The)\s+")
+_THE_ANY_CASE = re.compile(r"^the\s+", flags=re.I)
+_DOTS_SPACES = re.compile(r"[.\s]+")
+_SPACES = re.compile(r"\s+")
 
+
+@lru_cache(maxsize=16384)
 def _key(text: str) -> str:
-    t = re.sub(r"^(the|The)\s+", "", text)
-    return re.sub(r"[.\s]+", " ", t).strip().lower()
+    t = _THE.sub("", text)
+    return _DOTS_SPACES.sub(" ", t).strip().lower()
 
 
-def _tokens(text: str) -> list[str]:
-    return [w for w in re.split(r"\s+", text.replace("-", " ")) if w]
+@lru_cache(maxsize=16384)
+def _tokens(text: str) -> tuple[str, ...]:
+    """Words of a name, memoised: the grouping compares every mention with every group's longest name."""
+    return tuple(w for w in _SPACES.split(text.replace("-", " ")) if w)
 
 
 def _acronym(text: str) -> str:
@@ -30,10 +39,15 @@ class _Group:
     def __init__(self, m: RawMention):
         self.label = m.label
         self.members: list[RawMention] = [m]
+        self._longest: tuple[int, RawMention] | None = None
 
     @property
     def longest(self) -> RawMention:
-        return max(self.members, key=lambda m: (len(_tokens(m.text)), not m.text.isupper(), len(m.text), -m.start))
+        """Recomputed only when a member was added: `_find_person`/`_find_org` ask it of every group."""
+        if self._longest is None or self._longest[0] != len(self.members):
+            best = max(self.members, key=lambda m: (len(_tokens(m.text)), not m.text.isupper(), len(m.text), -m.start))
+            self._longest = (len(self.members), best)
+        return self._longest[1]
 
 
 def merge_mentions(raw: list[RawMention], doc: Document) -> list[Entity]:
@@ -45,7 +59,7 @@ def merge_mentions(raw: list[RawMention], doc: Document) -> list[Entity]:
         label = "PLACE" if m.label in PLACE_LABELS else m.label
         if m.label == "NORP" and m.nationality:
             return ("NORP", m.nationality)
-        al = aliases.get(m.text) or aliases.get(re.sub(r"^the\s+", "", m.text, flags=re.I))
+        al = aliases.get(m.text) or aliases.get(_THE_ANY_CASE.sub("", m.text))
         if al and (al[1] == "GPE") == (label == "PLACE"):
             return (label, _key(al[0]))
         return (label, _key(m.text))
@@ -150,7 +164,7 @@ def _find_org(m: RawMention, groups: list[_Group]) -> _Group | None:
 
 
 def _strip_the(text: str) -> str:
-    return re.sub(r"^(the|The)\s+", "", text)
+    return _THE.sub("", text)
 
 
 def _edit_distance(a: str, b: str, cap: int = 3) -> int:
