@@ -435,3 +435,10 @@ def test_local_government_words_point_to_their_states():
     assert d.places[0].admin1 == "Connecticut"
     plain = _doc("The council in Middletown voted on Tuesday to repave the green.", [("Middletown", "GPE")])
     assert plain.places[0].admin1 != "Connecticut"
+
+
+def test_focus_is_the_town_of_the_main_country_before_the_country():
+    text = ("The U.S. agency said the U.S. shelter in Yuma, Arizona, was full. Officials in Yuma, Arizona, asked "
+            "the U.S. government for help, and Mexico offered buses.")
+    d = _doc(text, [("U.S.", "GPE"), ("Yuma", "GPE"), ("Arizona", "GPE"), ("Mexico", "GPE")])
+    assert d.focus_places[:2] == ["Yuma", "United States"]

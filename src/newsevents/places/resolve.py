@@ -1182,16 +1182,39 @@ def _to_place(m: Mention) -> Place:
 
 
 def _focus(places: list[Place]) -> list[str]:
-    """Where the story happens: the dateline, then the most-mentioned places below country level."""
+    """Where the story happens, most specific first: the dateline; then the most-named town or feature of
+    the country the story names most (its towns and states count for it: "El Paso" twice and "Texas" three
+    times outweigh "U.S." seven times as the setting, while they make the US the main country); then that
+    country; then other towns. Demonyms and streets do not count."""
     score: Counter = Counter()
-    for p in places:
-        if p.name is None or p.lat is None:
+    country_of: dict[str, str | None] = {}
+    first: dict[str, int] = {}
+    weight_cc: Counter = Counter()
+    dateline = None
+    for i, p in enumerate(places):
+        if p.name is None or p.lat is None or is_context_word(p) or p.feature in ("street", "site"):
             continue
-        w = 3.0 if p.role == "dateline" else (0.3 if p.role == "context" else 1.0)
-        if p.feature in ("country", "continent", "region"):
-            w *= 0.6
+        w = 0.5 if p.role == "context" else 1.0
         score[p.name] += w
-    return [name for name, _ in score.most_common(3)]
+        country_of.setdefault(p.name, p.country_code)
+        first.setdefault(p.name, i)
+        if p.country_code:
+            weight_cc[p.country_code] += w
+        if p.role == "dateline" and dateline is None:
+            dateline = p.name
+    if not score:
+        return []
+    big = {p.name for p in places if p.feature in ("country", "continent")}
+    wide = {p.name for p in places if p.feature in ("admin1", "region", "sea", "gulf", "ocean", "range", "desert")}
+    # a town before a state: "El Paso, Texas" names the town the story is in, and the state only to say where
+    local = sorted((n for n in score if n not in big), key=lambda n: (n in wide, -score[n], first[n]))
+    out = [dateline] if dateline else []
+    home = weight_cc.most_common(1)[0][0] if weight_cc else None
+    out += [n for n in local if country_of[n] == home][:1]
+    out += [n for n in big if country_of.get(n) == home and n in score]
+    out += local
+    out += sorted((n for n in big if n in score), key=lambda n: (-score[n], first[n]))
+    return list(dict.fromkeys(out))[:3]
 
 
 def nearest_place(doc: Document, start: int, end: int) -> Place | None:
