@@ -442,3 +442,9 @@ def test_focus_is_the_town_of_the_main_country_before_the_country():
             "the U.S. government for help, and Mexico offered buses.")
     d = _doc(text, [("U.S.", "GPE"), ("Yuma", "GPE"), ("Arizona", "GPE"), ("Mexico", "GPE")])
     assert d.focus_places[:2] == ["Yuma", "United States"]
+
+
+def test_a_town_after_in_the_tagger_took_for_a_nationality():
+    d = _doc("A couple scammed nuns in Pewaukee out of $800,000.", [("Pewaukee", "NORP")])
+    assert [(p.text, p.admin1) for p in d.places] == [("Pewaukee", "Wisconsin")]
+    assert not _doc("The grant helped Kenyan farmers.", [("Kenyan", "NORP")]).places[0].role == "mention"
