@@ -830,7 +830,10 @@ def _build(
         target_tok, actor_tok = actor_tok, speaker
         typ, mode = "REQUEST", mode or (trig.type.lower() if key != "must" else None)
         why.append("must")
-    peace = any(t.lemma_.lower() in PEACEKEEPING for t in pred.subtree)  # "contributed 800 soldiers to the peacekeeping mission"
+    if "peace_words" not in idx.cache:  # most documents have none: then no subtree needs walking
+        idx.cache["peace_words"] = any(w in PEACEKEEPING for w in cols(tok.doc).lemma)
+    # "contributed 800 soldiers to the peacekeeping mission"
+    peace = idx.cache["peace_words"] and any(t.lemma_.lower() in PEACEKEEPING for t in pred.subtree)
     if typ == "AID" and actor_tok is not None and lexicon().sectors.get(actor_tok.lemma_.lower()) in {"military", "police"} and any(
         o.lemma_.lower() in lexicon().classes.get("weapon", set()) for o in pred.children if o.dep_ == "dobj"
     ):
@@ -1199,7 +1202,11 @@ def _source(doc: Document, idx: DocIndex, tok: Any, pred: Any) -> tuple[Ref, str
         if cur.head.i == cur.i:
             break
         cur = cur.head
-    root = tok.sent.root
+    roots = idx.cache.setdefault("sent_roots", {})  # one spaCy sentence holds each clipped sentence
+    bounds = idx.sent_bounds(tok)
+    root = roots.get(bounds)
+    if root is None:
+        root = roots[bounds] = tok.sent.root
     if root.lemma_.lower() in SPEECH and root.i > pred.i and idx.same_block(root, pred):
         for c in root.children:
             if c.dep_ == "nsubj":

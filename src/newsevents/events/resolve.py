@@ -96,30 +96,25 @@ class Cols:
     then touch Tokens. `head` holds absolute token indices (a root is its own head).
     """
 
-    __slots__ = ("lower", "lemma", "pos", "tag", "dep", "head", "idx")
+    __slots__ = ("text", "lower", "lemma", "pos", "tag", "dep", "ent_type", "head", "idx")
 
     def __init__(self, sp: Any) -> None:
-        from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER, POS, TAG
+        import numpy as np
+        from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, LOWER, ORTH, POS, TAG
 
-        arr = sp.to_array([LOWER, LEMMA, POS, TAG, DEP, HEAD, IDX])
+        arr = sp.to_array([ORTH, LOWER, LEMMA, POS, TAG, DEP, ENT_TYPE, HEAD, IDX])
         strings = sp.vocab.strings
-        memo: dict[int, str] = {}
-
-        def col(j: int) -> list[str]:
-            out = []
-            for h in arr[:, j].tolist():
-                v = memo.get(h)
-                if v is None:
-                    v = memo[h] = strings[h]
-                out.append(v)
-            return out
-
-        self.lower = col(0)
-        self.lemma = [w.lower() for w in col(1)]  # what `tok.lemma_.lower()` gives
-        self.pos, self.tag, self.dep = col(2), col(3), col(4)
-        heads = arr[:, 5].astype("int64")
-        self.head = (heads + range(len(heads))).tolist() if len(heads) else []
-        self.idx = arr[:, 6].tolist()
+        # Each distinct hash is looked up once; the columns are then plain list indexing.
+        uniq, inv = np.unique(arr[:, :7], return_inverse=True)
+        table = [strings[h] if h else "" for h in uniq.tolist()]
+        inv = inv.reshape(len(arr), 7) if len(arr) else inv.reshape(0, 7)
+        cols = [list(map(table.__getitem__, inv[:, j].tolist())) for j in range(7)]
+        self.text, self.lower = cols[0], cols[1]
+        self.lemma = [w.lower() for w in cols[2]]  # what `tok.lemma_.lower()` gives
+        self.pos, self.tag, self.dep, self.ent_type = cols[3], cols[4], cols[5], cols[6]
+        heads = arr[:, 7].astype("int64")
+        self.head = (heads + np.arange(len(heads))).tolist()
+        self.idx = arr[:, 8].tolist()
 
 
 def cols(sp: Any) -> Cols:
@@ -178,7 +173,7 @@ def _build_index(doc: Document) -> DocIndex:
             lo = max(0, bisect.bisect_right(idx.starts, m.start) - 1)
             hi = bisect.bisect_left(idx.starts, m.end)
             for i in range(lo, min(hi, len(sp))):
-                if m.end - m.start < best[i] and sp[i].idx < m.end and m.start < sp[i].idx + len(sp[i].text):
+                if m.end - m.start < best[i] and cc.idx[i] < m.end and m.start < cc.idx[i] + len(cc.text[i]):
                     best[i], idx.ent_tok[i] = m.end - m.start, ent
     _salience(idx)
     return idx
@@ -322,16 +317,18 @@ def country_of(idx: DocIndex, tok: Any, ent: Entity | None) -> str | None:
             if iso3:
                 return iso3
     lo = tok.left_edge.i
-    for t in tok.doc[max(lo, tok.i - 6) : tok.i + 1]:
-        if t.pos_ in {"PROPN", "ADJ", "NOUN"} or t.ent_type_ in {"NORP", "GPE"}:
-            prev = t.doc[t.i - 1] if t.i > 0 else None
-            if prev is not None and prev.text[:1].isupper() and prev.pos_ in {"PROPN", "ADJ"} and prev.i >= lo:
-                iso3 = country_of_name(f"{prev.text} {t.text}")
+    cc = cols(tok.doc)
+    text, pos, ent_type = cc.text, cc.pos, cc.ent_type
+    for i in range(max(lo, tok.i - 6), tok.i + 1):
+        if pos[i] in {"PROPN", "ADJ", "NOUN"} or ent_type[i] in {"NORP", "GPE"}:
+            p = i - 1
+            if i > 0 and text[p][:1].isupper() and pos[p] in {"PROPN", "ADJ"} and p >= lo:
+                iso3 = country_of_name(f"{text[p]} {text[i]}")
                 if iso3:
                     return iso3
-                if country_of_name(prev.text) is None:
+                if country_of_name(text[p]) is None:
                     continue  # "Central American", "Latin American": a region, not a country
-            iso3 = country_of_name(t.text)
+            iso3 = country_of_name(text[i])
             if iso3:
                 return iso3
     for c in tok.children:
