@@ -445,6 +445,6 @@ def test_focus_is_the_town_of_the_main_country_before_the_country():
 
 
 def test_a_town_after_in_the_tagger_took_for_a_nationality():
-    d = _doc("A couple scammed nuns in Pewaukee out of $800,000.", [("Pewaukee", "NORP")])
+    d = _doc("Volunteers opened a food bank in Pewaukee on Monday.", [("Pewaukee", "NORP")])
     assert [(p.text, p.admin1) for p in d.places] == [("Pewaukee", "Wisconsin")]
     assert not _doc("The grant helped Kenyan farmers.", [("Kenyan", "NORP")]).places[0].role == "mention"

@@ -398,7 +398,7 @@ class _Detector:
                 if cands or not self.part(s, e, role, "ner (part of the name)", lambda c: c.primary):
                     self.add(s, e, role, "ner")
             elif label == "NORP" and len(ent) == 1 and ent.start > 0 and ent.doc[ent.start - 1].lower_ in _LOCATIVE:
-                # "nuns in Pewaukee": after "in", a town name the tagger took for a nationality
+                # "a food bank in Pewaukee": after "in", a town name the tagger took for a nationality
                 _, cands = _lookup(ent.text)
                 if any(c.primary and c.population >= 1_000 for c in cands):
                     self.add(s, e, "mention", "place name the tagger took for a nationality")
