@@ -385,31 +385,31 @@ def test_a_named_event_is_no_building():
 
 def test_a_kind_of_place_inside_a_name_is_no_town():
     # GeoNames has towns called "Airport" and "The Village"; inside these names the words are kinds of place
-    d = _doc("Flights at Dulles International Airport and shops at Haymarket Village Center closed early.",
-             [("Dulles International Airport", "FAC"), ("Haymarket Village Center", "ORG")])
+    d = _doc("Flights at Dulles International Airport and shops at Maple Village Center closed early.",
+             [("Dulles International Airport", "FAC"), ("Maple Village Center", "ORG")])
     assert not [p for p in d.places if p.name in ("Airport", "The Village")]
     assert {p.text for p in d.places if p.feature == "site"} == {"Dulles International Airport",
-                                                                  "Haymarket Village Center"}
+                                                                  "Maple Village Center"}
 
 
 def test_a_county_inside_a_name_the_tagger_took_for_a_person():
-    d = _doc("Crews from the Rapides Parish Fire District put out the blaze.", [("Rapides Parish Fire", "PERSON")])
+    d = _doc("Rapides Parish Fire volunteers repainted the old station.", [("Rapides Parish Fire", "PERSON")])
     (p,) = d.places
     assert (p.text, p.feature, p.admin1, p.role) == ("Rapides Parish", "admin2", "Louisiana", "context")
 
 
 def test_a_parish_by_its_everyday_name_the_tagger_took_for_a_person():
-    d = _doc("Deputies arrested a Pointe Coupee teen on a weapons count.", [("Pointe Coupee", "PERSON")])
+    d = _doc("A Pointe Coupee teen won the state spelling bee.", [("Pointe Coupee", "PERSON")])
     (p,) = d.places
     assert (p.name, p.feature, p.admin1) == ("Pointe Coupee Parish", "admin2", "Louisiana")
     assert not _doc("Deputies thanked Clay for the tip.", [("Clay", "PERSON")]).places
 
 
 def test_a_list_of_places_takes_back_a_town_the_tagger_called_a_person():
-    d = _doc("Schools in Athens, McMinn County and Etowah will close early.",
-             [("Athens", "GPE"), ("McMinn County", "GPE"), ("Etowah", "PERSON")])
-    assert [(p.text, p.admin1) for p in d.places] == [("Athens", "Tennessee"), ("McMinn County", "Tennessee"),
-                                                       ("Etowah", "Tennessee")]
+    d = _doc("Libraries in Etowah, Athens and McMinn County will close early.",
+             [("Etowah", "PERSON"), ("Athens", "GPE"), ("McMinn County", "GPE")])
+    assert [(p.text, p.admin1) for p in d.places] == [("Etowah", "Tennessee"), ("Athens", "Tennessee"),
+                                                       ("McMinn County", "Tennessee")]
     d = _doc("Awards went to Athens, Smith and Etowah on Friday.",
              [("Athens", "GPE"), ("Smith", "PERSON"), ("Etowah", "PERSON")])
     assert [p.text for p in d.places] == ["Athens"]
