@@ -457,3 +457,10 @@ def test_a_capital_in_a_story_about_several_countries():
                     ("Britain", "GPE"), ("Russia", "GPE"), ("Salisbury", "GPE")])
     (dc,) = [p for p in d.places if p.text == "Washington"]
     assert dc.admin1 == "District of Columbia"
+
+
+def test_a_plural_is_no_typo():
+    from newsevents.places.resolve import _fuzzy
+
+    assert _fuzzy("americas") == ((), "")
+    assert _fuzzy("cuidad juarez")[1] == "Ciudad Juárez"

@@ -228,6 +228,8 @@ def _fuzzy(key: str) -> tuple[tuple[Candidate, ...], str]:
             for ch in "aeiouy":
                 variants.add(key[:i] + ch + key[i + 1:])
     variants.discard(key)
+    if key.endswith("s"):
+        variants.discard(key[:-1])  # "Americas" is a plural, not a typo of America
     found = list(get().many(sorted(variants)))
     found = [c for c in found if c.primary and (c.population >= 50_000 or c.feature in _BIG_FEATURES)]
     if not found:
