@@ -77,6 +77,15 @@ class DocIndex:
         """The tightest entity mention covering a token (what `Document.entity_at` gives, in O(1))."""
         return self.ent_tok[tok.i] if tok.i < len(self.ent_tok) else None
 
+    def entity(self, entity_id: str | None) -> Entity | None:
+        """`Document.entity` from a dict built on first use (the document's method scans the list)."""
+        by_id = self.cache.get("entity_by_id")
+        if by_id is None:
+            by_id = self.cache["entity_by_id"] = {}
+            for ent in self.doc.entities:
+                by_id.setdefault(ent.id, ent)
+        return by_id.get(entity_id)  # type: ignore[arg-type]
+
     def same_block(self, a: Any, b: Any) -> bool:
         return self.para[a.i] == self.para[b.i]
 
@@ -250,7 +259,7 @@ def _memory(idx: DocIndex) -> None:
             continue  # one look per organisation or country name, at its last word
         tok = sp[i]
         ref, sector, country = describe(idx, tok, use_memory=False)
-        ent = doc.entity(ref.entity) if ref.entity else None
+        ent = idx.entity(ref.entity) if ref.entity else None
         if ent is not None and (ent.type == "PERSON" or (ent.type == "GPE" and not country_of_name(ent.name))):
             continue  # only organisations, countries and "Kenyan police"-like groups are remembered
         if sector in MEMORY_SECTORS and (ref.entity or country):
@@ -289,9 +298,9 @@ def sector_of(tok: Any, ent: Entity | None) -> str | None:
             for c in tok.children:
                 if c.dep_ in {"compound", "appos"} and c.lemma_.lower() in lex.sectors:
                     return lex.sectors[c.lemma_.lower()]
-            for t in tok.doc[max(0, tok.left_edge.i - 3) : tok.i]:
-                if t.lemma_.lower() in lex.sectors:
-                    return lex.sectors[t.lemma_.lower()]
+            for lemma in cols(tok.doc).lemma[max(0, tok.left_edge.i - 3) : tok.i]:
+                if lemma in lex.sectors:
+                    return lex.sectors[lemma]
             return None
     for c in tok.children:
         if c.dep_ == "compound" and c.lemma_.lower() in lex.sectors:
@@ -357,7 +366,7 @@ def describe(idx: DocIndex, tok: Any, use_memory: bool = True) -> tuple[Ref, str
         ent = _pronoun(idx, tok)
     elif ent is None and low in PERSON_NOUNS and _definite(tok):
         eid = _last_subject(idx, tok.i, "female" if low in FEMALE else "male" if low in MALE else None)
-        ent = doc.entity(eid) if eid else None
+        ent = idx.entity(eid) if eid else None
     start, end = np_span(tok)
     text = doc.text[start:end]
     if ent is not None and (ent.type in {"PERSON", "ORG"} or _overlaps_head(ent, tok)):
@@ -365,8 +374,8 @@ def describe(idx: DocIndex, tok: Any, use_memory: bool = True) -> tuple[Ref, str
         return Ref(entity=ent.id, name=ent.name, start=start, end=end), sector, country_of(idx, tok, ent)
     # A description: look for a name among its modifiers ("a Mexican National Guard soldier", "Mexico's government")
     mod_ent = None
-    for t in tok.doc[tok.left_edge.i : tok.i]:
-        e = idx.entity_of(t)
+    for i in range(tok.left_edge.i, tok.i):
+        e = idx.ent_tok[i]
         if e is not None and (mod_ent is None or (e.type == "ORG" and mod_ent.type != "ORG")):
             mod_ent = e
     sector = sector_of(tok, None)
@@ -447,7 +456,7 @@ def _pronoun(idx: DocIndex, tok: Any) -> Entity | None:
     low = tok.lower_
     if low in FEMALE | MALE:
         eid = _last_subject(idx, tok.i, "female" if low in FEMALE else "male")
-        return doc.entity(eid) if eid else None
+        return idx.entity(eid) if eid else None
     if low in GROUP_PRONOUNS | THING_PRONOUNS:
         best = None
         for ent in doc.entities:

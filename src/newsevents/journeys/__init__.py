@@ -22,6 +22,7 @@ from ..events.resolve import (
     build_index,
     certainty_of,
     clause_tokens,
+    cols,
     describe,
     in_quote,
     is_locative,
@@ -84,7 +85,7 @@ def _traveller(idx: DocIndex, tok: Any, kind: str | None = None) -> tuple[str, R
     if subj is None:
         return None
     ref, sector, _country = describe(idx, subj)
-    ent = idx.doc.entity(ref.entity) if ref.entity else None
+    ent = idx.entity(ref.entity) if ref.entity else None
     if ent is not None:
         if ent.type != "PERSON":
             return None
@@ -172,7 +173,7 @@ def _hypothetical(tok: Any) -> bool:
 
 def _home_origin(idx: DocIndex, key: str) -> Located | None:
     """ "Amina Yusuf, a nurse from Khartoum": where the person is from starts the journey."""
-    ent = idx.doc.entity(key)
+    ent = idx.entity(key)
     if ent is None:
         return None
     by_tok = {x.tok.i: x for x in idx.places}
@@ -197,9 +198,9 @@ def extract_journeys(doc: Document) -> list[Journey]:
     idx = build_index(doc)
     steps: list[Step] = []
     words = {w for key in movement() for w in key.split("_")} | {"move"}
-    for tok in sp:
-        if tok.lemma_.lower() not in words and tok.lower_ not in words:
-            continue
+    cc = cols(sp)  # pick the movement words from the columns; only they become Token objects
+    for i in [i for i, (lemma, low) in enumerate(zip(cc.lemma, cc.lower, strict=True)) if lemma in words or low in words]:
+        tok = sp[i]
         kind = _kind(tok)
         if kind is None or _blocked(tok):
             continue
@@ -228,7 +229,7 @@ def extract_journeys(doc: Document) -> list[Journey]:
         real = [s for s in stops if s.certainty != "hypothetical"]
         if not real:
             continue
-        ent = doc.entity(key)
+        ent = idx.entity(key)
         person = Ref(entity=ent.id, name=ent.name) if ent is not None else mine[0].person
         journeys.append(Journey(person=person, stops=stops))
     return journeys
