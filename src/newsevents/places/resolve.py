@@ -982,8 +982,14 @@ def _close_names(c: Candidate, key: str, ctx: Context) -> int:
     seen = ctx.tight_hoods.get(cell)
     if seen is None:
         ci, cj = cell
-        seen = ctx.tight_hoods[cell] = set().union(*(ctx.tight.get((ci + di, cj + dj), ()) for di in (-1, 0, 1)
-                                                     for dj in (-1, 0, 1)))
+        tight = ctx.tight
+        seen = set()
+        for di in (-1, 0, 1):
+            for dj in (-1, 0, 1):
+                near = tight.get((ci + di, cj + dj))
+                if near:
+                    seen |= near
+        ctx.tight_hoods[cell] = seen
     return len(seen) - (key in seen)
 
 
