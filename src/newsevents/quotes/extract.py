@@ -12,7 +12,7 @@ kept as a description ("Chilean foreign ministry representative").
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -78,6 +78,29 @@ class _Context:
         ]
         self.cue_set = set(self.candidates)
         self.speech = speech_lemmas()
+        self._ent_tok: list[Any] | None = None
+
+    def entity_of(self, tok: Any) -> Any:
+        """`Document.entity_at(tok.idx, end of tok)` for a token, from a per-token table built on first use:
+        the document's method scans every mention of every entity on each call."""
+        if self._ent_tok is None:
+            n = len(self.starts)
+            ent_tok: list[Any] = [None] * n
+            best = [1 << 30] * n
+            from spacy.attrs import LENGTH
+
+            lengths = self.nlp.to_array([LENGTH]).reshape(-1).tolist() if n else []
+            ends = [a + k for a, k in zip(self.starts, lengths, strict=True)]
+            for ent in self.doc.entities:
+                for m in ent.mentions:
+                    size = m.end - m.start
+                    lo = max(0, bisect_right(self.starts, m.start) - 1)
+                    for i in range(lo, min(bisect_left(self.starts, m.end), n)):
+                        # the same test and tie-break as `Document.entity_at`: tightest, first found
+                        if size < best[i] and self.starts[i] < m.end and m.start < ends[i]:
+                            best[i], ent_tok[i] = size, ent
+            self._ent_tok = ent_tok
+        return self._ent_tok[tok.i]
 
     def in_quote(self, pos: int) -> bool:
         return bool(self.mask[pos]) if 0 <= pos < len(self.mask) else False
@@ -244,11 +267,11 @@ def _ref(tok: Any, ctx: _Context) -> tuple[Ref | None, Span | None]:
         return ref, surface
     a, b = _np_bounds(tok)
     surface = _span(doc, a, b)
-    ent = doc.entity_at(tok.idx, _tok_end(tok)) if doc.entities else None
+    ent = ctx.entity_of(tok) if doc.entities else None
     if ent is None and tok.pos_ in ("NOUN",):  # "a spokesman, John Smith," -> the apposed name
         for c in tok.rights:
             if c.dep_ == "appos" and c.pos_ == "PROPN":
-                ent = doc.entity_at(c.idx, _tok_end(c)) if doc.entities else None
+                ent = ctx.entity_of(c) if doc.entities else None
                 if ent is not None:
                     break
     if ent is not None:
