@@ -142,7 +142,20 @@ def _verb_forms(lemma: str, w: str) -> tuple[str, ...]:
 
 
 def find_trigger(tok: Any) -> tuple[Trigger, str] | None:
-    """The lexicon entry a token triggers, honouring particles ("call off") and required objects."""
+    """The lexicon entry a token triggers, honouring particles ("call off") and required objects.
+
+    Memoised per parse: the frame, complement and object checks ask again about tokens the first
+    pass already looked at (a pure function of the parse and the lexicon; `Trigger` is frozen)."""
+    memo = tok.doc.user_data.get("newsevents_triggers")
+    if memo is None:
+        memo = tok.doc.user_data["newsevents_triggers"] = {}
+    i = tok.i
+    if i not in memo:
+        memo[i] = _find_trigger(tok)
+    return memo[i]
+
+
+def _find_trigger(tok: Any) -> tuple[Trigger, str] | None:
     lex = lexicon()
     lemma = tok.lemma_.lower()
     if tok.pos_ == "VERB" and lemma not in lex.verbs:
@@ -1040,7 +1053,7 @@ def _implicit_agent(idx: DocIndex, tok: Any) -> tuple[Ref, str, str | None] | No
     for _ in range(2):
         if window > 0:
             window = idx.sent_bounds(tok.doc[window - 1])[0]
-    for i, sector, ref, country in reversed(idx.sector_memory):
+    for i, sector, ref, country in reversed(idx.memory_before(tok.i)):
         if window <= i < tok.i and sector in {"police", "military"}:
             return ref, sector, country
     return None

@@ -68,9 +68,22 @@ class DocIndex:
     @property
     def sector_memory(self) -> list[tuple[int, str, Ref, str | None]]:
         """Built on first use: most documents never need to resolve "the soldier" or "officers"."""
+        return self.memory_before(1 << 62)
+
+    def memory_before(self, i: int) -> list[tuple[int, str, Ref, str | None]]:
+        """The sector memory, complete for every token before `i` (later entries may still be missing).
+
+        Each entry depends only on its own noun phrase, so the scan stops where the question does:
+        events come in text order and most never look past the last one."""
         if self.memory is None:
             self.memory = []
-            _memory(self)
+            self.cache["memory_todo"] = _memory_candidates(self)
+            self.cache["memory_pos"] = 0
+        todo, pos = self.cache["memory_todo"], self.cache["memory_pos"]
+        while pos < len(todo) and todo[pos] < i:
+            _remember(self, todo[pos])
+            pos += 1
+        self.cache["memory_pos"] = pos
         return self.memory
 
     def entity_of(self, tok: Any) -> Entity | None:
@@ -241,13 +254,13 @@ def _last_subject(idx: DocIndex, before: int, gender: str | None) -> str | None:
 
 
 
-def _memory(idx: DocIndex) -> None:
+def _memory_candidates(idx: DocIndex) -> list[int]:
     """Noun phrases whose head has a sector and whose modifiers name who they are ("Kenyan police")."""
-    doc = idx.doc
-    sp = doc.nlp
+    sp = idx.doc.nlp
     cc = cols(sp)
     sectors = lexicon().sectors
     n = len(sp)
+    out = []
     for i, pos in enumerate(cc.pos):
         if pos not in {"NOUN", "PROPN"} or cc.dep[i] == "compound":
             continue
@@ -257,13 +270,18 @@ def _memory(idx: DocIndex) -> None:
                 continue
         elif ent.type not in {"ORG", "GPE", "NORP"} or (i + 1 < n and idx.ent_tok[i + 1] is ent):
             continue  # one look per organisation or country name, at its last word
-        tok = sp[i]
-        ref, sector, country = describe(idx, tok, use_memory=False)
-        ent = idx.entity(ref.entity) if ref.entity else None
-        if ent is not None and (ent.type == "PERSON" or (ent.type == "GPE" and not country_of_name(ent.name))):
-            continue  # only organisations, countries and "Kenyan police"-like groups are remembered
-        if sector in MEMORY_SECTORS and (ref.entity or country):
-            idx.memory.append((tok.i, sector, ref, country))
+        out.append(i)
+    return out
+
+
+def _remember(idx: DocIndex, i: int) -> None:
+    tok = idx.doc.nlp[i]
+    ref, sector, country = describe(idx, tok, use_memory=False)
+    ent = idx.entity(ref.entity) if ref.entity else None
+    if ent is not None and (ent.type == "PERSON" or (ent.type == "GPE" and not country_of_name(ent.name))):
+        return  # only organisations, countries and "Kenyan police"-like groups are remembered
+    if sector in MEMORY_SECTORS and (ref.entity or country):
+        idx.memory.append((tok.i, sector, ref, country))
 
 
 def np_span(tok: Any) -> tuple[int, int]:
@@ -396,7 +414,7 @@ def describe(idx: DocIndex, tok: Any, use_memory: bool = True) -> tuple[Ref, str
             return Ref(entity=named.id, name=named.name, start=start, end=end), sector or sector_of(tok, named), (
                 country or country_of(idx, tok, named))
     if use_memory and sector and not country and mod_ent is None and _anaphoric(tok):
-        for i, sec, ref, ctry in reversed(idx.sector_memory):
+        for i, sec, ref, ctry in reversed(idx.memory_before(tok.i)):
             if i < tok.i and sec == sector and i != tok.i:
                 return Ref(entity=ref.entity, name=ref.name, start=start, end=end), sector, ctry
     if mod_ent is not None and mod_ent.type == "PERSON":
