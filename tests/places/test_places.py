@@ -464,3 +464,17 @@ def test_a_plural_is_no_typo():
 
     assert _fuzzy("americas") == ((), "")
     assert _fuzzy("cuidad juarez")[1] == "Ciudad Juárez"
+
+
+def test_a_long_river_is_placed_at_the_stretch_near_the_story():
+    from newsevents.places.gazetteer import DATA, _read_tsv
+
+    named = {r["name"] for r in _read_tsv(DATA / "features.tsv")}
+    assert {r["name"] for r in _read_tsv(DATA / "stretches.tsv")} <= named
+    d = _doc("Volunteers in Fargo filled sandbags as the Red River rose on Tuesday.",
+             [("Fargo", "GPE"), ("the Red River", "LOC")])
+    river = next(p for p in d.places if p.feature == "river")
+    assert distance_km(river.lat, river.lon, 46.88, -96.79) < 50 and "stretch nearest" in river.reason
+    alone = _doc("The Red River rose on Tuesday.", [("the Red River", "LOC")])
+    first = next(p for p in alone.places if p.feature == "river")
+    assert (first.lat, first.lon) == (33.8, -96.0)  # the table's own point

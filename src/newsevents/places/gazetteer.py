@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-BUILD_VERSION = "18"  # bump when the schema or the sources change, so old files are rebuilt
+BUILD_VERSION = "19"  # bump when the schema or the sources change, so old files are rebuilt
 DATA = Path(__file__).with_name("data")
 DEFAULT_DIR = Path(__file__).with_name("_build")
 FILE_NAME = "gazetteer.sqlite"
@@ -230,10 +230,14 @@ def build(force: bool = False) -> str:
         add(c["geonameId"], c["name"], None, None, None, float(c["lat"]), float(c["lng"]), "continent",
             c.get("population") or 0, names=extra[("continent", code)])
 
+    stretches: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for r in _read_tsv(DATA / "stretches.tsv"):
+        stretches[r["name"]].append((float(r["lat"]), float(r["lon"])))
     for r in _read_tsv(DATA / "features.tsv"):
         names = [n.strip() for n in r["aliases"].split("|") if n.strip()]
-        add(None, r["name"], r["country_code"] or None, None, None, float(r["lat"]), float(r["lon"]),
-            r["feature"], 0, names=names)
+        # the table's point first, then the points along the river (data/stretches.tsv), each a reading
+        for lat, lon in [(float(r["lat"]), float(r["lon"]))] + stretches.get(r["name"], []):
+            add(None, r["name"], r["country_code"] or None, None, None, lat, lon, r["feature"], 0, names=names)
 
     a1_names = _world_admin(cities, by_a1, a1_pop, state_names, add, a1_points)
 

@@ -1075,6 +1075,26 @@ def _consistent(mentions: list[Mention]) -> None:
                 m.notes.append("same name as its best-supported mention")
 
 
+def _along(mentions: list[Mention]) -> None:
+    """A long river has several readings along its course (data/stretches.tsv): keep the one nearest the
+    towns the story places with confidence, else the table's own point (the first)."""
+    towns = [m.best for m in mentions if m.best is not None and m.best.feature in _LOCAL and m.margin >= 1.0]
+    for m in mentions:
+        b = m.best
+        if b is None or b.feature != "river":
+            continue
+        course = sorted((c for c in m.cands if c.name == b.name and c.feature == "river"), key=lambda c: c.id)
+        if len(course) < 2:
+            continue
+        if towns:
+            near = min(course, key=lambda c: min(distance_km(c.lat, c.lon, t.lat, t.lon) for t in towns))
+            if near is not b:
+                m.best = near
+            m.notes.append("the stretch nearest the story's towns")
+        elif b is not course[0]:
+            m.best = course[0]
+
+
 def geoparse(doc: Document) -> tuple[list[Place], list[str]]:
     """Detect, then resolve twice: first against every reading of the other names, then against the
     readings that won clearly (so a confident "Shreveport" pulls "Mansfield" to Louisiana)."""
@@ -1100,6 +1120,7 @@ def geoparse(doc: Document) -> tuple[list[Place], list[str]]:
     if narrowed != readings:  # the same readings make the same context and the same choices
         _resolve(mentions, _build_context(mentions, demonym_cc, narrowed, us, cues), doc.text)
     _consistent(mentions)
+    _along(mentions)
     places = [_to_place(m) for m in mentions]
     sites = _sites(doc, places, detector.taken, detector.ents)
     if sites:
