@@ -475,6 +475,6 @@ def test_a_long_river_is_placed_at_the_stretch_near_the_story():
              [("Fargo", "GPE"), ("the Red River", "LOC")])
     river = next(p for p in d.places if p.feature == "river")
     assert distance_km(river.lat, river.lon, 46.88, -96.79) < 50 and "stretch nearest" in river.reason
-    alone = _doc("The Red River rose on Tuesday.", [("the Red River", "LOC")])
+    alone = _doc("The Red River rose on Tuesday.", [("Red River", "LOC")])
     first = next(p for p in alone.places if p.feature == "river")
     assert (first.lat, first.lon) == (33.8, -96.0)  # the table's own point
