@@ -326,23 +326,34 @@ def sector_of(tok: Any, ent: Entity | None) -> str | None:
     return lex.sectors.get(tok.lemma_.lower()) or lex.sectors.get(tok.lower_)
 
 
+def _entity_country(idx: DocIndex, ent: Entity) -> tuple[bool, str | None]:
+    """(True, ISO3 or None) when the entity itself settles `country_of`; (False, None) to read the phrase."""
+    lex = lexicon()
+    if ent.type in {"GPE", "NORP"}:
+        iso3 = country_of_name(ent.name)
+        if iso3:
+            return True, iso3
+        for p in idx.places:
+            if any(p.item.start < m.end and m.start < p.item.end for m in ent.mentions) and p.item.country_code:
+                return True, lex.iso2_to_iso3.get(p.item.country_code)
+    if ent.nationality:
+        return True, lex.iso2_to_iso3.get(ent.nationality)
+    for word in ent.name.split():
+        iso3 = country_of_name(word) if word[:1].isupper() else None
+        if iso3:
+            return True, iso3
+    return False, None
+
+
 def country_of(idx: DocIndex, tok: Any, ent: Entity | None) -> str | None:
     """ISO3 of the country an actor belongs to, from the entity or a demonym/country modifier."""
-    lex = lexicon()
     if ent is not None:
-        if ent.type in {"GPE", "NORP"}:
-            iso3 = country_of_name(ent.name)
-            if iso3:
-                return iso3
-            for p in idx.places:
-                if any(p.item.start < m.end and m.start < p.item.end for m in ent.mentions) and p.item.country_code:
-                    return lex.iso2_to_iso3.get(p.item.country_code)
-        if ent.nationality:
-            return lex.iso2_to_iso3.get(ent.nationality)
-        for word in ent.name.split():
-            iso3 = country_of_name(word) if word[:1].isupper() else None
-            if iso3:
-                return iso3
+        known = idx.cache.setdefault("entity_country", {})
+        if id(ent) not in known:  # the entity's own answer does not depend on the token: one look per entity
+            known[id(ent)] = _entity_country(idx, ent)
+        decided, iso3 = known[id(ent)]
+        if decided:
+            return iso3
     lo = tok.left_edge.i
     cc = cols(tok.doc)
     text, pos, ent_type = cc.text, cc.pos, cc.ent_type
@@ -379,6 +390,7 @@ def describe(idx: DocIndex, tok: Any, use_memory: bool = True) -> tuple[Ref, str
         if speaker is not None:  # "Hungary said it will support ...": "it" is the one who said so
             return describe(idx, speaker, use_memory)
     ent = idx.entity_of(tok)
+    on_head = ent is not None  # the tightest mention over this very token: `_overlaps_head` holds
     low = tok.lower_
     if ent is None and tok.pos_ == "PRON":
         ent = _pronoun(idx, tok)
@@ -387,8 +399,10 @@ def describe(idx: DocIndex, tok: Any, use_memory: bool = True) -> tuple[Ref, str
         ent = idx.entity(eid) if eid else None
     start, end = np_span(tok)
     text = doc.text[start:end]
-    if ent is not None and (ent.type in {"PERSON", "ORG"} or _overlaps_head(ent, tok)):
-        sector = sector_of(tok, ent) if _overlaps_head(ent, tok) else sector_of(tok, None) or sector_of(tok, ent)
+    if ent is not None and not on_head:
+        on_head = _overlaps_head(ent, tok)
+    if ent is not None and (ent.type in {"PERSON", "ORG"} or on_head):
+        sector = sector_of(tok, ent) if on_head else sector_of(tok, None) or sector_of(tok, ent)
         return Ref(entity=ent.id, name=ent.name, start=start, end=end), sector, country_of(idx, tok, ent)
     # A description: look for a name among its modifiers ("a Mexican National Guard soldier", "Mexico's government")
     mod_ent = None
@@ -426,10 +440,14 @@ def _named_antecedent(idx: DocIndex, tok: Any) -> Entity | None:
     """The last organisation named before `tok` whose name has the same head word ("the Guard", "the union")."""
     word = tok.lemma_.lower()
     best = None
-    for ent in idx.doc.entities:
-        if ent.type not in {"ORG", "NORP"} or word not in {w.lower().rstrip("s") for w in ent.name.split()} | {
-            w.lower() for w in ent.name.split()
-        }:
+    words = idx.cache.get("org_words")
+    if words is None:  # each organisation's name words, split once per document
+        words = idx.cache["org_words"] = [
+            (ent, {w.lower().rstrip("s") for w in ent.name.split()} | {w.lower() for w in ent.name.split()})
+            for ent in idx.doc.entities if ent.type in {"ORG", "NORP"}
+        ]
+    for ent, names in words:
+        if word not in names:
             continue
         for m in ent.mentions:
             if m.end <= tok.idx and (best is None or m.end > best[0]):
