@@ -288,8 +288,8 @@ def test_fiscal_years_and_parts_of_named_years(text, expected):
         ("The team had lost the day before.", [("the day before", "2013-03-19", "date")]),
         ("The year before, prices fell.", [("The year before", "2012", "date")]),
         # a part of the day named with its day is one expression
-        ("The tower was lit in the early hours of Wednesday morning.",
-         [("the early hours of Wednesday morning", "2013-03-20TMO", "time")]),
+        ("Looters struck the depot in the early hours of Thursday morning.",
+         [("the early hours of Thursday morning", "2013-03-14TMO", "time")]),
     ],
 )
 def test_the_unit_before_and_parts_of_named_days(text, expected):
@@ -423,3 +423,27 @@ def test_this_past_and_this_coming(text, expected):
 def test_an_impossible_second_day_keeps_the_first():
     assert found("Results came on Feb. 28 and 29, 2013.") == [("Feb. 28", "2013-02-28", "date")]
     assert found("It happened on Feb. 30 and 31.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # fifth round: each end of a clock range is its own TIME, on the second end's clock half and day
+        ("The museum opens from 1 to 3 p.m. on Sunday.",
+         [("1", "2013-03-24T13:00", "time"), ("3 p.m. on Sunday", "2013-03-24T15:00", "time")]),
+        ("Polls stay open between 9 and 11 a.m.",
+         [("9", "2013-03-20T09:00", "time"), ("11 a.m.", "2013-03-20T11:00", "time")]),
+        ("The clinic is staffed from 11 to 1 p.m.",
+         [("11", "2013-03-20T11:00", "time"), ("1 p.m.", "2013-03-20T13:00", "time")]),
+        ("The side won 2 to 3 p.m. crowds cheered.", []),
+        # TIDES: midnight closes the day it is named with (T24:00)
+        ("The ferry sank at midnight on Tuesday.", [("midnight on Tuesday", "2013-03-19T24:00", "time")]),
+        # a modal before a bare verb looks ahead: the coming quarter, the coming weekday
+        ("Margins should widen in the second quarter.", [("the second quarter", "2013-Q2", "date")]),
+        ("Margins narrowed in the second quarter.", [("the second quarter", "2012-Q2", "date")]),
+        ("The envoy may fly home on Monday.", [("Monday", "2013-03-25", "date")]),
+        ("The envoy should have flown home on Monday.", [("Monday", "2013-03-18", "date")]),
+    ],
+)
+def test_clock_ranges_midnight_and_modals(text, expected):
+    assert found(text) == expected

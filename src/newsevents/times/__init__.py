@@ -37,6 +37,11 @@ def find_times(text: str, published: str | None = None, nlp_doc: Any = None) -> 
     norms = Resolver(text, dct, nlp_doc).run(rules.select(rules.candidates(text)))
     pod_of_day(text, norms)
     norms = merge_times(text, norms)
+    for n in norms:  # "from 1 to 3 p.m. on Sunday": the first end is on the day the second was joined to
+        day = n.pair.merged_into if n.pair is not None else None
+        if day is not None and day.value and n.value and "T" in day.value:
+            n.value = day.value.split("T")[0] + n.value[n.value.index("T") :]
+            n.anchor, n.ref = day.anchor, day.ref
     ids: dict[int, str] = {}
     out: list[Time] = []
     for k, n in enumerate(norms):

@@ -17,6 +17,7 @@ from . import rules as R
 from .rules import Cand, Norm
 
 _FUTURE_AUX = {"will", "'ll", "shall", "would", "wo", "ll"}
+_MODAL_AHEAD = {"should", "may", "might", "must", "can", "ca"}
 _FUTURE_VERBS = {"plan", "schedule", "expect", "due", "set", "intend", "aim", "hope", "prepare", "vow", "promise"}
 
 
@@ -72,6 +73,11 @@ def tense_at(nlp_doc: Any, start: int, end: int, present: bool = False) -> str |
         kids = [c for c in tok.head.children if c.dep_ in ("aux", "auxpass")]
     low = {c.lower_ for c in kids}
     if low & _FUTURE_AUX or any(c.lower_ == "going" for c in kids):
+        return "future"
+    if low & _MODAL_AHEAD and not low & {"have", "'ve"}:
+        # "profits should rise in the second quarter", "may resign on Friday": a modal before a bare
+        # verb looks ahead (HeidelTime's English rules read any modal as future); "could" reports
+        # the past ability as often as a prospect, and "should have" is past
         return "future"
     if tok.dep_ in ("acl", "relcl") and "to" in low:  # "an interview to be broadcast on Sunday"
         return "future"
@@ -1063,7 +1069,7 @@ class Resolver:
         g = m.groupdict()
         if g.get("word"):
             w = g["word"].lower()
-            hh, mi = (0, 0) if w == "midnight" else (12, 0)
+            hh, mi = (24, 0) if w == "midnight" else (12, 0)  # TIDES: midnight ends its day (T24:00)
         else:
             hh = int(g["h"])
             mi = int(g["mi"] or 0)
@@ -1100,6 +1106,34 @@ class Resolver:
             n.zone = zone
             n.value = with_zone(n.value, zone)
         return n
+
+    def n_clockrange(self, c: Cand) -> list[Norm] | None:
+        """'from 1 to 3 p.m.': TIDES marks each end of a range; the first end is on the clock half
+        the second names unless it is later in it ('from 11 to 1 p.m.' starts at 11 a.m.)."""
+        m = c.m
+        sep = m.group("sep").lower()
+        before = self.prev_word(c.start)
+        if sep == "and" and before != "between" or sep == "to" and before not in ("from", "between"):
+            return None
+        h1, m1, h2 = int(m.group("h1")), int(m.group("m1") or 0), int(m.group("h"))
+        pm = m.group("ampm").lower().startswith("p")
+        if not (1 <= h1 <= 12 and 1 <= h2 <= 12):
+            return None
+        if h1 % 12 <= h2 % 12:
+            h1 = h1 % 12 + (12 if pm else 0)
+        elif pm:
+            h1 = h1 % 12
+        else:
+            return None  # "11 to 1 a.m." crosses midnight: no day we could name
+        second = self.n_time(Cand(m.start("h"), c.end, "time", m))
+        if second is None or not second.value or "T" not in second.value:
+            return None
+        day, rest = second.value.split("T", 1)
+        value = f"{day}T{h1:02d}:{m1:02d}{rest[5:]}"
+        first = Norm(c.start, m.end("m1") if m.group("m1") else m.end("h1"), "time", value, "minute",
+                     second.anchor, c.kind, None, second.prev)
+        first.pair = second
+        return [first, second]
 
     def _day_in_sentence(self, pos: int) -> tuple[int, str] | None:
         sent_start = max(self.text.rfind(". ", 0, pos), self.text.rfind("\n", 0, pos))

@@ -90,6 +90,7 @@ class Norm:
     ref: Any = None  # that expression itself (a Norm), once resolution is done
     merged_into: Any = None  # the TIME this one became part of ("Monday" in "8 p.m. Monday")
     zone: str | None = None  # IANA zone of a clock time written with a US zone name ("8 p.m. ET")
+    pair: Any = None  # the second end of a clock range ("1" in "from 1 to 3 p.m.") whose day it shares
 
 
 _PATTERNS: list[tuple[str, str]] = [
@@ -156,6 +157,9 @@ _PATTERNS: list[tuple[str, str]] = [
     ("time", rf"(?<![\w:.$£€-]){APPROX}(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:.])(?:\s+(?:{TZ}|(?P<lt>local time)))?(?![\w])"),
     ("time", rf"(?<![\w:.$£€-])(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s+(?:hours\s+)?(?:{TZ}|(?P<lt>local time))(?![\w])"),
     ("time", r"(?i:(?<![\w-])(?P<word>noon|midday|midnight)(?![\w-]))"),
+    # "from 1 to 3 p.m.", "between 9 and 11 a.m.", "10-11 a.m.": each end its own TIME, the first
+    # end takes the meridiem of the second (checked in the normaliser)
+    ("clockrange", r"(?<![\w:.$£€-])(?P<h1>[01]?\d)(?::(?P<m1>[0-5]\d))?\s*(?P<sep>to|and|-|\u2013)\s*(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m|[AP]\.M\.|[AP]M)(?![\w])"),
     # "at dawn", "before dusk": a part of the day (not "a dawn raid", checked on the parse)
     ("podword", r"(?i:(?<![\w-])(?P<pod>dawn|daybreak|dusk|nightfall)(?![\w-]))"),
     # "at the moment", "for the moment": the present (TIDES PRESENT_REF); the preposition stays out
@@ -227,7 +231,7 @@ _KIND_TRIGGERS: dict[str, tuple[frozenset[str], int]] = {
         ("nextday", "unit pod", 3), ("endof", "unit", 5), ("yearend", "unit mid", 1), ("perunit", "unit", 1), ("that", "unit", 2),
         ("theweekend", "unit", 2), ("theunit", "unit quarter", 1), ("yearago", "unit", 6), ("thepod", "pod", 1), ("modpod", "pod", 2), ("dayafter", "unit pod", 2), ("ago", "unit", 7), ("agovague", "unit", 0),
         ("laterdur", "unit", 1), ("duration", "unit quarter", 7), ("halfdur", "unit", 4), ("durrange", "unit", 5), ("setpwd", "pwd", 0), ("vaguedur", "unit quarter", 4),
-        ("time", "digit clock", 3), ("podword", "clock", 0), ("vague", "vague", 3), ("set", "unit weekday pod season setadv", 3),
+        ("time", "digit clock", 3), ("clockrange", "digit", 4), ("podword", "clock", 0), ("vague", "vague", 3), ("set", "unit weekday pod season setadv", 3),
         ("holiday", "holiday", 0), ("quarter", "quarter", 4), ("season", "season", 2),
     ]
 }

@@ -77,6 +77,7 @@ def utc_offset(zone: str, local: str) -> str | None:
     try:
         from zoneinfo import ZoneInfo
 
+        local = local.replace("T24:00", "T23:59")  # midnight at the end of a day (TIDES T24:00)
         dt = datetime.fromisoformat(local).replace(tzinfo=ZoneInfo(zone))
     except Exception:  # no tz database, or a zone name it lacks: leave the time local
         return None
