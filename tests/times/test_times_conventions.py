@@ -447,3 +447,25 @@ def test_an_impossible_second_day_keeps_the_first():
 )
 def test_clock_ranges_midnight_and_modals(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "that time" after a preposition is the time just named (TIDES: anaphoric, the antecedent's value)
+        ("The mill shut in 2004. By that time, most workers had left.",
+         [("2004", "2004", "date"), ("that time", "2004", "date")]),
+        ("The mill shut in 2004. That time of year is quiet.", [("2004", "2004", "date")]),
+        ("Until that time, nobody complained.", []),
+        # a bare day of the month: the month last named, else the story's month on the tense's side
+        ("The walkout started on the 4th.", [("the 4th", "2013-03-04", "date")]),
+        ("The walkout started on the 27th.", [("the 27th", "2013-02-27", "date")]),
+        ("The walkout will end on the 1st.", [("the 1st", "2013-04-01", "date")]),
+        ("The mill shut in June 2004. The owner left on the 9th.",
+         [("June 2004", "2004-06", "date"), ("the 9th", "2004-06-09", "date")]),
+        ("She works on the 4th floor.", []),
+        ("He holed a long putt on the 16th.", []),
+    ],
+)
+def test_that_time_and_bare_days_of_the_month(text, expected):
+    assert found(text) == expected

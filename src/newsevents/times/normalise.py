@@ -17,6 +17,9 @@ from . import rules as R
 from .rules import Cand, Norm
 
 _FUTURE_AUX = {"will", "'ll", "shall", "would", "wo", "ll"}
+_COUNTED_THINGS = re.compile(
+    r"\b(?:holes?|innings?|laps?|tees?|greens?|putts?|birdie\w*|bogey\w*|par|stages?|rounds?|minutes?|floors?|"
+    r"amendments?|precincts?|districts?|pick|seed|place|anniversary|birthday)\b", re.I)
 _MODAL_AHEAD = {"should", "may", "might", "must", "can", "ca"}
 _FUTURE_VERBS = {"plan", "schedule", "expect", "due", "set", "intend", "aim", "hope", "prepare", "vow", "promise"}
 
@@ -756,6 +759,13 @@ class Resolver:
             return None
         i, v = p
         d = v.split("T")[0]
+        if unit == "time":  # "that time": the time just named, at its own granularity
+            prev = self.out[i]
+            if self.prev_word(c.start) not in ("at", "by", "until", "since", "before", "after", "from", "till"):
+                return None  # "that time he was ...", "spent that time": no reference to a point
+            if "\n\n" in self.text[prev.end : c.start] or prev.type not in ("date", "time"):
+                return None
+            return Norm(c.start, c.end, prev.type, v, prev.granularity, "prev", c.kind, None, i)
         if unit == "day":
             if not re.fullmatch(r"[\dX]{4}-[\dX]{2}-[\dX]{2}|[\dX]{4}-WXX-\d", d):
                 return None
@@ -1106,6 +1116,33 @@ class Resolver:
             n.zone = zone
             n.value = with_zone(n.value, zone)
         return n
+
+    def n_dayord(self, c: Cand) -> Norm | None:
+        """'on the 5th': that day of the month last named, else of the publication month, on the
+        side of it the tense points to ('began on the 25th' in a March 20 story is February 25)."""
+        m = c.m
+        day = int(m.group("day"))
+        suf = m.group("suf").lower()
+        if suf != {1: "st", 2: "nd", 3: "rd"}.get(day % 10 if day not in (11, 12, 13) else 0, "th"):
+            return None  # "the 2th": not an ordinal
+        start = m.start("the")
+        if _COUNTED_THINGS.search(self.text, max(0, c.start - 300), min(len(self.text), c.end + 200)):
+            return None  # "birdied on the 18th.", "scored in the 9th": holes, innings, laps nearby
+        p = self.prev_value(c.start)
+        if p is not None and re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", p[1].split("T")[0]):
+            y, mo = int(p[1][:4]), int(p[1][5:7])
+            d = R._safe_date(y, mo, day)
+            return Norm(start, c.end, "date", d.isoformat(), "day", "prev", c.kind, None, p[0]) if d else None
+        if self.dct is None:
+            return self.mk(c, "date", f"XXXX-XX-{day:02d}", None, start=start)
+        y, mo = self.dct.year, self.dct.month
+        tense = self.tense(c)
+        if tense != "future" and day > self.dct.day:
+            y, mo = (y, mo - 1) if mo > 1 else (y - 1, 12)
+        elif tense == "future" and day < self.dct.day:
+            y, mo = (y, mo + 1) if mo < 12 else (y + 1, 1)
+        d = R._safe_date(y, mo, day)
+        return self.mk(c, "date", d.isoformat(), "publication", start=start) if d else None
 
     def n_clockrange(self, c: Cand) -> list[Norm] | None:
         """'from 1 to 3 p.m.': TIDES marks each end of a range; the first end is on the clock half
