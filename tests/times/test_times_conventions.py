@@ -469,3 +469,25 @@ def test_clock_ranges_midnight_and_modals(text, expected):
 )
 def test_that_time_and_bare_days_of_the_month(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the decade" is the decade last named in the paragraph, else the one holding the story's date
+        ("The port expanded in 2006. During the decade, traffic tripled.",
+         [("2006", "2006", "date"), ("the decade", "200", "date")]),
+        ("Fares will keep rising over the decade.", [("the decade", "201", "date")]),
+        # "the following Monday", "the previous Friday": counted from the day last named
+        ("The dam burst on March 3. The following Tuesday, the valley flooded.",
+         [("March 3", "2013-03-03", "date"), ("The following Tuesday", "2013-03-05", "date")]),
+        ("The dam burst on March 3. Engineers had warned the previous Thursday.",
+         [("March 3", "2013-03-03", "date"), ("the previous Thursday", "2013-02-28", "date")]),
+        # a date something is put off to is still ahead, whatever the tense of "postponed"
+        ("The trial was postponed until May 6.", [("May 6", "2013-05-06", "date")]),
+        ("The session was adjourned until Tuesday.", [("Tuesday", "2013-03-26", "date")]),
+        ("The siege lasted until Tuesday.", [("Tuesday", "2013-03-19", "date")]),
+    ],
+)
+def test_the_decade_following_weekdays_and_postponed_dates(text, expected):
+    assert found(text) == expected

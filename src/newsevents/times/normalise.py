@@ -20,6 +20,7 @@ _FUTURE_AUX = {"will", "'ll", "shall", "would", "wo", "ll"}
 _COUNTED_THINGS = re.compile(
     r"\b(?:holes?|innings?|laps?|tees?|greens?|putts?|birdie\w*|bogey\w*|par|stages?|rounds?|minutes?|floors?|"
     r"amendments?|precincts?|districts?|pick|seed|place|anniversary|birthday)\b", re.I)
+_DEFER = {"postpone", "delay", "defer", "adjourn", "reschedule", "push", "move", "suspend", "extend", "set"}
 _MODAL_AHEAD = {"should", "may", "might", "must", "can", "ca"}
 _FUTURE_VERBS = {"plan", "schedule", "expect", "due", "set", "intend", "aim", "hope", "prepare", "vow", "promise"}
 
@@ -69,6 +70,9 @@ def tense_at(nlp_doc: Any, start: int, end: int, present: bool = False) -> str |
         return None
     if tok.pos_ not in ("VERB", "AUX"):
         return None
+    prep = span.root.head if span.root.dep_ == "pobj" else None
+    if prep is not None and prep.lower_ in ("until", "till", "to", "for") and tok.lemma_ in _DEFER:
+        return "future"  # "was postponed until April", "delayed to Monday": a date still ahead
     kids = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
     if not kids and tok.dep_ == "conj" and tok.tag_ == "VB" and tok.head.pos_ in ("VERB", "AUX"):
         # "will start at 7 a.m. and end at 7 p.m. on Sunday": a bare conjoined verb shares the
@@ -455,6 +459,19 @@ class Resolver:
             rel = None  # "late Tuesday night": keep the words, the day is Tuesday
         suffix = f"T{R._PODS[pod.lower()]}" if pod else ""
         typ = "time" if pod else "date"
+        if rel is not None and rel.startswith("the"):
+            # "the following Monday", "the previous Friday": counted from the day last named (TIDES:
+            # anchored to the earlier time), else from the story's day
+            ahead = not rel.endswith(("previous", "preceding"))
+            p = self.last_day(c.start)
+            if p is None and self.dct is None:
+                v = f"XXXX-WXX-{wd}{suffix}"
+                return Norm(start, end, typ, v, R.granularity(v, typ), None, c.kind, wd)
+            base = p[1] if p is not None else self.dct
+            step = ((wd - 1 - base.weekday()) % 7 or 7) if ahead else -((base.weekday() - (wd - 1)) % 7 or 7)
+            v = (base + timedelta(days=step)).isoformat() + suffix
+            anchor, prev = ("prev", p[0]) if p is not None else ("publication", None)
+            return Norm(start, end, typ, v, R.granularity(v, typ), anchor, c.kind, wd, prev)
         possessive = self.text[m.end("wd") : m.end("wd") + 2] in ("'s", "\u2019s")
         if follow is not None:
             i, d = follow
@@ -820,6 +837,8 @@ class Resolver:
             got = None
             if unit == "year":
                 got = v[:4]
+            elif unit == "decade" and len(v) >= 3 and v[:3].isdigit() and n.granularity != "century":
+                got = v[:3]  # "the firm grew in 2004 ... over the decade": the 2000s
             elif unit == "quarter" and re.fullmatch(r"\d{4}-Q\d", v):
                 got = v
             elif unit == "month" and re.match(r"\d{4}-\d\d(?:$|-)", v):

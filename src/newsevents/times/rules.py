@@ -118,7 +118,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("century", rf"{_B}(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<cent>\d{{1,2}})(?:st|nd|rd|th)[\s-]+century{_E}"),
     ("century", rf"{_B}(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<cword>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[\s-]+century{_E}"),
     # "Last Monday", "Tuesday night", "late Tuesday night", "this past Sunday"
-    ("weekday", rf"{_B}(?:(?P<rel>[Ll]ast|[Tt]his past|[Tt]his coming|[Tt]his|[Nn]ext|[Ee]arly|[Ll]ate)\s+)?{WD}(?:'s)?(?:\s+{POD})?{_E}"),
+    ("weekday", rf"{_B}(?:(?P<rel>[Tt]he\s+(?:following|next|previous|preceding)|[Ll]ast|[Tt]his past|[Tt]his coming|[Tt]his|[Nn]ext|[Ee]arly|[Ll]ate)\s+)?{WD}(?:'s)?(?:\s+{POD})?{_E}"),
     ("relday", rf"(?i:{_B}(?:(?P<mod>earlier|later|early|late)\s+)?(?P<rd>the day before yesterday|the day after tomorrow|today|tonight|yesterday|tomorrow)(?:'s)?(?:\s+{POD})?{_E})"),
     ("thispod", rf"(?i:{_B}(?:(?:later|earlier|early|late)\s+)?(?P<rel>this|last|that|the same|the next|the following|the previous)\s+{POD}{_E})"),
     # "last week", "earlier this month", "the end of last year", "the past week", "this summer"
@@ -138,7 +138,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # not "that time of year", "that time when ...", nor "the same time" (mostly "simultaneously")
     ("that", r"(?i:(?<![\w-])(?P<det>that)\s+(?P<unit>time)(?![\w-])(?!\s+(?:of|when|that|which|in|around|round|for|as|I|we|you|he|she|they|it)\b))"),
     # "for the year", "in the quarter": the period under discussion (TimeML marks these anaphoric DATEs)
-    ("theunit", r"(?i:(?<![\w-])the\s+(?:(?P<fiscal>fiscal|financial)\s+)?(?P<unit>year|quarter|month|week|day)(?![\w-])(?!\s*['\u2019]s)(?!\s+(?:before|after|earlier|later|ago|of|to|in which|when|that|since|through|\d))(?:(?=\s+(?:ended|ending)\s+(?P<endmon>[A-Za-z]+)\.?(?:\s+\d{1,2})?(?:,?\s+(?P<endyear>(?:19|20)\d\d))?))?)"),
+    ("theunit", r"(?i:(?<![\w-])the\s+(?:(?P<fiscal>fiscal|financial)\s+)?(?P<unit>year|quarter|month|week|day|decade)(?![\w-])(?!\s*['\u2019]s)(?!\s+(?:before|after|earlier|later|ago|of|to|in which|when|that|since|through|\d))(?:(?=\s+(?:ended|ending)\s+(?P<endmon>[A-Za-z]+)\.?(?:\s+\d{1,2})?(?:,?\s+(?P<endyear>(?:19|20)\d\d))?))?)"),
     # "the year-earlier period", "the year-ago quarter": the period before, one year back
     # "the same period last year", "the same quarter a year earlier": the period just named, a year back
     ("yearago", r"(?i:(?<![\w-])the\s+same\s+(?P<unit>period|quarter|month|week|time)\s+(?:of\s+)?(?:last\s+year|a\s+year\s+(?:earlier|ago|before)|the\s+(?:previous|prior)\s+year|the\s+year\s+before)(?![\w-]))"),
