@@ -491,3 +491,28 @@ def test_that_time_and_bare_days_of_the_month(text, expected):
 )
 def test_the_decade_following_weekdays_and_postponed_dates(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a past narrative set in an earlier year: its relative periods count from the time it told
+        ("The bank failed in April 2009. That winter, depositors queued.",
+         [("April 2009", "2009-04", "date"), ("That winter", "2009-WI", "date")]),
+        ("The bank failed in April 2009. By the end of the year, depositors were paid.",
+         [("April 2009", "2009-04", "date"), ("the end of the year", "2009", "date")]),
+        ("The bank failed in April 2009. The bank will reopen by the end of the year.",
+         [("April 2009", "2009-04", "date"), ("the end of the year", "2013", "date")]),
+        ("The bank failed in April 2009. Its owner was jailed the next year.",
+         [("April 2009", "2009-04", "date"), ("the next year", "2010", "date")]),
+        ("The bank failed in 2009. Its owner was jailed in October.",
+         [("2009", "2009", "date"), ("October", "2009-10", "date")]),
+        # ... but not from the edge of a span, nor when the last time named is the story's own
+        ("The bank traded from 2001 to 2009. Its owner was jailed in October.",
+         [("2001", "2001", "date"), ("2009", "2009", "date"), ("October", "2012-10", "date")]),
+        ("The bank failed in 2009. On March 4, its owner spoke. He had been jailed in October.",
+         [("2009", "2009", "date"), ("March 4", "2013-03-04", "date"), ("October", "2012-10", "date")]),
+    ],
+)
+def test_a_past_narrative_keeps_its_year(text, expected):
+    assert found(text) == expected

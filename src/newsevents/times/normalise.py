@@ -387,8 +387,41 @@ class Resolver:
             return self.mk(c, "date", f"{year:04d}-{month:02d}", "publication")
         if self.dct is None:
             return self.mk(c, "date", f"XXXX-{month:02d}", None)
-        year = R.resolve_month(self.dct, month, self.tense(c), rel)
+        tense = self.tense(c)
+        year = R.resolve_month(self.dct, month, tense, rel)
+        if rel is None and not mod and tense == "past":
+            # "collapsed in March 2011. Its chief fled in June": a past narrative set in an earlier
+            # year, named in this or the previous sentence, keeps its months in that year
+            told = self._told_year(c.start)
+            if told is not None and told[1] < year and told[1] < self.dct.year - 1:
+                return Norm(c.start, c.end, "date", f"{told[1]:04d}-{month:02d}", "month", "prev", c.kind, None, told[0])
         return self.mk(c, "date", f"{year:04d}-{month:02d}", "publication")
+
+    def _told_year(self, pos: int) -> tuple[int, int] | None:
+        """The year of a written-out date (a year, month or day with its year) in this sentence or the
+        one before it, not after 'since'/'until' (those name an edge, not the story's period)."""
+        lo = pos
+        for _ in range(2):
+            k = max(self.text.rfind(". ", 0, lo), self.text.rfind("\n", 0, lo))
+            if k < 0:
+                lo = 0
+                break
+            lo = k
+            if self.text[k] == "\n":
+                break
+        for i in range(len(self.out) - 1, -1, -1):
+            n = self.out[i]
+            if n.start < lo:
+                break
+            if n.type not in ("date", "time") or not n.value:
+                continue
+            # only the latest dated expression counts, and only a written-out point in time
+            if n.anchor != "absolute" or not re.fullmatch(r"\d{4}(?:-\d\d(?:-\d\d)?)?", n.value):
+                return None
+            if self.prev_word(n.start) in ("since", "until", "till", "before", "after", "by", "from", "to", "and"):
+                return None
+            return i, int(n.value[:4])
+        return None
 
     def n_year(self, c: Cand) -> Norm | None:
         m = c.m
@@ -560,6 +593,8 @@ class Resolver:
             rel = "last" if unit in ("quarter", "month", "week") else "this"
         shift = {"last": -1, "past": -1, "previous": -1, "preceding": -1, "this": 0, "current": 0,
                  "next": 1, "coming": 1, "following": 1}[rel]
+        if rel == "next" and the and not mod and self.tense(c) == "past":
+            rel = "following"  # "fled the next year": a narrative counts from the time it told last
         if rel in ("previous", "preceding", "following"):
             # "the following year" counts from the last expression fine enough for a year ("in 1999
             # ... the following year" = 2000), "the previous week" from the last day named
@@ -631,8 +666,32 @@ class Resolver:
         mod = c.m.group("mod").lower()
         if unit == "year" and "half" in mod:  # "the first half of the year": a half-year (TIDES H1/H2)
             return self.mk(c, "date", f"{self.dct.year:04d}-H{1 if 'first' in mod else 2}", "publication")
+        if unit in ("year", "month") and self.tense(c) == "past":
+            # "collapsed in March 2011 ... by the end of the year": the year the story is telling
+            near = self._recent(c.start, unit)
+            if near is not None:
+                i, got = near
+                return Norm(c.start, c.end, "date", got, R.granularity(got, "date"), "prev", c.kind, None, i)
         v = self._shift_unit(self.dct, unit, 0)
         return self.mk(c, "date", v, "publication")
+
+    def _recent(self, pos: int, unit: str) -> tuple[int, str] | None:
+        """The year (or month) of the latest fully dated expression in this paragraph, a few sentences
+        back at most: the period a narrative is in."""
+        near = max(self.text.rfind("\n\n", 0, pos), pos - 400)
+        for i in range(len(self.out) - 1, -1, -1):
+            n = self.out[i]
+            v = n.value or ""
+            if n.start < near:
+                break
+            if n.type not in ("date", "time") or not v[:4].isdigit() or n.granularity in ("decade", "century"):
+                continue
+            if unit == "year":
+                return i, v[:4]
+            if re.match(r"\d{4}-\d\d(?:$|-)", v):
+                return i, v[:7]
+            return None
+        return None
 
     def n_yearrange(self, c: Cand) -> list[Norm] | None:
         """'1990-91': TIDES tags each end of a range as its own date; the short end takes the first's
@@ -793,6 +852,10 @@ class Resolver:
         if unit == "month":
             mo = d[:7]
             return Norm(c.start, c.end, "date", mo, "month", "prev", c.kind, None, i) if re.fullmatch(r"\d{4}-\d\d", mo) else None
+        if unit in R._SEASONS and d[:4].isdigit():  # "in March 2011 ... that summer": 2011-SU
+            y = int(d[:4]) + (1 if unit == "winter" and d[5:7] == "12" else 0)  # winters carry January's year
+            v = f"{y:04d}-{R._SEASONS[unit]}"
+            return Norm(c.start, c.end, "date", v, "season", "prev", c.kind, None, i)
         if unit in ("week", "weekend") and re.fullmatch(r"\d{4}-\d\d-\d\d", d):
             w = R.iso_week(date.fromisoformat(d)) + ("-WE" if unit == "weekend" else "")
             return Norm(c.start, c.end, "date", w, R.granularity(w, "date"), "prev", c.kind, None, i)

@@ -130,7 +130,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("yearend", r"(?i:(?<![\w-])(?P<mid>mid-?)(?P<unit>year|month|week)(?![\w-]))"),
     ("endof", r"(?i:(?<![\w-])(?P<mod>the end|the beginning|the start|the middle|the rest|the remainder|the first half|the second half|the latter half|the last half)\s+of\s+the\s+(?P<unit>year|month|week|decade|century)(?![\w-]))"),
     ("perunit", r"(?i:(?<![\w-])(?P<per>per)\s+(?P<unit>day|week|month|year|hour)(?![\w-]))"),
-    ("that", r"(?i:(?<![\w-])(?P<det>that|the same)\s+(?P<unit>day|week|month|year|weekend)(?![\w-]))"),
+    ("that", r"(?i:(?<![\w-])(?P<det>that|the same)\s+(?P<unit>day|week|month|year|weekend|spring|summer|fall|autumn|winter)(?![\w-]))"),
     # "on the 5th", "by the 21st": a day of the month the story is in (TIDES: the month is implicit);
     # not "the 5th floor", "the 21st century", "the 3rd of ..." (a full date, matched elsewhere)
     ("dayord", r"(?i:(?<![\w-])(?:on|by|until|from|since)\s+(?P<the>the\s+)(?P<day>[1-9]|[12]\d|3[01])(?P<suf>st|nd|rd|th)(?=\s*[.,;:)]|\s+(?:and|when|at|in|after|before|but|as)\b))"),
@@ -235,7 +235,7 @@ _KIND_TRIGGERS: dict[str, tuple[frozenset[str], int]] = {
         ("alldur", "unit pod", 2), ("electionday", "unit pod", 1), ("earlyhours", "hours", 3), ("overnight", "overnight", 0), ("dmy", "month", 5), ("iso", "digit", 0), ("numeric", "digit", 0),
         ("month", "month", 5), ("year", "digit", 5), ("decade", "digit decword", 3), ("century", "digit unit", 5),
         ("weekday", "weekday", 2), ("relday", "relday", 4), ("thispod", "pod", 2), ("relunit", "unit season quarter", 6),
-        ("nextday", "unit pod", 3), ("endof", "unit", 5), ("yearend", "unit mid", 1), ("perunit", "unit", 1), ("that", "unit thattime", 2), ("dayord", "digit", 2),
+        ("nextday", "unit pod", 3), ("endof", "unit", 5), ("yearend", "unit mid", 1), ("perunit", "unit", 1), ("that", "unit thattime season", 2), ("dayord", "digit", 2),
         ("theweekend", "unit", 2), ("theunit", "unit quarter", 1), ("yearago", "unit", 6), ("thepod", "pod", 1), ("modpod", "pod", 2), ("dayafter", "unit pod", 2), ("ago", "unit", 7), ("agovague", "unit", 0),
         ("laterdur", "unit", 1), ("duration", "unit quarter", 7), ("halfdur", "unit", 4), ("durrange", "unit", 5), ("setpwd", "pwd", 0), ("vaguedur", "unit quarter", 4),
         ("time", "digit clock", 3), ("clockrange", "digit", 4), ("podword", "clock", 0), ("vague", "vague", 3), ("set", "unit weekday pod season setadv", 3),
