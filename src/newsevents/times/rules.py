@@ -235,10 +235,10 @@ _KIND_TRIGGERS: dict[str, tuple[frozenset[str], int]] = {
         ("alldur", "unit pod", 2), ("electionday", "unit pod", 1), ("earlyhours", "hours", 3), ("overnight", "overnight", 0), ("dmy", "month", 5), ("iso", "digit", 0), ("numeric", "digit", 0),
         ("month", "month", 5), ("year", "digit", 5), ("decade", "digit decword", 3), ("century", "digit unit", 5),
         ("weekday", "weekday", 2), ("relday", "relday", 4), ("thispod", "pod", 2), ("relunit", "unit season quarter", 6),
-        ("nextday", "unit pod", 3), ("endof", "unit", 5), ("yearend", "unit mid", 1), ("perunit", "unit", 1), ("that", "unit thattime season", 2), ("dayord", "digit", 2),
+        ("nextday", "unit pod", 3), ("endof", "unit", 5), ("yearend", "unit mid", 1), ("perunit", "unit", 1), ("that", "unit thattime season", 2), ("dayord", "ordday", 2),
         ("theweekend", "unit", 2), ("theunit", "unit quarter", 1), ("yearago", "unit", 6), ("thepod", "pod", 1), ("modpod", "pod", 2), ("dayafter", "unit pod", 2), ("ago", "unit", 7), ("agovague", "unit", 0),
         ("laterdur", "unit", 1), ("duration", "unit quarter", 7), ("halfdur", "unit", 4), ("durrange", "unit", 5), ("setpwd", "pwd", 0), ("vaguedur", "unit quarter", 4),
-        ("time", "digit clock", 3), ("clockrange", "digit", 4), ("podword", "clock", 0), ("vague", "vague", 3), ("set", "unit weekday pod season setadv", 3),
+        ("time", "digit clock", 3), ("clockrange", "digit", 0), ("podword", "clock", 0), ("vague", "vague", 3), ("set", "unit weekday pod season setadv", 3),
         ("holiday", "holiday", 0), ("quarter", "quarter", 4), ("season", "season", 2),
     ]
 }
@@ -248,6 +248,8 @@ for _cat, _words in _CATS.items():
         _WORD_CATS[_w] = _WORD_CATS.get(_w, frozenset()) | {_cat}
 _WORD_RE = re.compile(r"\w+")
 _DIGIT = frozenset({"digit"})
+_ORDDAY = frozenset({"digit", "ordday"})  # "5th", "21st": a day of the month may follow "on the"
+_ORD_SUFFIX = frozenset({"st", "nd", "rd", "th", "ST", "ND", "RD", "TH"})
 _NONE: frozenset[str] = frozenset()
 
 
@@ -256,10 +258,10 @@ def candidates(text: str) -> list[Cand]:
     # per trigger word: its categories and the starts of the words before it, itself last
     triggers: list[tuple[frozenset[str], list[int]]] = []
     for i, (pos, w) in enumerate(words):
-        cat = _DIGIT if w[0].isdigit() else _WORD_CATS.get(w.lower(), _NONE)
+        cat = (_ORDDAY if w[-2:] in _ORD_SUFFIX and len(w) <= 4 else _DIGIT) if w[0].isdigit() else _WORD_CATS.get(w.lower(), _NONE)
         if cat:
             starts = [p for p, _ in words[max(0, i - 7) : i + 1]]
-            if cat is _DIGIT and pos and text[pos - 1] == "'":
+            if "digit" in cat and pos and text[pos - 1] == "'":
                 starts.append(pos - 1)  # "the '90s"
             triggers.append((cat, starts))
     out: list[Cand] = []
