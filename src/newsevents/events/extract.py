@@ -141,14 +141,19 @@ def _verb_forms(lemma: str, w: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+_TRIGGERS: tuple[Any, dict[int, tuple[Trigger, str] | None]] = (None, {})
+
+
 def find_trigger(tok: Any) -> tuple[Trigger, str] | None:
     """The lexicon entry a token triggers, honouring particles ("call off") and required objects.
 
-    Memoised per parse: the frame, complement and object checks ask again about tokens the first
-    pass already looked at (a pure function of the parse and the lexicon; `Trigger` is frozen)."""
-    memo = tok.doc.user_data.get("newsevents_triggers")
-    if memo is None:
-        memo = tok.doc.user_data["newsevents_triggers"] = {}
+    Memoised for the current parse: the frame, complement and object checks ask again about tokens the
+    first pass already looked at (a pure function of the parse and the lexicon; `Trigger` is frozen)."""
+    global _TRIGGERS
+    key, memo = _TRIGGERS
+    if key is not tok.doc:
+        memo = {}
+        _TRIGGERS = (tok.doc, memo)
     i = tok.i
     if i not in memo:
         memo[i] = _find_trigger(tok)

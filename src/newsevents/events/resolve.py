@@ -139,11 +139,20 @@ class Cols:
         self.idx = arr[:, 8].tolist()
 
 
+_COLS: tuple[Any, Cols | None] = (None, None)
+
+
 def cols(sp: Any) -> Cols:
-    """The columns of a parsed Doc, built once and kept in its `user_data`."""
-    c = sp.user_data.get("newsevents_event_cols")
-    if c is None or len(c.lower) != len(sp):
-        c = sp.user_data["newsevents_event_cols"] = Cols(sp)
+    """The columns of a parsed Doc, built once per document.
+
+    Kept for the last document only (events, then journeys, read them), not in `sp.user_data`: a corpus
+    batch keeps its parses alive, and per-document lists there would grow what the garbage collector
+    walks. The slot is one tuple, swapped whole, so a second thread can only cause a rebuild."""
+    global _COLS
+    key, c = _COLS
+    if key is not sp or c is None or len(c.lower) != len(sp):
+        c = Cols(sp)
+        _COLS = (sp, c)
     return c
 
 
