@@ -516,3 +516,18 @@ def test_the_decade_following_weekdays_and_postponed_dates(text, expected):
 )
 def test_a_past_narrative_keeps_its_year(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the tense that dates a weekday: the reporting verb right before it, "is to", "has until"
+        ("The insurer said Tuesday it will raise premiums.", [("Tuesday", "2013-03-19", "date")]),
+        ("The insurer said it will raise premiums on Tuesday.", [("Tuesday", "2013-03-26", "date")]),
+        ("The envoy is to land on Saturday.", [("Saturday", "2013-03-23", "date")]),
+        ("The envoy has until Saturday to reply.", [("Saturday", "2013-03-23", "date")]),
+        ("The envoy had until Saturday to reply.", [("Saturday", "2013-03-16", "date")]),
+    ],
+)
+def test_the_verb_that_dates_a_weekday(text, expected):
+    assert found(text) == expected

@@ -55,7 +55,17 @@ def tense_at(nlp_doc: Any, start: int, end: int, present: bool = False) -> str |
     span = nlp_doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
+    before = nlp_doc[span.start - 1] if span.start else None
+    if before is not None and before.lower_ == "on" and span.start > 1:
+        before = nlp_doc[span.start - 2]
+    if before is not None and before.tag_ == "VBD" and before.lemma_ in _REPORTING:
+        # "said Monday it will ...": AP style puts the day right after the reporting verb it dates,
+        # whatever the parser attached it to
+        return "past"
     tok = span.root
+    prep0 = tok.head if tok.dep_ == "pobj" else None
+    if prep0 is not None and prep0.lower_ in ("until", "by") and prep0.head.lemma_ == "have" and prep0.head.tag_ in ("VBZ", "VBP"):
+        return "future"  # "has until Friday to decide": a deadline ahead
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
             bare_participle = tok.dep_ in ("acl", "amod") and tok.tag_ in ("VBN", "VBG") and not any(
@@ -90,6 +100,8 @@ def tense_at(nlp_doc: Any, start: int, end: int, present: bool = False) -> str |
         return "future"
     # "is due to start", "are expected to meet": a future-looking verb above an xcomp
     head = tok.head if tok.dep_ == "xcomp" or (tok.dep_ == "ccomp" and tok.tag_ == "VB") else None
+    if head is not None and tok.dep_ == "xcomp" and head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP") and "to" in low:
+        return "future"  # "the minister is to resign on Friday"
     if head is not None and (head.lemma_ in _FUTURE_VERBS or {c.lower_ for c in head.children} & _FUTURE_AUX):
         return "future"
     if tok.lemma_ in _FUTURE_VERBS and tok.tag_ != "VBD":
