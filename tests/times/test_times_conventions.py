@@ -531,3 +531,20 @@ def test_a_past_narrative_keeps_its_year(text, expected):
 )
 def test_the_verb_that_dates_a_weekday(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a comparison "from a year ago" is the period just named, a year back
+        ("Margins widened in the fourth quarter from a year ago.",
+         [("the fourth quarter", "2012-Q4", "date"), ("a year ago", "2011-Q4", "date")]),
+        ("Exports in January were higher than a year ago.",
+         [("January", "2013-01", "date"), ("a year ago", "2012-01", "date")]),
+        ("The mayor was elected a year ago.", [("a year ago", "2012", "date")]),
+        # "the year-ago quarter" with none named: the quarter just reported, a year back
+        ("Margins were thinner in the year-ago quarter.", [("the year-ago quarter", "2011-Q4", "date")]),
+    ],
+)
+def test_a_year_ago_in_comparisons(text, expected):
+    assert found(text) == expected

@@ -982,6 +982,10 @@ class Resolver:
                 return Norm(c.start, c.end, "date", v, R.granularity(v, "date"), "prev", c.kind, None, p[0])
         if self.dct is None:
             return self.mk(c, "date", None, None)
+        if c.m.group("unit").lower() == "quarter":  # none named: the quarter just reported, a year back
+            q = (self.dct.month - 1) // 3  # 0-based current quarter; the one before it is reported
+            y, q = (self.dct.year - 1, q) if q else (self.dct.year - 2, 4)
+            return self.mk(c, "date", f"{y:04d}-Q{q}", "publication")
         return self.mk(c, "date", f"{self.dct.year - 1:04d}", "publication")
 
     def n_theweekend(self, c: Cand) -> Norm | None:
@@ -1060,6 +1064,17 @@ class Resolver:
                 return self.mk(c, "date", None, None)  # "four years later" with nothing before: unknown
             return self.mk(c, "date", _offset_value(self.dct, sign * n, unit), "publication")
         sign = 1 if direction in ("from now", "hence") else -1
+        if unit == "year" and sign < 0 and n is not None and n == int(n) and self.prev_word(c.start) in (
+            "from", "than", "with", "over", "versus", "vs", "to"
+        ):
+            # "profit rose in the third quarter from a year ago": the period just named, a year back
+            # (TimeBank's comparisons; HeidelTime's REFUNIT rule)
+            lo = max(self.text.rfind(". ", 0, c.start), self.text.rfind("\n", 0, c.start))
+            p = self.prev_value(c.start)
+            part = re.fullmatch(r"(\d{4})(-(?:Q\d|H\d|\d\d|SP|SU|FA|WI))", p[1]) if p else None
+            if p is not None and part and self.out[p[0]].start > lo:
+                v = f"{int(part.group(1)) - int(n):04d}{part.group(2)}"
+                return Norm(c.start, c.end, "date", v, R.granularity(v, "date"), "prev", c.kind, None, p[0])
         if self.dct is None or n is None or n != int(n):
             return self.mk(c, "date", "PAST_REF" if sign < 0 and n is None else None, "publication")
         return self.mk(c, "date", _offset_value(self.dct, sign * n, unit), "publication")
