@@ -548,3 +548,17 @@ def test_the_verb_that_dates_a_weekday(text, expected):
 )
 def test_a_year_ago_in_comparisons(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a generic "today" (nowadays) is PRESENT_REF; the day itself stays a date
+        ("Today's pupils write fewer letters.", [("Today", "PRESENT_REF", "date")]),
+        ("By today's standards, the ship was small.", [("today", "PRESENT_REF", "date")]),
+        ("Today's hearing was brief.", [("Today", "2013-03-20", "date")]),
+        ("The bill is debated in today's session.", [("today", "2013-03-20", "date")]),
+    ],
+)
+def test_generic_today(text, expected):
+    assert found(text) == expected

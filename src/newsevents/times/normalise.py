@@ -561,10 +561,25 @@ class Resolver:
             end = m.end("rd")
         suffix = "TNI" if rd == "tonight" else f"T{R._PODS[pod.lower()]}" if pod else ""
         typ = "time" if suffix else "date"
+        if rd == "today" and not suffix and not m.group("mod") and self._generic_today(c.start, end):
+            return self.mk(c, "date", "PRESENT_REF", "publication", end=end)
         if self.dct is None:
             return self.mk(c, typ, None, None, end=end)
         v = (self.dct + timedelta(days=offs)).isoformat() + suffix
         return self.mk(c, typ, v, "publication", end=end)
+
+    _GENERIC_AFTER = re.compile(
+        r"['\u2019]s\s+(?:(?:modern|global|fast|digital|current|changing|new)[\w-]*\s+)?(?:world|society|economy|"
+        r"standards|terms|dollars|prices|money|generation|youth|young|children|kids|teenagers|pupils|students|"
+        r"workers|consumers|voters|era|age|culture|"
+        r"politics|climate|environment|market(?:place)?|landscape|media|technology|reality|realities)\b", re.I)
+
+    def _generic_today(self, start: int, end: int) -> bool:
+        """'in today's world', 'today's teenagers', 'by today's standards': TIDES reads a generic
+        'today' (nowadays) as PRESENT_REF, not the publication day."""
+        if self.text[end : end + 2] not in ("'s", "\u2019s"):
+            return False
+        return bool(self._GENERIC_AFTER.match(self.text, end))
 
     def n_thispod(self, c: Cand) -> Norm | None:
         m = c.m
