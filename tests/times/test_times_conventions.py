@@ -562,3 +562,21 @@ def test_a_year_ago_in_comparisons(text, expected):
 )
 def test_generic_today(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a clock hour with its part of the day, or with "o'clock", is one TIME
+        ("The blast came at 7:45 in the morning.", [("7:45 in the morning", "2013-03-20T07:45", "time")]),
+        ("The blast came at 4 o'clock in the afternoon.",
+         [("4 o'clock in the afternoon", "2013-03-20T16:00", "time")]),
+        ("The blast came at 10 at night.", [("10 at night", "2013-03-20T22:00", "time")]),
+        ("The blast came at about 8 o'clock.", [("about 8 o'clock", "2013-03-20T08:00", "time")]),
+        ("The side won 2 in the morning session.", []),
+        # "earlier Tuesday", "later Tuesday" (AP style): the modifier is inside, the day is Tuesday
+        ("The court ruled earlier Tuesday.", [("earlier Tuesday", "2013-03-19", "date")]),
+    ],
+)
+def test_clock_hours_with_their_part_of_day(text, expected):
+    assert found(text) == expected

@@ -500,8 +500,8 @@ class Resolver:
         if pod is None and self.text[m.end("wd") : m.end("wd") + 2] == "'s":
             end = m.end("wd")
         start = c.start
-        if rel in ("early", "late"):
-            rel = None  # "late Tuesday night": keep the words, the day is Tuesday
+        if rel in ("early", "late", "earlier", "later"):
+            rel = None  # "late Tuesday night", "earlier Tuesday": keep the words, the day is Tuesday
         suffix = f"T{R._PODS[pod.lower()]}" if pod else ""
         typ = "time" if pod else "date"
         if rel is not None and rel.startswith("the"):
@@ -1208,7 +1208,21 @@ class Resolver:
             hh = int(g["h"])
             mi = int(g["mi"] or 0)
             ampm = (g.get("ampm") or "").lower().replace(".", "")
-            if ampm:
+            pod2 = (g.get("pod2") or ("night" if g.get("night") else "")).lower()
+            if pod2 or g.get("oc"):
+                if not 1 <= hh <= 12:
+                    return None
+                if pod2 and not g.get("oc") and g.get("mi") is None and self.prev_word(c.start) not in (
+                    "at", "by", "until", "till", "before", "after", "around", "about", "from", "to", "between", "and"
+                ):
+                    return None  # "won 3 in the afternoon session": a score, not a clock
+                if pod2 == "morning":
+                    hh %= 12
+                elif pod2 in ("afternoon", "evening") or pod2 == "night" and hh >= 6:
+                    hh = hh % 12 + 12
+                elif pod2 == "night" and hh == 12:
+                    hh = 24
+            elif ampm:
                 if not 1 <= hh <= 12:
                     return None
                 hh = hh % 12 + (12 if ampm == "pm" else 0)

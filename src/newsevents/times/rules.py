@@ -118,7 +118,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("century", rf"{_B}(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<cent>\d{{1,2}})(?:st|nd|rd|th)[\s-]+century{_E}"),
     ("century", rf"{_B}(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<cword>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[\s-]+century{_E}"),
     # "Last Monday", "Tuesday night", "late Tuesday night", "this past Sunday"
-    ("weekday", rf"{_B}(?:(?P<rel>[Tt]he\s+(?:following|next|previous|preceding)|[Ll]ast|[Tt]his past|[Tt]his coming|[Tt]his|[Nn]ext|[Ee]arly|[Ll]ate)\s+)?{WD}(?:'s)?(?:\s+{POD})?{_E}"),
+    ("weekday", rf"{_B}(?:(?P<rel>[Tt]he\s+(?:following|next|previous|preceding)|[Ll]ast|[Tt]his past|[Tt]his coming|[Tt]his|[Nn]ext|[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate)\s+)?{WD}(?:'s)?(?:\s+{POD})?{_E}"),
     ("relday", rf"(?i:{_B}(?:(?P<mod>earlier|later|early|late)\s+)?(?P<rd>the day before yesterday|the day after tomorrow|today|tonight|yesterday|tomorrow)(?:'s)?(?:\s+{POD})?{_E})"),
     ("thispod", rf"(?i:{_B}(?:(?:later|earlier|early|late)\s+)?(?P<rel>this|last|that|the same|the next|the following|the previous)\s+{POD}{_E})"),
     # "last week", "earlier this month", "the end of last year", "the past week", "this summer"
@@ -163,6 +163,9 @@ _PATTERNS: list[tuple[str, str]] = [
     ("time", rf"(?<![\w:.$£€-]){APPROX}(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:.])(?:\s+(?:{TZ}|(?P<lt>local time)))?(?![\w])"),
     ("time", rf"(?<![\w:.$£€-])(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s+(?:hours\s+)?(?:{TZ}|(?P<lt>local time))(?![\w])"),
     ("time", r"(?i:(?<![\w-])(?P<word>noon|midday|midnight)(?![\w-]))"),
+    # "9:30 in the morning", "at 3 o'clock in the afternoon", "about 9 o'clock": one TIME (TIDES)
+    ("time", rf"(?<![\w:.$£€-]){APPROX}(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?(?:\s+(?P<oc>o['\u2019]clock))?\s+(?:in\s+the\s+(?P<pod2>morning|afternoon|evening)|(?P<night>at\s+night))(?![\w-])"),
+    ("time", rf"(?<![\w:.$£€-]){APPROX}(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s+(?P<oc>o['\u2019]clock)(?![\w-])"),
     # "from 1 to 3 p.m.", "between 9 and 11 a.m.", "10-11 a.m.": each end its own TIME, the first
     # end takes the meridiem of the second (checked in the normaliser)
     ("clockrange", r"(?<![\w:.$£€-])(?P<h1>[01]?\d)(?::(?P<m1>[0-5]\d))?\s*(?P<sep>to|and|-|\u2013)\s*(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m|[AP]\.M\.|[AP]M)(?![\w])"),
