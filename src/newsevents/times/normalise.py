@@ -1255,6 +1255,11 @@ class Resolver:
             n.value = with_zone(n.value, zone)
         return n
 
+    def n_clockpod(self, c: Cand) -> Norm | None:
+        """'7:45 in the morning', "about 8 o'clock": a clock time (own kind only to be tried at the
+        part-of-day word or "o'clock" instead of at every number)."""
+        return self.n_time(Cand(c.start, c.end, "time", c.m))
+
     def n_dayord(self, c: Cand) -> Norm | None:
         """'on the 5th': that day of the month last named, else of the publication month, on the
         side of it the tense points to ('began on the 25th' in a March 20 story is February 25)."""

@@ -164,8 +164,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ("time", rf"(?<![\w:.$£€-])(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s+(?:hours\s+)?(?:{TZ}|(?P<lt>local time))(?![\w])"),
     ("time", r"(?i:(?<![\w-])(?P<word>noon|midday|midnight)(?![\w-]))"),
     # "9:30 in the morning", "at 3 o'clock in the afternoon", "about 9 o'clock": one TIME (TIDES)
-    ("time", rf"(?<![\w:.$£€-]){APPROX}(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?(?:\s+(?P<oc>o['\u2019]clock))?\s+(?:in\s+the\s+(?P<pod2>morning|afternoon|evening)|(?P<night>at\s+night))(?![\w-])"),
-    ("time", rf"(?<![\w:.$£€-]){APPROX}(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s+(?P<oc>o['\u2019]clock)(?![\w-])"),
+    ("clockpod", rf"(?<![\w:.$£€-]){APPROX}(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?(?:\s+(?P<oc>o['\u2019]clock))?\s+(?:in\s+the\s+(?P<pod2>morning|afternoon|evening)|(?P<night>at\s+night))(?![\w-])"),
+    ("clockpod", rf"(?<![\w:.$£€-]){APPROX}(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s+(?P<oc>o['\u2019]clock)(?![\w-])"),
     # "from 1 to 3 p.m.", "between 9 and 11 a.m.", "10-11 a.m.": each end its own TIME, the first
     # end takes the meridiem of the second (checked in the normaliser)
     ("clockrange", r"(?<![\w:.$£€-])(?P<h1>[01]?\d)(?::(?P<m1>[0-5]\d))?\s*(?P<sep>to|and|-|\u2013)\s*(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m|[AP]\.M\.|[AP]M)(?![\w])"),
@@ -227,6 +227,7 @@ _CATS: dict[str, set[str]] = {
     "setadv": {"annually", "yearly", "weekly", "monthly", "daily", "hourly", "quarterly", "nightly", "biweekly"},
     "overnight": {"overnight"},
     "thattime": {"time"},
+    "oclock": {"clock"},
     "hours": {"hours"},
     "mid": {"midyear", "midmonth", "midweek"},
     "pwd": {w + "s" for w in _WEEKDAYS} | {"weekends"},
@@ -241,7 +242,7 @@ _KIND_TRIGGERS: dict[str, tuple[frozenset[str], int]] = {
         ("nextday", "unit pod", 3), ("endof", "unit", 5), ("yearend", "unit mid", 1), ("perunit", "unit", 1), ("that", "unit thattime season", 2), ("dayord", "ordday", 2),
         ("theweekend", "unit", 2), ("theunit", "unit quarter", 1), ("yearago", "unit", 6), ("thepod", "pod", 1), ("modpod", "pod", 2), ("dayafter", "unit pod", 2), ("ago", "unit", 7), ("agovague", "unit", 0),
         ("laterdur", "unit", 1), ("duration", "unit quarter", 7), ("halfdur", "unit", 4), ("durrange", "unit", 5), ("setpwd", "pwd", 0), ("vaguedur", "unit quarter", 4),
-        ("time", "digit clock", 3), ("clockrange", "digit", 0), ("podword", "clock", 0), ("vague", "vague", 3), ("set", "unit weekday pod season setadv", 3),
+        ("time", "digit clock", 3), ("clockrange", "digit", 0), ("clockpod", "pod oclock", 6), ("podword", "clock", 0), ("vague", "vague", 3), ("set", "unit weekday pod season setadv", 3),
         ("holiday", "holiday", 0), ("quarter", "quarter", 4), ("season", "season", 2),
     ]
 }
