@@ -464,6 +464,8 @@ def test_clock_ranges_midnight_and_modals(text, expected):
         ("The mill shut in June 2004. The owner left on the 9th.",
          [("June 2004", "2004-06", "date"), ("the 9th", "2004-06-09", "date")]),
         ("She works on the 4th floor.", []),
+        ("The mill shut in June 2004.\n\nThe walkout started on the 4th.",
+         [("June 2004", "2004-06", "date"), ("the 4th", "2013-03-04", "date")]),
         ("He holed a long putt on the 16th.", []),
     ],
 )

@@ -1272,7 +1272,8 @@ class Resolver:
         if _COUNTED_THINGS.search(self.text, max(0, c.start - 300), min(len(self.text), c.end + 200)):
             return None  # "birdied on the 18th.", "scored in the 9th": holes, innings, laps nearby
         p = self.prev_value(c.start)
-        if p is not None and re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", p[1].split("T")[0]):
+        near = max(self.text.rfind("\n\n", 0, c.start), c.start - 400)  # this paragraph, a few sentences
+        if p is not None and self.out[p[0]].start > near and re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", p[1].split("T")[0]):
             y, mo = int(p[1][:4]), int(p[1][5:7])
             d = R._safe_date(y, mo, day)
             return Norm(start, c.end, "date", d.isoformat(), "day", "prev", c.kind, None, p[0]) if d else None
