@@ -897,6 +897,8 @@ def _build_context(mentions: list[Mention], demonym_cc: Counter, readings: dict[
         for c in ws:
             if c.lat is not None and c.feature in _LOCAL:
                 tight[_small_cell(c.lat, c.lon)].add(key)
+    if len(set().union(*tight.values())) < 2:
+        tight.clear()  # one name alone has no neighbours
     return Context(cc, own, geo, a1, countries, tight=tight)
 
 
@@ -966,7 +968,7 @@ def _score(m: Mention, c: Candidate, ctx: Context, text: str, names_country: boo
     if c.feature not in ("country", "continent"):
         near, state = _support(c, m.key, ctx)
         s += 2.0 * min(2.0, near) + 1.5 * min(2.0, state)
-        if c.feature in _LOCAL and c.lat is not None and not names_country and not names_big:
+        if ctx.tight and c.feature in _LOCAL and c.lat is not None and not names_country and not names_big:
             s += TIGHT_W * min(2, _close_names(c, m.key, ctx))
     return s
 
@@ -1136,6 +1138,12 @@ _SITE_LEAD = {"the", "on", "at", "in", "of", "from", "to", "and", "a", "an", "ne
               "that", "police", "officials", "residents"}
 _FACILITY_LABELS = {"FAC", "ORG"}
 # what makes a facility name a place one can stand in (a church, an airport), not an event or a law
+_FACILITY_OPENERS = {"Fort", "Hotel", "Camp"}
+_FACILITY_WORDS = {"Church", "Cathedral", "Basilica", "Chapel", "Mosque", "Synagogue", "Temple", "Library", "Museum",
+                   "Inn", "Hotel", "Airport", "Hospital", "Stadium", "Arena", "Racecourse", "Speedway", "Centre",
+                   "Center", "Hall", "Mall", "Bridge", "Prison", "Jail", "Penitentiary", "Embassy", "Consulate",
+                   "Station", "Cemetery", "Graveyard", "Palace", "Castle", "Tower", "Park", "Canal", "Port",
+                   "Harbor", "Harbour", "Base", "Market", "Plaza", "Square"}
 _FACILITY = re.compile(r"(?:^(?:Fort|Hotel|Camp) [A-Z])|(?: (?:Church|Cathedral|Basilica|Chapel|Mosque|Synagogue|Temple|"
                        r"Library|Museum|Inn|Hotel|Airport|Hospital|Stadium|Arena|Racecourse|Speedway|Centre|Center|"
                        r"Hall|Mall|Bridge|Prison|Jail|Penitentiary|Embassy|Consulate|Station|Cemetery|Graveyard|"
@@ -1183,7 +1191,11 @@ def _sites(doc: Document, places: list[Place], taken: bytearray, ents: list) -> 
             spans.append((s, e, "street"))
     if ents:
         for ent in ents:
-            if ent.label_ in _FACILITY_LABELS and 1 not in taken[ent.start_char:ent.end_char] and not any(
+            # cheap tests first: most organisations end in no facility word and start with none of them
+            if ent.label_ not in _FACILITY_LABELS or (ent[-1].text not in _FACILITY_WORDS
+                                                      and ent[0].text not in _FACILITY_OPENERS):
+                continue
+            if 1 not in taken[ent.start_char:ent.end_char] and not any(
                     s < ent.end_char and ent.start_char < e for s, e, _ in spans):
                 shift, name = _clean(ent.text)
                 if name and _FACILITY.search(name) and all(w[0].isupper() or w in ("of", "de", "the", "and")
