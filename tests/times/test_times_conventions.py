@@ -288,7 +288,7 @@ def test_fiscal_years_and_parts_of_named_years(text, expected):
         ("The team had lost the day before.", [("the day before", "2013-03-19", "date")]),
         ("The year before, prices fell.", [("The year before", "2012", "date")]),
         # a part of the day named with its day is one expression
-        ("Looters struck the depot in the early hours of Thursday morning.",
+        ("Looters struck the depot during the early hours of Thursday morning.",
          [("the early hours of Thursday morning", "2013-03-14TMO", "time")]),
     ],
 )
