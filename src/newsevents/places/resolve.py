@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import csv
 import math
 import re
@@ -1150,24 +1151,29 @@ _FACILITY = re.compile(r"(?:^(?:Fort|Hotel|Camp) [A-Z])|(?: (?:Church|Cathedral|
                        r"Palace|Castle|Tower|Park|Canal|Port|Harbou?r|Base|Market|Plaza|Square)$)")
 
 
-def _anchor(places: list[Place], start: int, end: int, text: str) -> tuple[Place | None, str]:
-    """The town a street or building is in: one named right after it ("on Kamenne Square in Bratislava"),
-    else the last town named before it, else the town the story mentions most."""
+def _towns(places: list[Place]) -> list[Place]:
+    """The towns a street or building may be placed at: towns and counties of the story's main country
+    ("Dubreuil" the surname is no town in Mauritius in a story set in New Orleans), in text order."""
     named = [p for p in places if p.lat is not None and p.country_code and not is_context_word(p)]
     if not named:
-        return None, ""
-    # only towns in the story's main country ("Dubreuil" the surname is no town in Mauritius here)
+        return []
     home = Counter(p.country_code for p in named).most_common(1)[0][0]
-    local = [p for p in named if p.feature in ("city", "admin2") and p.country_code == home]
+    return sorted((p for p in named if p.feature in ("city", "admin2") and p.country_code == home),
+                  key=lambda p: p.start)
+
+
+def _anchor(local: list[Place], starts: list[int], ends: list[int], start: int, end: int,
+            text: str) -> tuple[Place | None, str]:
+    """The town a street or building is in: one named right after it ("on Kamenne Square in Bratislava"),
+    else the last town named before it, else the town the story mentions most."""
     if not local:
         return None, ""
-    after = next((p for p in local if 0 <= p.start - end <= 5 and text[end:p.start].strip(" ,") in ("in", "of", "")),
-                 None)
-    if after is not None:
-        return after, "the town named after it"
-    before = [p for p in local if p.end <= start]
-    if before:
-        return before[-1], "the last town named before it"
+    i = bisect.bisect_left(starts, end)
+    if i < len(local) and local[i].start - end <= 5 and text[end:local[i].start].strip(" ,") in ("in", "of", ""):
+        return local[i], "the town named after it"
+    j = bisect.bisect_right(ends, start)
+    if j:
+        return local[j - 1], "the last town named before it"
     most = Counter(p.name for p in local).most_common(1)[0][0]
     return next(p for p in local if p.name == most), "the town the story names most"
 
@@ -1202,8 +1208,10 @@ def _sites(doc: Document, places: list[Place], taken: bytearray, ents: list) -> 
                                                            for w in name.split()):
                     spans.append((ent.start_char + shift, ent.start_char + shift + len(name), "site"))
     out = []
+    local = _towns(places) if spans else []
+    starts, ends = [p.start for p in local], [p.end for p in local]
     for s, e, kind in spans:
-        town, how = _anchor(places, s, e, text)
+        town, how = _anchor(local, starts, ends, s, e, text)
         if town is None:
             out.append(Place(start=s, end=e, text=text[s:e], name=text[s:e], feature=kind, confidence=0.1,
                              reason=f"{kind} below the gazetteer, and no town named to place it in; kept without "
