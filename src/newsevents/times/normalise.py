@@ -9,6 +9,7 @@ day: it stays partial (XXXX-06-07, XXXX-WXX-1) or null.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
@@ -310,6 +311,16 @@ class Resolver:
 
     n_dmy = n_mdy
 
+    def _year_of(self, m: re.Match, resolve: Callable[[], int | None]) -> tuple[int | None, str | None] | None:
+        """A date's year and anchor: as written ("absolute"), else resolved against the publication date
+        ("publication"; None when it cannot be), else unknown when there is no publication date."""
+        if m.group("year"):
+            return int(m.group("year")), "absolute"
+        if self.dct is None:
+            return None, None
+        year = resolve()
+        return None if year is None else (year, "publication")
+
     def n_mdyand(self, c: Cand) -> list[Norm] | None:
         """'April 2 and 3', 'May 5 and 6, 2012': TIDES marks each conjunct of a coordination as its own
         date; the second day shares the month, and both share the year (written or resolved)."""
@@ -324,16 +335,11 @@ class Resolver:
             tok = span[0] if span is not None and len(span) else None
             # "March 3 and 5 others": a count of the noun after it, not a day
             count = tok is not None and tok.dep_ == "nummod" and tok.head.pos_ == "NOUN" and tok.head.i > tok.i
-        y = m.group("year")
-        if y:
-            year, anchor = int(y), "absolute"
-        elif self.dct is None:
-            year, anchor = None, None
-        else:
-            first = R.resolve_month_day(self.dct, month, d1, self.tense(c))
-            if first is None:
-                return None
-            year, anchor = first.year, "publication"
+        dct = self.dct
+        known = self._year_of(m, lambda: getattr(R.resolve_month_day(dct, month, d1, self.tense(c)), "year", None))
+        if known is None:
+            return None
+        year, anchor = known
         end1 = m.end("day") + len(re.match(r"(?:st|nd|rd|th)?", self.text[m.end("day") :]).group())
         out = []
         for day, start, end in ((d1, c.start, end1), (d2, m.start("day2"), c.end)):
@@ -747,13 +753,12 @@ class Resolver:
             return None  # "May and Hammond": names
         if m.group("m2") == "May" and not m.group("year") and re.match(r" [A-Z]", self.text[c.end : c.end + 2]):
             return None  # "April and May Smith"
+        dct = self.dct
+        known = self._year_of(m, lambda: R.resolve_month(dct, m1, self.tense(c)))
+        if known is None:
+            return None
+        year, anchor = known
         y = m.group("year")
-        if y:
-            year, anchor = int(y), "absolute"
-        elif self.dct is None:
-            year, anchor = None, None
-        else:
-            year, anchor = R.resolve_month(self.dct, m1, self.tense(c)), "publication"
         out = []
         for k, (mon, grp) in enumerate(((m1, "m1"), (m2, "m2"))):
             yy = year if year is None or k == 0 or m2 > m1 else year + 1  # "November to February"
