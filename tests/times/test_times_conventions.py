@@ -582,3 +582,25 @@ def test_generic_today(text, expected):
 )
 def test_clock_hours_with_their_part_of_day(text, expected):
     assert found(text) == expected
+
+
+# Sixth round: patterns found by diffing against HeidelTime on development texts (Giveme5W1H, PolNeAR
+# train, re3d); the expected values are written from the TIDES 2005 / TimeML rules, not copied from
+# either system's output.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a possessive day dates its noun, not the infinitive above it (a Sunday story: the Tuesday before)
+        ("She said it was no attempt to question the result of Tuesday's vote.",
+         [("Tuesday", "2013-03-19", "date")]),
+        ("The panel booked an interview to be aired on Friday.", [("Friday", "2013-03-22", "date")]),
+        # "daily" before its noun is an adjective (no SET), after a verb a frequency
+        ("Readers can get daily alerts by mail.", []),
+        ("The tablets are taken daily.", [("daily", "P1D", "set")]),
+        # the newspaper is no date
+        ("A photographer for USA TODAY Sports took the picture.", []),
+        ("The figures were first reported by USA Today.", []),
+    ],
+)
+def test_sixth_round_false_positives_and_tense(text, expected):
+    assert found(text) == expected

@@ -47,6 +47,20 @@ def _scheduled_present(tok: Any, aux: set[str]) -> bool:
     return end.text in (".", "!", "?")
 
 
+def _attached_directly(tok: Any, verb: Any) -> bool:
+    """True when `tok` hangs from `verb` through prepositions only ('broadcast on Sunday'), not
+    through a noun ('challenge the legitimacy of Tuesday's election')."""
+    for _ in range(8):
+        if tok.i == verb.i:
+            return True
+        if tok.head is tok:
+            return False
+        tok = tok.head
+        if tok.i != verb.i and tok.pos_ in ("NOUN", "PROPN", "PRON"):
+            return False
+    return False
+
+
 def tense_at(nlp_doc: Any, start: int, end: int, present: bool = False) -> str | None:
     """'future', 'past' or None for the clause holding [start, end): from the governing verb's tag
     and auxiliaries in the spaCy parse (no re-parsing). With `present`, a scheduled present
@@ -97,7 +111,9 @@ def tense_at(nlp_doc: Any, start: int, end: int, present: bool = False) -> str |
         # verb looks ahead (HeidelTime's English rules read any modal as future); "could" reports
         # the past ability as often as a prospect, and "should have" is past
         return "future"
-    if tok.dep_ in ("acl", "relcl") and "to" in low:  # "an interview to be broadcast on Sunday"
+    if tok.dep_ in ("acl", "relcl") and "to" in low and _attached_directly(span.root, tok):
+        # "an interview to be broadcast on Sunday"; not "an attempt to challenge Tuesday's vote",
+        # where the day dates the noun it belongs to, not the infinitive
         return "future"
     # "is due to start", "are expected to meet": a future-looking verb above an xcomp
     head = tok.head if tok.dep_ == "xcomp" or (tok.dep_ == "ccomp" and tok.tag_ == "VB") else None
@@ -567,6 +583,8 @@ class Resolver:
             end = m.end("rd")
         suffix = "TNI" if rd == "tonight" else f"T{R._PODS[pod.lower()]}" if pod else ""
         typ = "time" if suffix else "date"
+        if rd == "today" and m.group("rd")[0] == "T" and re.search(r"\bUSA[\s-]*$", self.text[max(0, c.start - 8) : c.start]):
+            return None  # the newspaper "USA Today"
         if rd == "today" and not suffix and not m.group("mod") and self._generic_today(c.start, end):
             return self.mk(c, "date", "PRESENT_REF", "publication", end=end)
         if self.dct is None:
@@ -1360,6 +1378,9 @@ class Resolver:
                 span = self.nlp.char_span(c.start, c.end, alignment_mode="expand")
                 if span is None or span[0].pos_ != "ADV" and span[0].dep_ not in ("advmod", "npadvmod"):
                     return None
+                nxt = span[0].nbor() if span[0].i + 1 < len(span[0].doc) else None
+                if span[0].tag_ == "JJ" and nxt is not None and nxt.is_alpha and nxt.is_lower and nxt.tag_ not in ("IN", "CC", "TO", "RB"):
+                    return None  # "get daily updates": an adjective before its noun (parsed as a verb or not)
             elif adv not in ("annually", "yearly") and not re.match(r"\s*(?:[.,;:!?)]|$)", self.text[c.end : c.end + 3]):
                 return None
             v = {"weekly": "P1W", "monthly": "P1M", "daily": "P1D", "hourly": "PT1H", "quarterly": "P3M",
