@@ -595,12 +595,30 @@ def test_clock_hours_with_their_part_of_day(text, expected):
          [("Tuesday", "2013-03-19", "date")]),
         ("The panel booked an interview to be aired on Friday.", [("Friday", "2013-03-22", "date")]),
         # "daily" before its noun is an adjective (no SET), after a verb a frequency
-        ("Readers can get daily alerts by mail.", []),
+        ("Get daily updates by mail.", []),
         ("The tablets are taken daily.", [("daily", "P1D", "set")]),
         # the newspaper is no date
         ("A photographer for USA TODAY Sports took the picture.", []),
         ("The figures were first reported by USA Today.", []),
+        # "the dawn of" a period is a beginning, not a part of a day
+        ("Historians call it the dawn of a new age.", []),
     ],
 )
 def test_sixth_round_false_positives_and_tense(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # with no tense, a season named in December is the nearest one (only winter carries next
+        # January's year), a month half a year away is the past one (news narrates the past)
+        ("A study released over the summer by the agency is often cited.", "2012-12-10",
+         [("the summer", "2012-SU", "date")]),
+        ("Support is at 40 percent, down from 50 percent in September.", PUB, [("September", "2012-09", "date")]),
+        # "into the spring": a season after any preposition of time
+        ("The dispute could drag on into the spring.", PUB, [("the spring", "2013-SP", "date")]),
+    ],
+)
+def test_seasons_and_months_with_no_tense(text, published, expected):
+    assert found(text, published) == expected

@@ -181,7 +181,7 @@ def season_year(dct: date, season: str, shift: int) -> int:
         return year if target < now else year - 1
     if shift > 0:
         return year if target > now else year + 1
-    return year
+    return year if target == 0 else dct.year  # only winter moves to next year's label in December
 
 
 def easter(year: int) -> date:
@@ -1001,7 +1001,10 @@ class Resolver:
 
     def n_podword(self, c: Cand) -> Norm | None:
         """'at dawn', 'before dusk': that part of the day named (as 'the early afternoon'); 'a dawn
-        raid' uses the word as a modifier, which TIDES does not mark."""
+        raid' uses the word as a modifier, which TIDES does not mark, and 'the dawn of a new era' is
+        a beginning, not a time of day."""
+        if re.match(r"\s+of\s+(?:the|a|an|this|that|its|their|his|her|our|modern|new)\b", self.text[c.end : c.end + 12], re.I):
+            return None
         if self.nlp is not None:
             span = self.nlp.char_span(c.start, c.end, alignment_mode="expand")
             if span is None or len(span) != 1 or span[0].dep_ in ("compound", "amod"):
@@ -1494,7 +1497,8 @@ class Resolver:
         if g.get("year"):
             return self.mk(c, "date", f"{g['year']}-{code}", "absolute")
         if rel == "the" and (
-            self.prev_word(c.start) not in ("in", "during", "by", "this", "over", "until", "since", "through")
+            self.prev_word(c.start) not in ("in", "during", "by", "this", "over", "until", "since", "through", "into",
+                                            "throughout", "till", "before", "after")
             or re.match(r"\s+of\b", self.text[c.end : c.end + 4])  # "in the fall of the regime"
         ):
             return None
