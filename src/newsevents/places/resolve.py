@@ -88,7 +88,7 @@ _US_CUES = (("Sheriff", re.compile(r"Sheriff['\u2019]s (?:Office|Department)")),
             ("Township", re.compile(r"\bTownship\b")),
             ("sales tax", re.compile(r"\bsales tax\b")),
             ("$", re.compile(r"(?<![A-Z])\$\d")))
-_PHONE_HINT = re.compile(r"\d-\d{4}")
+_PHONE_HINT = re.compile(r"(?<=\d)-\d{4}")  # a literal first: a fast scan
 _PHONE = re.compile(r"\(?\b\d{3}\)?[-. ]\d{3}-\d{4}\b")
 
 
@@ -186,13 +186,30 @@ class Mention:
     best: Candidate | None = None
     margin: float = 0.0
     notes: list[str] = field(default_factory=list)
+    # computed once from `cands` (fixed once detection is done), read in each round of resolution
+    _ranked: tuple[Candidate, ...] | None = field(default=None, repr=False, compare=False)
+    _flags: tuple[bool, int, bool] | None = field(default=None, repr=False, compare=False)
+
+    def ranked(self) -> tuple[Candidate, ...]:
+        """The readings, likeliest first on prior alone."""
+        if self._ranked is None:
+            self._ranked = tuple(sorted(self.cands, key=prior, reverse=True))
+        return self._ranked
+
+    def flags(self) -> tuple[bool, int, bool]:
+        """What the name says whatever the context: a country's name, its biggest city, a big kind of place."""
+        if self._flags is None:
+            self._flags = (_names_country(self.cands), _biggest(self.cands), _names_big(self.cands))
+        return self._flags
 
 
 # ----------------------------------------------------------------------------------------------- helpers
 
 
+@lru_cache(maxsize=50_000)
 def _clean(text: str) -> tuple[int, str]:
-    """Strip a leading article and trailing possessive; return (offset shift, text)."""
+    """Strip a leading article and trailing possessive; return (offset shift, text). Cached: the same
+    entity texts are cleaned by several passes."""
     shift = 0
     m = _THE.match(text)
     if m:
@@ -516,6 +533,9 @@ class _Detector:
     def caps_dateline(self) -> None:
         """Local papers open with "Headline. TOWN — text": an all-caps town before a dash, near the top,
         is the story's dateline whatever its size."""
+        top = self.text[:400]
+        if "-" not in top and "\u2014" not in top and "\u2013" not in top:
+            return  # no dash near the top: no dateline of this kind (and no costly scan)
         m = _CAPS_DATELINE.search(self.text, 0, 400)
         if not m or len(m.group(1)) < 4:
             return
@@ -577,6 +597,8 @@ class _Detector:
     def party_home_towns(self) -> None:
         """"Rep. Jane Roe, R-Elbow Lake," / "D-S.C.": a legislator's party and home town or state."""
         text = self.text
+        if "R-" not in text and "D-" not in text and "I-" not in text and "DFL-" not in text:
+            return  # the scan below costs more than these four substring tests
         for m in _PARTY.finditer(text):
             words = m.group(1).split()
             for k in range(len(words), 0, -1):
@@ -676,6 +698,8 @@ class _Detector:
     def county_lists(self) -> None:
         """"Clarke, Madison, Oconee and Oglethorpe counties": each name is a county."""
         text = self.text
+        if " counties" not in text and " parishes" not in text:
+            return  # the scan below costs more than these two substring tests
         for m in _COUNTY_LIST.finditer(text):
             kind = "Parish" if m.group(1).startswith("parish") else "County"
             lo = max(0, m.start() - 160)
@@ -823,6 +847,8 @@ class Context:
     hoods: dict[tuple[int, int], tuple[dict[str, float], float]] = field(default_factory=dict)  # cache
     tight: dict[tuple[int, int], set[str]] = field(default_factory=dict)  # half-degree cell -> names with a reading
     tight_hoods: dict[tuple[int, int], set[str]] = field(default_factory=dict)  # cache: names in the 3x3 cells
+    a1_sums: dict[tuple[str | None, str | None], float] = field(default_factory=dict)  # cache: sum of a1[k]
+    cc_total: int = 0  # sum of cc
 
 
 _EMPTY: Counter = Counter()
@@ -854,53 +880,81 @@ def _weights(cands: tuple[Candidate, ...]) -> dict[Candidate, float]:
     return {c: 1.0 / len(ranked) for c in ranked}
 
 
+@lru_cache(maxsize=20_000)
+def _reading_info(cands: tuple[Candidate, ...]) -> tuple[dict[Candidate, float], tuple, tuple, frozenset, tuple]:
+    """Per reading set, what every context built from it needs: the weights (`_weights`), the 2-degree
+    cells and the states of its readings with the heaviest weight in each (first-seen order), the
+    half-degree cells of its towns, and the centres of its countries. Each story builds two or three
+    contexts from mostly the same names; callers only read the result."""
+    weights = _weights(cands)
+    geo: dict[tuple[int, int], float] = {}
+    a1: dict[tuple[str | None, str | None], float] = {}
+    small: set[tuple[int, int]] = set()
+    countries = []
+    for c, w in weights.items():
+        if c.lat is not None and c.feature in _LOCAL:
+            cell = _cell(c.lat, c.lon)
+            geo[cell] = max(geo.get(cell, 0.0), w)
+            small.add(_small_cell(c.lat, c.lon))
+        if c.admin1_code and c.feature in ("city", "admin2", "admin1"):
+            k = (c.country_code, c.admin1_code)
+            a1[k] = max(a1.get(k, 0.0), w)
+        if c.feature == "country" and c.lat is not None and c.country_code:
+            countries.append((c.country_code, (c.lat, c.lon)))
+    return weights, tuple(geo.items()), tuple(a1.items()), frozenset(small), tuple(countries)
+
+
 def _build_context(mentions: list[Mention], demonym_cc: Counter, readings: dict[str, tuple[Candidate, ...]],
                    us_local: bool = False, cue_states: frozenset[str] = frozenset()) -> Context:
     cc: Counter = Counter(demonym_cc)
     own: dict[str, Counter] = defaultdict(Counter)
-    weights = {key: _weights(cands) for key, cands in readings.items()}
+    infos = {key: _reading_info(cands) for key, cands in readings.items()}
+    shares: dict[tuple[str, bool], list[str]] = {}  # repeats of a name add the same countries
     for m in mentions:
         if m.how == _DEMONYM:
             continue  # already counted in demonym_cc
         weight = 3 if m.role == "dateline" else 1
-        # a name whose likely readings all lie in one country is evidence of it ("Clarke County": five
-        # US counties); an obscure village that happens to share a word is not
-        share: Counter = Counter()
-        for c, w in weights.get(m.key, {}).items():
-            if c.country_code and (c.feature not in _LOCAL or c.population >= 20_000 or m.within
-                                   or (c.feature == "admin2" and m.key != norm(c.name.split()[0]))):
-                share[c.country_code] += w
-        for code, w in share.items():
-            if w >= 0.5:
-                cc[code] += weight
-                own[m.key][code] += weight
+        codes = shares.get((m.key, bool(m.within)))
+        if codes is None:
+            # a name whose likely readings all lie in one country is evidence of it ("Clarke County": five
+            # US counties); an obscure village that happens to share a word is not
+            share: Counter = Counter()
+            info = infos.get(m.key)
+            for c, w in (info[0] if info else {}).items():
+                if c.country_code and (c.feature not in _LOCAL or c.population >= 20_000 or m.within
+                                       or (c.feature == "admin2" and m.key != norm(c.name.split()[0]))):
+                    share[c.country_code] += w
+            codes = shares[(m.key, bool(m.within))] = [code for code, w in share.items() if w >= 0.5]
+        for code in codes:
+            cc[code] += weight
+            own[m.key][code] += weight
         for q in m.within:
             cc[q.country_code] += 1
             own[m.key][q.country_code] += 1
     geo: dict[tuple[int, int], dict[str, float]] = defaultdict(dict)
     a1: dict[tuple, dict[str, float]] = defaultdict(dict)
-    for key, ws in weights.items():
-        for c, w in ws.items():
-            if c.lat is not None and c.feature in _LOCAL:
-                cell = _cell(c.lat, c.lon)
-                geo[cell][key] = max(geo[cell].get(key, 0.0), w)
-            if c.admin1_code and c.feature in ("city", "admin2", "admin1"):
-                k = (c.country_code, c.admin1_code)
-                a1[k][key] = max(a1[k].get(key, 0.0), w)
+    countries: dict[str, tuple[float, float]] = {}
+    tight: dict[tuple[int, int], set[str]] = defaultdict(set)
+    placed = 0  # names with a town reading
+    for key, (_, cells, states, small, named) in infos.items():
+        for cell, w in cells:
+            d = geo[cell]
+            d[key] = max(d.get(key, 0.0), w)
+        for k, w in states:
+            d = a1[k]
+            d[key] = max(d.get(key, 0.0), w)
+        for code, point in named:
+            countries[code] = point
+        for cell in small:
+            tight[cell].add(key)
+        placed += bool(small)
     for st in cue_states:  # "selectmen": as if one of the story's names were in that state
         a1[("US", st)]["(local government words)"] = 1.0
     if us_local and all(k == "US" for k in cc):
         cc["US"] += 1  # a sheriff's office, a police department, a 555-0100 number: an American local story
-    countries = {c.country_code: (c.lat, c.lon) for ws in weights.values() for c in ws
-                 if c.feature == "country" and c.lat is not None and c.country_code}
-    tight: dict[tuple[int, int], set[str]] = defaultdict(set)
-    for key, ws in weights.items():
-        for c in ws:
-            if c.lat is not None and c.feature in _LOCAL:
-                tight[_small_cell(c.lat, c.lon)].add(key)
-    if len(set().union(*tight.values())) < 2:
+    if placed < 2:
         tight.clear()  # one name alone has no neighbours
-    return Context(cc, own, geo, a1, countries, tight=tight)
+    return Context(cc, own, geo, a1, countries, tight=tight, cc_total=sum(cc.values()))
 
 
 def _state_backed(c: Candidate, key: str, ctx: Context) -> bool:
@@ -919,19 +973,26 @@ def _support(c: Candidate, key: str, ctx: Context) -> tuple[float, float]:
         hood = ctx.hoods.get(cell)
         if hood is None:
             ci, cj = cell
+            geo = ctx.geo
             seen: dict[str, float] = {}
             for di in (-1, 0, 1):
                 for dj in (-1, 0, 1):
-                    for k, w in ctx.geo.get((ci + di, cj + dj), {}).items():
-                        if w > seen.get(k, 0.0):
-                            seen[k] = w
+                    names = geo.get((ci + di, cj + dj))
+                    if names:
+                        for k, w in names.items():
+                            if w > seen.get(k, 0.0):
+                                seen[k] = w
             hood = ctx.hoods[cell] = (seen, sum(seen.values()))
         near = hood[1] - hood[0].get(key, 0.0)
     state = 0.0
     if c.admin1_code:
-        ws = ctx.a1.get((c.country_code, c.admin1_code))
+        k = (c.country_code, c.admin1_code)
+        ws = ctx.a1.get(k)
         if ws:
-            state = sum(ws.values()) - ws.get(key, 0.0)
+            total = ctx.a1_sums.get(k)
+            if total is None:
+                total = ctx.a1_sums[k] = sum(ws.values())
+            state = total - ws.get(key, 0.0)
     return near, state
 
 
@@ -943,7 +1004,7 @@ def _score(m: Mention, c: Candidate, ctx: Context, text: str, names_country: boo
     if c.feature == "admin1" and _city_twin(c) and "state" not in text[max(0, m.start - 12):m.end + 8].lower():
         s -= 4.0  # "Washington", "New York": the big city unless the text says "state"
     if c.country_code:
-        n_cc = ctx.cc[c.country_code] - ctx.own.get(m.key, _EMPTY)[c.country_code]
+        n_cc = ctx.cc.get(c.country_code, 0) - ctx.own.get(m.key, _EMPTY).get(c.country_code, 0)
     elif c.lat is not None and c.feature not in ("continent", "ocean"):
         # a river or region across borders counts as in the countries near it that the story names
         n_cc = max((ctx.cc[k] for k, (la, lo) in ctx.countries.items() if distance_km(c.lat, c.lon, la, lo) < 1500),
@@ -953,7 +1014,7 @@ def _score(m: Mention, c: Candidate, ctx: Context, text: str, names_country: boo
     if n_cc > 0:
         # a village named like a world city needs more than its country being mentioned ("London")
         s += (1.5 + min(2.0, 0.5 * n_cc)) * (0.5 if c.population * 200 < biggest else 1.0)
-    elif c.feature in _LOCAL and c.country_code and sum(ctx.cc.values()) >= 3 and c.population < 1_000_000:
+    elif c.feature in _LOCAL and c.country_code and ctx.cc_total >= 3 and c.population < 1_000_000:
         s -= 2.0  # a town in a country the story never mentions
     if (c.feature == "city" and c.population >= 100_000 and len(ctx.cc) >= 2
             and (m.key, c.country_code) in _capitals()):
@@ -1035,7 +1096,7 @@ def _readings(mentions: list[Mention]) -> dict[str, tuple[Candidate, ...]]:
     out: dict[str, tuple[Candidate, ...]] = {}
     for m in mentions:
         if m.key not in out or m.within:
-            out[m.key] = tuple(sorted(m.cands, key=prior, reverse=True)[:_TOP_N])
+            out[m.key] = m.ranked()[:_TOP_N]
     return out
 
 
@@ -1053,9 +1114,9 @@ def _resolve(mentions: list[Mention], ctx: Context, text: str) -> None:
             if len(cands) > _TOP_N:
                 # the likeliest readings, plus any in a state the other names point to (a Franklin County
                 # among 24 is not cut for its size when the story is about Ohio)
-                ranked = sorted(cands, key=prior, reverse=True)
-                cands = ranked[:_TOP_N] + [c for c in ranked[_TOP_N:] if _state_backed(c, m.key, ctx)]
-            flags = (_names_country(m.cands), _biggest(m.cands), _names_big(m.cands))
+                ranked = m.ranked()
+                cands = ranked[:_TOP_N] + tuple(c for c in ranked[_TOP_N:] if _state_backed(c, m.key, ctx))
+            flags = m.flags()
             scored = sorted(((_score(m, c, ctx, text, *flags), c) for c in cands), key=lambda x: -x[0])
             done[sig] = (scored[0][1], scored[0][0] - scored[1][0] if len(scored) > 1 else 5.0)
         m.best, m.margin = done[sig]
