@@ -102,11 +102,13 @@ def test_vague_and_frequency(text, expected):
 @pytest.mark.parametrize(
     "text",
     [
-        # non-markables: adjectives of sequence or status, frequencies of occasions, "time" as an
-        # occasion, non-quantifiable durations, and times inside proper names
-        "The recent attacks shocked the town.",
+        # non-markables: adjectives of status ("former"; "current" and "recent" are marked since the
+        # sixth round), frequencies of occasions, "time" as an occasion, non-quantifiable durations,
+        # and times inside proper names
         "The former minister spoke.",
-        "Current rules allow it.",
+        "The current account deficit widened.",
+        "He was swept away by the current.",
+        "The most recent poll shows a tie.",
         "She came twice.",
         "It was the first time he had voted.",
         "He waited a while before answering.",
@@ -597,6 +599,10 @@ def test_clock_hours_with_their_part_of_day(text, expected):
         # "daily" before its noun is an adjective (no SET), after a verb a frequency
         ("Get daily updates by mail.", []),
         ("The tablets are taken daily.", [("daily", "P1D", "set")]),
+        # "current" and "recent" before a noun refer to the present and the past (TIDES 2005); the noun
+        # stays outside
+        ("Current rules allow it.", [("Current", "PRESENT_REF", "date")]),
+        ("The recent attacks shocked the town.", [("recent", "PAST_REF", "date")]),
         # the newspaper is no date
         ("A photographer for USA TODAY Sports took the picture.", []),
         ("The figures were first reported by USA Today.", []),
@@ -616,6 +622,17 @@ def test_sixth_round_false_positives_and_tense(text, expected):
         ("A study released over the summer by the agency is often cited.", "2012-12-10",
          [("the summer", "2012-SU", "date")]),
         ("Support is at 40 percent, down from 50 percent in September.", PUB, [("September", "2012-09", "date")]),
+        # a wish or a condition looks ahead ("want to run in November", "if he is the nominee in
+        # November"); a past wish does not
+        ("They do not want to face her in November.", PUB, [("November", "2013-11", "date")]),
+        ("She could win if she is the nominee in November.", PUB, [("November", "2013-11", "date")]),
+        ("They wanted to leave in November.", PUB, [("November", "2012-11", "date")]),
+        # "the past few nights": a counted stretch (no unit we can write), not "the past" (PAST_REF)
+        ("Crowds gathered for the past few nights.", PUB, []),
+        ("Such things happened in the past.", PUB, [("the past", "PAST_REF", "date")]),
+        # a house number is no year; a decade may carry an apostrophe
+        ("The guests arrived at 1600 Maple Avenue.", PUB, []),
+        ("He studied law in the 1970\u2019s.", PUB, [("the 1970\u2019s", "197", "date")]),
         # "into the spring": a season after any preposition of time
         ("The dispute could drag on into the spring.", PUB, [("the spring", "2013-SP", "date")]),
     ],

@@ -121,6 +121,14 @@ def tense_at(nlp_doc: Any, start: int, end: int, present: bool = False) -> str |
         return "future"  # "the minister is to resign on Friday"
     if head is not None and (head.lemma_ in _FUTURE_VERBS or {c.lower_ for c in head.children} & _FUTURE_AUX):
         return "future"
+    if head is not None and tok.dep_ == "xcomp" and head.lemma_ in ("want", "need") and head.tag_ != "VBD" and not any(
+        c.lower_ in ("did", "had") for c in head.children
+    ):
+        return "future"  # "they do not want to run against her in November": a wish looks ahead
+    if tok.tag_ in ("VBZ", "VBP") and not kids and any(
+        c.dep_ == "mark" and c.lower_ in ("if", "unless", "once", "until", "till") for c in tok.children
+    ):
+        return "future"  # "if he is the nominee in November": English puts a future condition in the present
     if tok.lemma_ in _FUTURE_VERBS and tok.tag_ != "VBD":
         return "future"
     if tok.tag_ == "VBD" or (tok.tag_ == "VBN" and low & {"has", "have", "had", "was", "were"}):
@@ -481,7 +489,11 @@ class Resolver:
             return None
         if re.match(r"\s*(?:people|miles|km|kilometers|troops|soldiers|votes|units|acres|feet|meters|tons)\b", after):
             return None
+        if self._STREET.match(after):
+            return None  # "1600 Pennsylvania Avenue": a house number
         return self.mk(c, "date", f"{year:04d}", "absolute")
+
+    _STREET = re.compile(r"\s+(?:[A-Z][a-z]+\s+){1,3}(?:Avenue|Ave\.?|Street|St\.|Road|Rd\.|Boulevard|Blvd\.?|Lane|Drive|Place|Way|Court)(?![\w])")
 
     def n_decade(self, c: Cand) -> Norm | None:
         m = c.m
@@ -1352,8 +1364,12 @@ class Resolver:
                 return i, n.value[:10]
         return None
 
+    _COUNTED_AFTER = re.compile(r"\s+(?:few|several|couple|many|\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b", re.I)
+
     def n_vague(self, c: Cand) -> Norm | None:
         v = c.m.group("v").lower()
+        if v.endswith("the past") and self._COUNTED_AFTER.match(self.text, c.end):
+            return None  # "for the past few nights", "the past two seasons": a counted stretch, not PAST_REF
         start = c.start
         lead = re.match(r"in\s+", self.text[c.start : c.end], re.I)
         if lead:
@@ -1366,6 +1382,28 @@ class Resolver:
         else:
             value = "PAST_REF"
         return Norm(start, c.end, "date", value, "vague", "publication", c.kind)
+
+    _NOT_CURRENT = re.compile(r"\s+(?:accounts?|assets|liabilities|ratio|density|flow|sea|ocean|of)\b", re.I)
+
+    def n_vagueadj(self, c: Cand) -> Norm | None:
+        """'the current crisis' PRESENT_REF, 'a recent visit' PAST_REF: TIDES 2005 lists these adjectives
+        among the markable references to the present and the past (the noun stays outside). Only an
+        adjective before a noun: not "the current" (a flow), "current account" (a kind of account), nor
+        a comparison ("more recent than") or the predicate ("the data is recent")."""
+        if self.nlp is None or self._NOT_CURRENT.match(self.text, c.end):
+            return None
+        span = self.nlp.char_span(c.start, c.end, alignment_mode="expand")
+        if span is None or len(span) != 1:
+            return None
+        tok = span[0]
+        if tok.tag_ != "JJ" or tok.dep_ not in ("amod", "compound", "nmod") or tok.head.i <= tok.i:
+            return None
+        if tok.head.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in ("ORG", "WORK_OF_ART", "PRODUCT", "EVENT"):
+            return None
+        if any(ch.dep_ == "advmod" and ch.lower_ in ("more", "less", "most", "least") for ch in tok.children):
+            return None  # "the most recent poll": a ranking, not a time
+        value = "PRESENT_REF" if c.m.group("adj").lower() == "current" else "PAST_REF"
+        return Norm(c.start, c.end, "date", value, "vague", "publication", c.kind)
 
     def n_set(self, c: Cand) -> Norm | None:
         g = c.m.groupdict()

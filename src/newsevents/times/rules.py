@@ -113,7 +113,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("year", r"(?<![\w$£€#,./])(?:(?<=\d{4}[-–])|(?<![-–]))(?:(?P<mod>early|mid|late|the end of|the beginning of|the start of|the middle of|the first half of|the second half of)[\s-]+)?(?:(?P<fy>fiscal|FY)\s*(?:year\s+)?)?(?P<year>(?:1[6-9]|20)\d\d)(?![\w%]|[.,]\d|[-–](?!(?:1[6-9]|20)\d\d(?!\d)))"),
     # "the 2012 fiscal year"
     ("year", r"(?<![\w-])(?:[Tt]he\s+)?(?P<year>(?:19|20)\d\d)\s+(?P<fy>fiscal)\s+year(?![\w-])"),
-    ("decade", r"(?<![\w-])(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<dec>(?:1[6-9]|20)\d)0|'(?P<short>\d)0)'?s(?![\w-])"),
+    ("decade", r"(?<![\w-])(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<dec>(?:1[6-9]|20)\d)0|'(?P<short>\d)0)['\u2019]?s(?![\w-])"),
     ("decade", r"(?<![\w-])the\s+(?:(?P<mod>early|mid|late)[\s-]+)?(?P<dword>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)(?![\w-])"),
     ("century", rf"{_B}(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<cent>\d{{1,2}})(?:st|nd|rd|th)[\s-]+century{_E}"),
     ("century", rf"{_B}(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<cword>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[\s-]+century{_E}"),
@@ -177,6 +177,9 @@ _PATTERNS: list[tuple[str, str]] = [
     ("alldur", r"(?i:(?<![\w-])(?:all|the\s+whole|the\s+entire|a\s+whole|an\s+entire)\s+(?P<unit>day|night|week|month|year|morning|afternoon|evening|weekend)(?![\w-])(?!\s+(?:of|long)\b))"),
     ("overnight", r"(?i:(?<![\w-])overnight(?![\w-]))"),
     ("vague", r"(?i:(?<![\w-])(?P<v>right now|now|currently|nowadays|these days|at present|presently|recently|lately|(?:in\s+)?the\s+past|(?:in\s+)?the\s+future|(?:in\s+)?(?:the\s+)?coming\s+(?:days|weeks|months|quarters|years|decades)|the\s+(?:days|weeks|months|years|decades)\s+(?:ahead|to\s+come))(?![\w-]))"),
+    # "the current crisis", "his recent visit": TIDES marks these adjectives as PRESENT_REF / PAST_REF
+    # (checked on the parse: an adjective before its noun; not "current account", "the current")
+    ("vagueadj", r"(?i:(?<![\w-])(?P<adj>current|recent)(?![\w-]))"),
     # "over the years": a vague stretch of time (TIDES/TimeML: a DURATION with an X amount)
     ("vaguedur", r"(?i:(?<![\w-])(?P<pre>over\s+the\s+)(?P<unit>days|weeks|months|years|decades|centuries)(?![\w-])(?!\s+(?:ahead|to come)))"),
     ("set", rf"(?i:(?<![\w-])(?P<q>every|each)\s+(?:(?P<n>other|\d+|two|three|four|five|six|ten)\s+)?(?P<unit>{_alt([w.lower() for w in _WEEKDAYS])}|second|minute|hour|day|week|month|year|decade|morning|afternoon|evening|night|weekend|spring|summer|fall|autumn|winter|season)s?(?![\w-]))"),
@@ -231,6 +234,7 @@ _CATS: dict[str, set[str]] = {
     "hours": {"hours"},
     "mid": {"midyear", "midmonth", "midweek"},
     "pwd": {w + "s" for w in _WEEKDAYS} | {"weekends"},
+    "vagueadj": {"current", "recent"},
 }
 _KIND_TRIGGERS: dict[str, tuple[frozenset[str], int]] = {
     k: (frozenset(c.split()), b)
@@ -242,7 +246,7 @@ _KIND_TRIGGERS: dict[str, tuple[frozenset[str], int]] = {
         ("nextday", "unit pod", 3), ("endof", "unit", 5), ("yearend", "unit mid", 1), ("perunit", "unit", 1), ("that", "unit thattime season", 2), ("dayord", "ordday", 2),
         ("theweekend", "unit", 2), ("theunit", "unit quarter", 1), ("yearago", "unit", 6), ("thepod", "pod", 1), ("modpod", "pod", 2), ("dayafter", "unit pod", 2), ("ago", "unit", 7), ("agovague", "unit", 0),
         ("laterdur", "unit", 1), ("duration", "unit quarter", 7), ("halfdur", "unit", 4), ("durrange", "unit", 5), ("setpwd", "pwd", 0), ("vaguedur", "unit quarter", 4),
-        ("time", "digit clock", 3), ("clockrange", "digit", 0), ("clockpod", "pod oclock", 6), ("podword", "clock", 0), ("vague", "vague", 3), ("set", "unit weekday pod season setadv", 3),
+        ("time", "digit clock", 3), ("clockrange", "digit", 0), ("clockpod", "pod oclock", 6), ("podword", "clock", 0), ("vague", "vague", 3), ("vagueadj", "vagueadj", 0), ("set", "unit weekday pod season setadv", 3),
         ("holiday", "holiday", 0), ("quarter", "quarter", 4), ("season", "season", 2),
     ]
 }
