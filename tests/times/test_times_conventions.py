@@ -603,6 +603,11 @@ def test_clock_hours_with_their_part_of_day(text, expected):
         # stays outside
         ("Current rules allow it.", [("Current", "PRESENT_REF", "date")]),
         ("The recent attacks shocked the town.", [("recent", "PAST_REF", "date")]),
+        # counted decades and centuries keep their TIDES units (as the vague "decades" PXDE)
+        ("It was the worst slump in a decade.", [("a decade", "P1DE", "duration")]),
+        ("The feud lasted three decades.", [("three decades", "P3DE", "duration")]),
+        ("The club has not won in more than a century.", [("more than a century", "P1CE", "duration")]),
+        ("Prices rose over the past decade.", [("the past decade", "P1DE", "duration")]),
         # the newspaper is no date
         ("A photographer for USA TODAY Sports took the picture.", []),
         ("The figures were first reported by USA Today.", []),

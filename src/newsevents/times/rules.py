@@ -332,10 +332,8 @@ def duration_value(n: float | None, unit: str) -> str:
         return "PXW" if n is None else f"P{_fmt_num(2 * n)}W"
     if u == "quarter":  # a business quarter is three months (ISO 8601 has no quarter unit)
         return "PXM" if n is None else f"P{_fmt_num(3 * n)}M"
-    if u in ("decade", "century"):
-        if n is None:
-            return "PXDE" if u == "decade" else "PXCE"
-        return f"P{_fmt_num(n * (10 if u == 'decade' else 100))}Y"
+    if u in ("decade", "century"):  # TIDES 2005 units DE and CE, as for the vague "decades" (PXDE)
+        return f"P{'X' if n is None else _fmt_num(n)}{'DE' if u == 'decade' else 'CE'}"
     code = {"second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "month": "M", "year": "Y"}[u]
     t = "T" if u in ("second", "minute", "hour") else ""
     return f"P{t}{'X' if n is None else _fmt_num(n)}{code}"
