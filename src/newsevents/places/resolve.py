@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from ..nlp import token_table
 from ..schema import Document, Place
 from .gazetteer import DATA, FEATURE_POP, FEATURE_PRIOR, Candidate, _read_tsv, distance_km, get, norm
 
@@ -82,13 +83,13 @@ _DIRECTION = re.compile(r"\b(?:north|south|east|west|central)(?:ern)?\s+$")
 # long alternation scanned over every story cost more than all the rest of the test
 _US_CUES = (("Sheriff", re.compile(r"Sheriff['\u2019]s (?:Office|Department)")),
             ("Police Department", re.compile(r"\bPolice Department\b")),
-            ("County ", re.compile(r"\bCounty (?:Sheriff|Commission|Commissioners|Jail|Board|Attorney)\b")),
+            ("County ", re.compile(r"County (?<!\wCounty )(?:Sheriff|Commission|Commissioners|Jail|Board|Attorney)\b")),
             ("Board of ", re.compile(r"\bBoard of (?:Selectmen|Supervisors|Education)\b")),
             ("School District", re.compile(r"\bSchool District\b")),
             ("Township", re.compile(r"\bTownship\b")),
             ("sales tax", re.compile(r"\bsales tax\b")),
-            ("$", re.compile(r"(?<![A-Z])\$\d")))
-_PHONE_HINT = re.compile(r"(?<=\d)-\d{4}")  # a literal first: a fast scan
+            ("$", re.compile(r"\$(?<![A-Z]\$)\d")))  # each pattern opens with its literal: a fast scan
+_PHONE_HINT = re.compile(r"-(?<=\d-)\d{4}")  # "\d-\d{4}" with a literal first: a fast scan
 _PHONE = re.compile(r"\(?\b\d{3}\)?[-. ]\d{3}-\d{4}\b")
 
 
@@ -319,6 +320,9 @@ class _Detector:
         self.taken = bytearray(len(doc.text) + 1)  # 1 = character already in a mention
         self.demonym_cc: Counter = Counter()
         self.ents: list = []
+        # per entity, read once: (span, label, start_char, end_char, first token, end token)
+        self.ent_rows: list[tuple] = []
+        self.tokens = None  # the document's token table (set by `run`)
 
     def in_dateline(self, pos: int) -> bool:
         dl = self.doc.dateline
@@ -392,27 +396,32 @@ class _Detector:
         dem = demonyms()
         dl = doc.dateline
         ents = self.ents = list(doc.nlp.ents)
-        gpe_texts = {norm(e.text) for e in ents if e.label_ in _PLACE_LABELS}
-        person_words = {w for e in ents if e.label_ == "PERSON" and len(e) > 1 for w in norm(e.text).split()}
+        # spaCy builds a new object for every label, token and text asked for: read them once, from the
+        # token table the entities stage built (offsets into the same text)
+        tt = self.tokens = token_table(doc.nlp)
+        rows = self.ent_rows = [(ent, ent.label_, ent.start_char, ent.end_char, ent.start, ent.end) for ent in ents]
+        tok_text, tok_idx = tt.text, tt.idx
+        gpe_texts = {norm(text[s:e]) for _, label, s, e, _, _ in rows if label in _PLACE_LABELS}
+        person_words = {w for _, label, s, e, a, b in rows if label == "PERSON" and b - a > 1
+                        for w in norm(text[s:e]).split()}
         deferred = []
         self.caps_dateline()
         self.party_home_towns()
         self.hyphenated(dem)
-        for ent in ents:
-            label = ent.label_
-            s, e = ent.start_char, ent.end_char
+        for ent, label, s, e, a, b in rows:
+            n = b - a
             if label in ("NORP", "ORG", "PERSON", "GPE", "LOC") and self.context_word(s, e, dem):
                 continue
-            if label == "ORG" and len(ent) > 1 and self.context_word(s, ent[0].idx + len(ent[0]), dem):
-                s = ent[1].idx  # "American Electric Power", "African Union": the adjective is context
+            if label == "ORG" and n > 1 and self.context_word(s, tok_idx[a] + len(tok_text[a]), dem):
+                s = tok_idx[a + 1]  # "American Electric Power", "African Union": the adjective is context
             if label in _PLACE_LABELS:
                 role = "dateline" if dl and dl.start <= s < dl.end else "mention"
-                if (len(ent) > 1 and not _lookup(_clean(text[s:e])[1])[1] and not _STREET.search(text, s, e)
-                        and not _lookup(text[s:ent[1].idx + len(ent[1])])[1]  # "Indian Lake"
-                        and self.context_word(s, ent[0].idx + len(ent[0]), dem)):
+                if (n > 1 and not _lookup(_clean(text[s:e])[1])[1] and not _STREET.search(text, s, e)
+                        and not _lookup(text[s:tok_idx[a + 1] + len(tok_text[a + 1])])[1]  # "Indian Lake"
+                        and self.context_word(s, tok_idx[a] + len(tok_text[a]), dem)):
                     # "Canadian Lottery" tagged as a place: the adjective is context (not Canadian, Texas);
                     # the rest is a place only where some part of it is one ("American Samoa" stays whole)
-                    self.part(ent[1].idx, e, role, "ner (part of the name)", lambda c: c.primary)
+                    self.part(tok_idx[a + 1], e, role, "ner (part of the name)", lambda c: c.primary)
                     continue
                 chunk = text[s:e]
                 if "," in chunk:  # "Paris, Texas" as one entity: two mentions
@@ -426,25 +435,25 @@ class _Detector:
                     continue  # "Pawlenty" beside "Tim Pawlenty": a surname the tagger took for a place
                 if cands or not self.part(s, e, role, "ner (part of the name)", lambda c: c.primary):
                     self.add(s, e, role, "ner")
-            elif label == "NORP" and len(ent) == 1 and ent.start > 0 and ent.doc[ent.start - 1].lower_ in _LOCATIVE:
+            elif label == "NORP" and n == 1 and a > 0 and tt.lower[a - 1] in _LOCATIVE:
                 # "a food bank in Pewaukee": after "in", a town name the tagger took for a nationality
-                _, cands = _lookup(ent.text)
+                _, cands = _lookup(text[s:e])
                 if any(c.primary and c.population >= 1_000 for c in cands):
                     self.add(s, e, "mention", "place name the tagger took for a nationality")
-            elif label in _HOST_LABELS and len(ent) == 1:
+            elif label in _HOST_LABELS and n == 1:
                 # "Torrington businesses", "of Grovetown,": a town name the tagger took for an organisation
-                _, cands = _lookup(ent.text)
+                _, cands = _lookup(text[s:e])
                 if any(c.primary and (c.feature in _BIG_FEATURES or c.population >= 10_000) for c in cands) or (
                         any(c.primary and c.feature not in _LOCAL for c in cands)
                         and (_cue(text, s) or _DIRECTION.search(text, max(0, s - 12), s))):  # "eastern Ghouta"
                     self.add(s, e, "mention", "place name the tagger took for an organisation")
-            elif label in _HOST_LABELS and len(ent) > 1:
-                if label == "ORG" and len(ent) > 2 and self.context_word(s, ent[1].idx + len(ent[1]), dem):
+            elif label in _HOST_LABELS and n > 1:
+                if label == "ORG" and n > 2 and self.context_word(s, tok_idx[a + 1] + len(tok_text[a + 1]), dem):
                     continue
                 self.part(s, e, "context", "inside an organisation name",
                           lambda c: c.primary and (c.feature in _BIG_FEATURES or c.feature == "admin2"
                                                    or c.population >= 20_000))
-            elif label == "PERSON" and len(ent) <= 3:
+            elif label == "PERSON" and n <= 3:
                 self.person(ent, gpe_texts, person_words, deferred)
         # The entities stage's repairs (a town the tagger called a person, one type per name) count as NER.
         for ent in doc.entities:
@@ -461,11 +470,11 @@ class _Detector:
             self.misspelt_people(deferred)
         self.blocked = bytearray(len(text) + 1)  # NER had its say on these spans (people, organisations ...)
         self.tagged = bytearray(len(text) + 1)  # any entity at all
-        self.person_from = {ent.start_char: ent.end_char for ent in ents if ent.label_ == "PERSON"}
-        for ent in ents:
-            self.tagged[ent.start_char:ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
-            if ent.label_ == "PERSON":
-                self.blocked[ent.start_char:ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
+        self.person_from = {s: e for _, label, s, e, _, _ in rows if label == "PERSON"}
+        for _, label, s, e, _, _ in rows:
+            self.tagged[s:e] = b"\x01" * (e - s)
+            if label == "PERSON":
+                self.blocked[s:e] = b"\x01" * (e - s)
         self.untagged_demonyms()
         self.civic_names()
         self.county_lists()
@@ -490,8 +499,8 @@ class _Detector:
         it is followed by ", Texas", named as a place elsewhere, after a locative word, or a big city whose
         name no person in the story carries; never after a title or before "said"."""
         s, e = ent.start_char, ent.end_char
-        key, cands = _lookup(ent.text)
-        prev = ent.doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
+        key, cands = _lookup(self.text[s:e])
+        prev = self.tokens.lower[ent.start - 1].rstrip(".") if ent.start > 0 else ""
         if prev in _TITLES or _SPEECH.match(self.text, e):
             return
         if prev == "of" and (typed := self.doc.entity_at(s, e)) is not None and typed.type == "PERSON":
@@ -500,7 +509,7 @@ class _Detector:
         if q and any(_inside(c, w) for c in cands for w in q):
             self.add(s, e, "mention", "named before its state or country")
             return
-        if len(ent) >= 3 and _COUNTY.search(ent.text) and not cands:
+        if len(ent) >= 3 and _COUNTY.search(self.text, s, e) and not cands:
             # "Rapides Parish Fire": no person is called "Parish"; the county inside is context
             self.part(s, e, "context", "inside a name the tagger took for a person", lambda c: c.feature == "admin2")
             return
@@ -1186,7 +1195,7 @@ def geoparse(doc: Document) -> tuple[list[Place], list[str]]:
     _consistent(mentions)
     _along(mentions)
     places = [_to_place(m) for m in mentions]
-    sites = _sites(doc, places, detector.taken, detector.ents)
+    sites = _sites(doc, places, detector.taken, detector.ent_rows, detector.tokens)
     if sites:
         places = sorted(places + sites, key=lambda p: p.start)
     return places, _focus(places)
@@ -1239,7 +1248,7 @@ def _anchor(local: list[Place], starts: list[int], ends: list[int], start: int, 
     return next(p for p in local if p.name == most), "the town the story names most"
 
 
-def _sites(doc: Document, places: list[Place], taken: bytearray, ents: list) -> list[Place]:
+def _sites(doc: Document, places: list[Place], taken: bytearray, ents: list[tuple], tokens) -> list[Place]:
     """Streets, squares and buildings (NER facilities) no gazetteer lists: kept, at their town's point."""
     text = doc.text
     spans: list[tuple[int, int, str]] = []
@@ -1257,17 +1266,17 @@ def _sites(doc: Document, places: list[Place], taken: bytearray, ents: list) -> 
         if " " in text[s:e] and 1 not in taken[s:e]:
             spans.append((s, e, "street"))
     if ents:
-        for ent in ents:
+        words = tokens.text
+        for _, label, start, end, a, b in ents:  # (span, label, start_char, end_char, first token, end token)
             # cheap tests first: most organisations end in no facility word and start with none of them
-            if ent.label_ not in _FACILITY_LABELS or (ent[-1].text not in _FACILITY_WORDS
-                                                      and ent[0].text not in _FACILITY_OPENERS):
+            if label not in _FACILITY_LABELS or (words[b - 1] not in _FACILITY_WORDS
+                                                 and words[a] not in _FACILITY_OPENERS):
                 continue
-            if 1 not in taken[ent.start_char:ent.end_char] and not any(
-                    s < ent.end_char and ent.start_char < e for s, e, _ in spans):
-                shift, name = _clean(ent.text)
+            if 1 not in taken[start:end] and not any(s < end and start < e for s, e, _ in spans):
+                shift, name = _clean(text[start:end])
                 if name and _FACILITY.search(name) and all(w[0].isupper() or w in ("of", "de", "the", "and")
                                                            for w in name.split()):
-                    spans.append((ent.start_char + shift, ent.start_char + shift + len(name), "site"))
+                    spans.append((start + shift, start + shift + len(name), "site"))
     out = []
     local = _towns(places) if spans else []
     starts, ends = [p.start for p in local], [p.end for p in local]
