@@ -608,6 +608,11 @@ def test_clock_hours_with_their_part_of_day(text, expected):
         ("The feud lasted three decades.", [("three decades", "P3DE", "duration")]),
         ("The club has not won in more than a century.", [("more than a century", "P1CE", "duration")]),
         ("Prices rose over the past decade.", [("the past decade", "P1DE", "duration")]),
+        # a year before a singular noun or an election noun is a date, not a count; "May's office" is the name
+        ("Turnout in the chaotic 2012 presidential primary was low.", [("2012", "2012", "date")]),
+        ("Her lead is double the one she had when the 2008 primaries ended.", [("2008", "2008", "date")]),
+        ("Nearly 2000 people came.", []),
+        ("The reply came in a statement from May's office.", []),
         # the newspaper is no date
         ("A photographer for USA TODAY Sports took the picture.", []),
         ("The figures were first reported by USA Today.", []),

@@ -411,6 +411,10 @@ class Resolver:
                 return None
             if word == "May" and self.prev_word(c.start) in ("and", "or", "the", "to", "as", "that"):
                 return None
+            if word == "May" and self.text[c.end : c.end + 2] in ("'s", "\u2019s") and self.prev_word(c.start) not in (
+                "last", "this", "next", "early", "late", "mid"
+            ):
+                return None  # "a statement from May's office": the name; a month's own noun says "last May's"
         if word.endswith(".") is False and len(word) <= 4 and word.lower() not in ("may", "june", "july"):
             return None
         rel = mod if mod in ("last", "this", "next") else None
@@ -478,10 +482,16 @@ class Resolver:
             span = self.nlp.char_span(m.start("year"), m.end("year"), alignment_mode="expand")
             if span is not None:
                 tok = span[0]
-                if tok.ent_type_ in ("CARDINAL", "MONEY", "QUANTITY", "PERCENT") and before not in R._DATE_PREP:
+                singular = tok.dep_ == "nummod" and tok.head.tag_ == "NN" and tok.head.i > tok.i
+                # "the fluid 2016 presidential primary": a number before a singular noun counts nothing
+                if tok.ent_type_ in ("CARDINAL", "MONEY", "QUANTITY", "PERCENT") and before not in R._DATE_PREP and not (
+                    singular and tok.ent_type_ == "CARDINAL"
+                ):
                     return None
                 nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
-                if nxt is not None and nxt.tag_ == "NNS" and nxt.lower_ not in ("elections", "games", "olympics", "talks"):
+                if nxt is not None and nxt.tag_ == "NNS" and nxt.lower_ not in (
+                    "elections", "games", "olympics", "talks", "primaries", "caucuses", "midterms", "playoffs", "finals",
+                    "championships", "negotiations", "riots", "floods", "protests"):
                     return None
         elif re.match(r"\s+[a-z]+s\b", after) and before not in R._DATE_PREP:
             return None
