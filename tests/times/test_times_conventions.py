@@ -643,6 +643,12 @@ def test_sixth_round_false_positives_and_tense(text, expected):
         # a house number is no year; a decade may carry an apostrophe
         ("The guests arrived at 1600 Maple Avenue.", PUB, []),
         ("He studied law in the 1970\u2019s.", PUB, [("the 1970\u2019s", "197", "date")]),
+        # day-first ranges: each day its own date, month and year shared ("5-6 April 2016", "11-13 Dec.")
+        ("The envoy toured the region from 8-9 April 2011.", PUB,
+         [("8", "2011-04-08", "date"), ("9 April 2011", "2011-04-09", "date")]),
+        ("Drills were held between 4-6 Feb. near the coast.", PUB,
+         [("4", "2013-02-04", "date"), ("6 Feb.", "2013-02-06", "date")]),
+        ("The home side won 3-2 June 5.", PUB, [("June 5", "2012-06-05", "date")]),
         # "into the spring": a season after any preposition of time
         ("The dispute could drag on into the spring.", PUB, [("the spring", "2013-SP", "date")]),
     ],

@@ -374,6 +374,10 @@ class Resolver:
             out.append(Norm(start, end, "date", v, "day", anchor, c.kind))
         return out[:1] if count else out or None
 
+    def n_dmyand(self, c: Cand) -> list[Norm] | None:
+        """'5-6 April 2016', '11-13 Dec.': day-first coordinated days, each its own date ('5' is April 5)."""
+        return self.n_mdyand(c)  # the order of the days and the month's spelling were checked in rules
+
     def n_iso(self, c: Cand) -> Norm | None:
         m = c.m
         d = R._safe_date(int(m.group("year")), int(m.group("m")), int(m.group("d")))

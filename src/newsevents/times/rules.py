@@ -98,6 +98,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ("mdy", rf"{_B}(?:(?:{WD}|{WDA}),?\s+)?{MON}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?P<year>(?:1[6-9]|20)\d\d)(?!\d))?(?![\w]|-(?!\d))"),
     # "April 2 and 3", "May 5 and 6, 2012", "March 21-23": each day its own date, the year shared
     ("mdyand", rf"{_B}{MON}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?:and|or|&|to|through)\s+|\s*[-\u2013]\s*)(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:.,]\d)(?:,?\s+(?P<year>(?:1[6-9]|20)\d\d)(?!\d))?(?![\w%-])"),
+    # "5-6 April 2016", "11-13 Dec.", "25 and 26 May": each day its own date (day-first style)
+    ("dmyand", rf"{_B}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?:and|or|&|to|through)\s+|\s*[-\u2013]\s*)(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MON}(?:,?\s+(?P<year>(?:1[6-9]|20)\d\d)(?!\d))?(?![\w-])"),
     # "7 June 2019", "the 7th of June"
     ("dmy", rf"{_B}(?:(?:{WD}|{WDA}),?\s+)?(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MON}(?:,?\s+(?P<year>(?:1[6-9]|20)\d\d)(?!\d))?{_E}"),
     # "1990-91", "2012-13": both ends (TIDES/TimeML tag each point of a range)
@@ -239,7 +241,7 @@ _CATS: dict[str, set[str]] = {
 _KIND_TRIGGERS: dict[str, tuple[frozenset[str], int]] = {
     k: (frozenset(c.split()), b)
     for k, c, b in [
-        ("mdy", "month", 2), ("mdyand", "month", 0), ("bareunits", "unit", 0), ("yearrange", "digit", 0), ("monrange", "month", 4), ("weekof", "month", 5),
+        ("mdy", "month", 2), ("mdyand", "month", 0), ("dmyand", "month", 4), ("bareunits", "unit", 0), ("yearrange", "digit", 0), ("monrange", "month", 4), ("weekof", "month", 5),
         ("alldur", "unit pod", 2), ("electionday", "unit pod", 1), ("earlyhours", "hours", 3), ("overnight", "overnight", 0), ("dmy", "month", 5), ("iso", "digit", 0), ("numeric", "digit", 0),
         ("month", "month", 5), ("year", "digit", 5), ("decade", "digit decword", 3), ("century", "digit unit", 5),
         ("weekday", "weekday", 2), ("relday", "relday", 4), ("thispod", "pod", 2), ("relunit", "unit season quarter", 6),
@@ -259,6 +261,15 @@ _DIGIT = frozenset({"digit"})
 _ORDDAY = frozenset({"digit", "ordday"})  # "5th", "21st": a day of the month may follow "on the"
 _ORD_SUFFIX = frozenset({"st", "nd", "rd", "th", "ST", "ND", "RD", "TH"})
 _NONE: frozenset[str] = frozenset()
+
+
+def _day_range(m: re.Match[str]) -> bool:
+    """'5-6 April' is a range of days; 'a 3-2 June win' (a score) and 'Dec' with no full stop are not
+    (checked before selection, so the date inside the span still gets its chance)."""
+    mon = m.group("mon")
+    if not mon.endswith(".") and len(mon) <= 4 and mon.lower() not in ("may", "june", "july"):
+        return False
+    return int(m.group("day")) < int(m.group("day2"))
 
 
 def candidates(text: str) -> list[Cand]:
@@ -282,6 +293,8 @@ def candidates(text: str) -> list[Cand]:
                 todo.update(pos[-(back + 2) :])
         for p in sorted(todo):
             m = rx.match(text, p)
+            if m and kind == "dmyand" and not _day_range(m):
+                continue
             if m and m.end() > m.start() and (m.start(), m.end(), kind) not in seen:
                 seen.add((m.start(), m.end(), kind))
                 out.append(Cand(m.start(), m.end(), kind, m))
