@@ -649,6 +649,13 @@ def test_sixth_round_false_positives_and_tense(text, expected):
         ("Drills were held between 4-6 Feb. near the coast.", PUB,
          [("4", "2013-02-04", "date"), ("6 Feb.", "2013-02-06", "date")]),
         ("The home side won 3-2 June 5.", PUB, [("June 5", "2012-06-05", "date")]),
+        # a bare clock time in a past clause is not on a day ahead of the story; in a future one it is
+        ("The mayor takes office on May 2. Her bus arrived at 9 p.m.", PUB,
+         [("May 2", "2013-05-02", "date"), ("9 p.m.", "2013-03-20T21:00", "time")]),
+        ("The mayor takes office on May 2. The oath starts at 9 a.m.", PUB,
+         [("May 2", "2013-05-02", "date"), ("9 a.m.", "2013-05-02T09:00", "time")]),
+        # a number with a thousands separator is one number
+        ("Fans had waited 12,345 days for it.", PUB, []),
         # "into the spring": a season after any preposition of time
         ("The dispute could drag on into the spring.", PUB, [("the spring", "2013-SP", "date")]),
     ],

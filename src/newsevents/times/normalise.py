@@ -1176,6 +1176,8 @@ class Resolver:
             n += 0.5
         if n is not None and n > 10000:
             return None
+        if numw[0].isdigit() and re.search(r"\d[,.]$", self.text[max(0, c.start - 2) : c.start]):
+            return None  # "39,467 days": the number began before the match
         if numw[0].isdigit() and self.prev_word(c.start) in ("$",):
             return None
         return self.mk(c, "duration", R.duration_value(n, unit), None)
@@ -1295,6 +1297,8 @@ class Resolver:
             # a bare clock time in a story narrates the day the story is about: the last day named
             p = self.last_day(c.start)
             day = (p[0], p[1].isoformat()) if p else None
+            if p is not None and self.dct is not None and p[1] > self.dct and self.tense(c) == "past":
+                day = None  # "landed at 10.45pm" after "sworn in on Jan. 20": a past clock is not on a day ahead
         if day is not None:
             i, d = day
             n = Norm(c.start, c.end, "time", d + clock, "minute", "prev", c.kind, None, i)
