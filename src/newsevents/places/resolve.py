@@ -753,10 +753,14 @@ class _Detector:
     def capitalised_runs(self) -> None:
         """Gazetteer matches NER missed: capitalised runs naming a country, a state, a city of 100,000+, a
         named feature, or any town followed by its state ("Moab, Utah")."""
-        text = self.text
+        text, taken = self.text, self.taken
         for m in _CAP_RUN.finditer(text):
-            s, e = m.start(), m.end()
-            if 0 not in self.taken[s:e]:
+            s, e = m.span()
+            if 0 not in taken[s:e]:
+                continue
+            if " " not in m.group():  # one word (most runs): one part, and a stop word opens nothing
+                if norm(m.group()) not in _STOP:
+                    self._run_words([(s, e)])
                 continue
             for words in _sentence_parts([(w.start(), w.end()) for w in _NONSPACE.finditer(text, s, e)], text):
                 # "In Euclid", "The Hague"? only words that never open a place name are dropped
@@ -766,49 +770,51 @@ class _Detector:
                 self._run_words(words)
 
     def _run_words(self, words: list[tuple[int, int]]) -> None:
-        text = self.text
-        if True:
-            i = 0
-            while i < len(words):
-                done = False
-                first = norm(text[words[i][0]:words[i][1]])
-                if first in _STOP and first not in _OPENERS:  # no name of any size opens with it
-                    i += 1
+        text, taken, blocked, tagged = self.text, self.taken, self.blocked, self.tagged
+        lookup = get().lookup
+        n = len(words)
+        i = 0
+        while i < n:
+            done = False
+            first = norm(text[words[i][0]:words[i][1]])
+            if first in _STOP and first not in _OPENERS:  # no name of any size opens with it
+                i += 1
+                continue
+            for size in range(min(4, n - i), 0, -1):
+                ws, we = words[i][0], words[i + size - 1][1]
+                while we > ws and not text[we - 1].isalnum() and text[we - 1] != ".":
+                    we -= 1
+                if text[we - 2:we] in ("'s", "\u2019s"):  # "America's"
+                    we -= 2
+                if we - ws < 4 or (first in _STOP and size == 1):
                     continue
-                for size in range(min(4, len(words) - i), 0, -1):
-                    ws, we = words[i][0], words[i + size - 1][1]
-                    while we > ws and not text[we - 1].isalnum() and text[we - 1] != ".":
-                        we -= 1
-                    if text[we - 2:we] in ("'s", "\u2019s"):  # "America's"
-                        we -= 2
-                    if (we - ws < 4 or (first in _STOP and size == 1)
-                            or not self.free(ws, we) or 1 in self.blocked[ws:we]
-                            or "'" in text[ws:we] or "\u2019" in text[ws:we]):
-                        continue
-                    cands = get().lookup(norm(text[ws:we]))
-                    if not cands:
-                        continue
-                    q = _qualifier(text, we)
-                    cue = _cue(text, ws)
-                    if size == 1 and len(words) > 1 and cue < 2:  # "Bush" in "George Bush": a country or state
-                        ok = tuple(c for c in cands if c.primary and c.feature in ("country", "admin1"))
-                    else:
-                        # "in Pewaukee", "the town of Akuressa": the text says it is a place
-                        floor = (0, 1_000, 100_000)[(2 - cue) if cue else 2]
-                        if cue == 1 and 1 in self.tagged[ws:we]:
-                            floor = 5_000  # the tagger called it something else: a town of some size
-                        ok = tuple(c for c in cands if c.primary and (
-                            c.feature in ("country", "admin1") or c.population >= floor
-                            or (c.feature not in _LOCAL and (size >= 2 or 1 not in self.tagged[ws:we]))
-                            or (q and any(_inside(c, w) for w in q))))
-                    acronym = text[ws:we].isupper() and len(text[ws:we]) <= 4 and ok and ok[0].feature != "country"
-                    if ok and (not acronym or self.in_dateline(ws)):  # "ROME (Reuters) -" is a city
-                        self.add(ws, we, "mention", "gazetteer")
-                        i += size
-                        done = True
-                        break
-                if not done:
-                    i += 1
+                name = text[ws:we]
+                if 1 in taken[ws:we] or 1 in blocked[ws:we] or "'" in name or "\u2019" in name:
+                    continue
+                cands = lookup(norm(name))
+                if not cands:
+                    continue
+                q = _qualifier(text, we)
+                cue = _cue(text, ws)
+                if size == 1 and n > 1 and cue < 2:  # "Bush" in "George Bush": a country or state
+                    ok = tuple(c for c in cands if c.primary and c.feature in ("country", "admin1"))
+                else:
+                    # "in Pewaukee", "the town of Akuressa": the text says it is a place
+                    floor = (0, 1_000, 100_000)[(2 - cue) if cue else 2]
+                    if cue == 1 and 1 in tagged[ws:we]:
+                        floor = 5_000  # the tagger called it something else: a town of some size
+                    ok = tuple(c for c in cands if c.primary and (
+                        c.feature in ("country", "admin1") or c.population >= floor
+                        or (c.feature not in _LOCAL and (size >= 2 or 1 not in tagged[ws:we]))
+                        or (q and any(_inside(c, w) for w in q))))
+                acronym = name.isupper() and len(name) <= 4 and ok and ok[0].feature != "country"
+                if ok and (not acronym or self.in_dateline(ws)):  # "ROME (Reuters) -" is a city
+                    self.add(ws, we, "mention", "gazetteer")
+                    i += size
+                    done = True
+                    break
+            if not done:
+                i += 1
 
 
 _CUE = re.compile(r"(?:\b(?P<kind>town|village|city|community|suburb|hamlet|township|borough|municipality) of|"
@@ -946,12 +952,11 @@ def _build_context(mentions: list[Mention], demonym_cc: Counter, readings: dict[
     tight: dict[tuple[int, int], set[str]] = defaultdict(set)
     placed = 0  # names with a town reading
     for key, (_, cells, states, small, named) in infos.items():
+        # each name once, each of its cells and states once (`_reading_info` kept the heaviest reading)
         for cell, w in cells:
-            d = geo[cell]
-            d[key] = max(d.get(key, 0.0), w)
+            geo[cell][key] = w
         for k, w in states:
-            d = a1[k]
-            d[key] = max(d.get(key, 0.0), w)
+            a1[k][key] = w
         for code, point in named:
             countries[code] = point
         for cell in small:
