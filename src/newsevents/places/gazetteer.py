@@ -58,9 +58,10 @@ class Candidate:
     population: int
     primary: bool  # the looked-up name is the entry's own name (not a historical/alternate one)
 
-    # identity is the place and how it was named: cheap to hash, as candidates key many caches
+    # identity is the place and how it was named: cheap to hash, as candidates key many caches (no
+    # container of candidates is iterated in hash order, so the value itself does not matter)
     def __hash__(self) -> int:
-        return hash((self.id, self.primary))
+        return self.id * 2 + self.primary
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Candidate) and self.id == other.id and self.primary == other.primary

@@ -323,6 +323,7 @@ class _Detector:
         # per entity, read once: (span, label, start_char, end_char, first token, end token)
         self.ent_rows: list[tuple] = []
         self.tokens = None  # the document's token table (set by `run`)
+        self.runs: list[tuple[int, int]] = []  # spans of `_CAP_RUN` over the text (set by `capitalised_runs`)
 
     def in_dateline(self, pos: int) -> bool:
         dl = self.doc.dateline
@@ -366,6 +367,7 @@ class _Detector:
     def part(self, s: int, e: int, role: str, how: str, ok) -> Mention | None:
         """The longest run of capitalised words inside [s, e) that names a place ("North Texas" -> Texas)."""
         text = self.text
+        lookup = get().lookup
         words = [(m.start(), m.end()) for m in _WORD.finditer(text, s, e)]
         n = len(words)
         named = bytearray(n)  # words inside a longer place name: "Concord" in "New Concord Reservoir"
@@ -382,12 +384,13 @@ class _Detector:
                 first = norm(text[ws:min(token_end[i], we)])
                 if first in _STOP and (size == 1 or first not in _OPENERS):
                     continue
-                found = tuple(c for c in get().lookup(norm(self.text[ws:we])) if c.primary)
+                found = lookup(norm(text[ws:we]))
+                if not found:
+                    continue
                 # a name of two or more words is rarely an accident: any town of some size will do
-                cands = tuple(c for c in found if ok(c) or (size > 1 and c.population >= 1_000))
-                if cands:
+                if any(c.primary and (ok(c) or (size > 1 and c.population >= 1_000)) for c in found):
                     return self.add(ws, we, role, how)
-                if found and size > 1:
+                if size > 1 and any(c.primary for c in found):
                     named[i:i + size] = b"\x01" * size
         return None
 
@@ -735,8 +738,8 @@ class _Detector:
         """Second look once the story's home state is known: small towns of that state that NER missed
         ("Roselle police", "an early Lombard settler"), the way a local reader knows them."""
         found = []
-        for m in _CAP_RUN.finditer(self.text):
-            for w in _NAME2.finditer(self.text, m.start(), m.end()):
+        for rs, re_ in self.runs:
+            for w in _NAME2.finditer(self.text, rs, re_):
                 s, e = w.start(), w.end()
                 key = norm(w.group(0))
                 if (key in _STOP or len(key) < 4 or not self.free(s, e) or 1 in self.blocked[s:e]
@@ -754,8 +757,10 @@ class _Detector:
         """Gazetteer matches NER missed: capitalised runs naming a country, a state, a city of 100,000+, a
         named feature, or any town followed by its state ("Moab, Utah")."""
         text, taken = self.text, self.taken
+        runs = self.runs
         for m in _CAP_RUN.finditer(text):
             s, e = m.span()
+            runs.append((s, e))  # kept for `local_names` (same text, same runs)
             if 0 not in taken[s:e]:
                 continue
             if " " not in m.group():  # one word (most runs): one part, and a stop word opens nothing
