@@ -411,7 +411,7 @@ def resolve_month(dct: date, month: int, tense: str | None, rel: str | None = No
         return dct.year - 1 if month > dct.month else dct.year
     if dct.month - month >= 9:  # "in January" with no tense in a November story: the coming one
         return dct.year + 1
-    return dct.year - 1 if month - dct.month >= 6 else dct.year  # half a year either way: news tells the past
+    return dct.year - 1 if month - dct.month > 6 else dct.year
 
 
 def _safe_date(y: int, m: int, d: int) -> date | None:
