@@ -636,6 +636,9 @@ def test_sixth_round_false_positives_and_tense(text, expected):
         ("They do not want to face her in November.", PUB, [("November", "2013-11", "date")]),
         ("She could win if she is the nominee in November.", PUB, [("November", "2013-11", "date")]),
         ("They wanted to leave in November.", PUB, [("November", "2012-11", "date")]),
+        # typographic apostrophes read as the straight ones: "they\u2019ll" looks ahead, "should\u2019ve" back
+        ("They\u2019ll sign the deal on Friday.", PUB, [("Friday", "2013-03-22", "date")]),
+        ("It should\u2019ve opened on Friday.", PUB, [("Friday", "2013-03-15", "date")]),
         # "the past few nights": a counted stretch (no unit we can write), not "the past" (PAST_REF)
         ("Crowds gathered for the past few nights.", PUB, []),
         ("Such things happened in the past.", PUB, [("the past", "PAST_REF", "date")]),

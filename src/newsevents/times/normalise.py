@@ -17,7 +17,7 @@ from . import lexicon as lx
 from . import rules as R
 from .rules import Cand, Norm
 
-_FUTURE_AUX = {"will", "'ll", "shall", "would", "wo", "ll"}
+_FUTURE_AUX = {"will", "'ll", "\u2019ll", "shall", "would", "wo", "ll"}  # typographic apostrophes too
 _COUNTED_THINGS = re.compile(
     r"\b(?:holes?|innings?|laps?|tees?|greens?|putts?|birdie\w*|bogey\w*|par|stages?|rounds?|minutes?|floors?|"
     r"amendments?|precincts?|districts?|pick|seed|place|anniversary|birthday)\b", re.I)
@@ -104,9 +104,11 @@ def tense_at(nlp_doc: Any, start: int, end: int, present: bool = False) -> str |
         # first verb's auxiliaries
         kids = [c for c in tok.head.children if c.dep_ in ("aux", "auxpass")]
     low = {c.lower_ for c in kids}
+    # the parser often misreads a typographic contraction ("should\u2019ve" as a noun subject)
+    low |= {c.lower_ for c in tok.children if c.lower_ in ("\u2019ve", "\u2019ll", "'ve", "'ll")}
     if low & _FUTURE_AUX or any(c.lower_ == "going" for c in kids):
         return "future"
-    if low & _MODAL_AHEAD and not low & {"have", "'ve"}:
+    if low & _MODAL_AHEAD and not low & {"have", "'ve", "\u2019ve"}:
         # "profits should rise in the second quarter", "may resign on Friday": a modal before a bare
         # verb looks ahead (HeidelTime's English rules read any modal as future); "could" reports
         # the past ability as often as a prospect, and "should have" is past
