@@ -656,6 +656,11 @@ def test_sixth_round_false_positives_and_tense(text, expected):
          [("May 2", "2013-05-02", "date"), ("9 p.m.", "2013-03-20T21:00", "time")]),
         ("The mayor takes office on May 2. The oath starts at 9 a.m.", PUB,
          [("May 2", "2013-05-02", "date"), ("9 a.m.", "2013-05-02T09:00", "time")]),
+        # a clock time past midnight after a night named is on the next day
+        ("The vote ran late on Tuesday night. The count ended at 1:15 a.m.", PUB,
+         [("Tuesday night", "2013-03-19TNI", "time"), ("1:15 a.m.", "2013-03-20T01:15", "time")]),
+        ("The vote ran late on Tuesday night. The count ended at 11:15 p.m.", PUB,
+         [("Tuesday night", "2013-03-19TNI", "time"), ("11:15 p.m.", "2013-03-19T23:15", "time")]),
         # a number with a thousands separator is one number
         ("Fans had waited 12,345 days for it.", PUB, []),
         # "into the spring": a season after any preposition of time

@@ -1303,6 +1303,9 @@ class Resolver:
                 day = None  # "landed at 10.45pm" after "sworn in on Jan. 20": a past clock is not on a day ahead
         if day is not None:
             i, d = day
+            if hh < 5 and (self.out[i].value or "").endswith(("TNI", "TEV")) and not re.fullmatch(r"[\dX]{4}-XX-XX", d):
+                # "Wednesday night ... closed it out at 12:47 a.m.": past midnight is the next day
+                d = (date.fromisoformat(d) + timedelta(days=1)).isoformat() if d[:4].isdigit() else d
             n = Norm(c.start, c.end, "time", d + clock, "minute", "prev", c.kind, None, i)
         elif self.dct is None:
             n = Norm(c.start, c.end, "time", "XXXX-XX-XX" + clock, "minute", None, c.kind)
