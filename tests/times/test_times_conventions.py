@@ -661,6 +661,10 @@ def test_sixth_round_false_positives_and_tense(text, expected):
          [("Tuesday night", "2013-03-19TNI", "time"), ("1:15 a.m.", "2013-03-20T01:15", "time")]),
         ("The vote ran late on Tuesday night. The count ended at 11:15 p.m.", PUB,
          [("Tuesday night", "2013-03-19TNI", "time"), ("11:15 p.m.", "2013-03-19T23:15", "time")]),
+        # coordinated stretches ahead are one FUTURE_REF, as "the weeks ahead" is
+        ("Talks will go on in the days and weeks ahead.", PUB, [("the days and weeks ahead", "FUTURE_REF", "date")]),
+        ("Both sides must meet over the coming weeks and months.", PUB,
+         [("the coming weeks and months", "FUTURE_REF", "date")]),
         # a number with a thousands separator is one number
         ("Fans had waited 12,345 days for it.", PUB, []),
         # "into the spring": a season after any preposition of time

@@ -178,7 +178,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # "all day", "the whole week": the full length of one unit
     ("alldur", r"(?i:(?<![\w-])(?:all|the\s+whole|the\s+entire|a\s+whole|an\s+entire)\s+(?P<unit>day|night|week|month|year|morning|afternoon|evening|weekend)(?![\w-])(?!\s+(?:of|long)\b))"),
     ("overnight", r"(?i:(?<![\w-])overnight(?![\w-]))"),
-    ("vague", r"(?i:(?<![\w-])(?P<v>right now|now|currently|nowadays|these days|at present|presently|recently|lately|(?:in\s+)?the\s+past|(?:in\s+)?the\s+future|(?:in\s+)?(?:the\s+)?coming\s+(?:days|weeks|months|quarters|years|decades)|the\s+(?:days|weeks|months|years|decades)\s+(?:ahead|to\s+come))(?![\w-]))"),
+    ("vague", r"(?i:(?<![\w-])(?P<v>right now|now|currently|nowadays|these days|at present|presently|recently|lately|(?:in\s+)?the\s+past|(?:in\s+)?the\s+future|(?:in\s+)?(?:the\s+)?coming\s+(?:days|weeks|months|quarters|years|decades)(?:\s+(?:and|or)\s+(?:weeks|months|years|decades))?|the\s+(?:days|weeks|months|years|decades)(?:\s+(?:and|or)\s+(?:weeks|months|years|decades))?\s+(?:ahead|to\s+come))(?![\w-]))"),
     # "the current crisis", "his recent visit": TIDES marks these adjectives as PRESENT_REF / PAST_REF
     # (checked on the parse: an adjective before its noun; not "current account", "the current")
     ("vagueadj", r"(?i:(?<![\w-])(?P<adj>current|recent)(?![\w-]))"),
