@@ -169,6 +169,12 @@ def _capitals() -> frozenset[tuple[str, str]]:
 
 
 @lru_cache(maxsize=1)
+def _context_first_words() -> frozenset[str]:
+    """`_context_firsts` as `_CAP_WORD` finds them in the text ("sri" -> "Sri")."""
+    return frozenset(k[0].upper() + k[1:] for k in _context_firsts() if re.fullmatch(r"[a-z]{2,}", k))
+
+
+@lru_cache(maxsize=1)
 def _context_firsts() -> frozenset[str]:
     """First words of every demonym and region adjective ("sri" of "sri lankan")."""
     return frozenset(k.split()[0] for k in (*demonyms(), *adjectives()) if k)
@@ -626,12 +632,22 @@ class _Detector:
     def untagged_demonyms(self) -> None:
         """"Israeli", "Sri Lankan", "African" the tagger left untagged: context like any demonym."""
         dem, adj = demonyms(), adjectives()
-        firsts = _context_firsts()
         text, tagged = self.text, self.tagged
-        for m in _CAP_WORD.finditer(text):
-            if norm(m.group(0)) not in firsts:  # most capitalised words open no demonym or adjective
-                continue
-            s, e = m.start(), m.end()
+        # most capitalised words open no demonym or adjective: find the few that do (in C), then where
+        # they stand, in text order
+        hits = _context_first_words().intersection(_CAP_WORD.findall(text))
+        if not hits:
+            return
+        found = []
+        for word in hits:
+            i = text.find(word)
+            while i != -1:
+                j = i + len(word)  # a whole `_CAP_WORD` match: a word boundary before, no [a-z] after
+                if (i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_")) and not (
+                        j < len(text) and "a" <= text[j] <= "z"):
+                    found.append((i, j))
+                i = text.find(word, j)
+        for s, e in sorted(found):
             two = _CAP_WORD.match(text, e + 1) if text.startswith(" ", e) else None
             if two and ((k2 := norm(text[s:two.end()])) in dem or k2 in adj):  # "Sri Lankan"
                 e = two.end()
