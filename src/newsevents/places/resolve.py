@@ -180,7 +180,7 @@ def _context_firsts() -> frozenset[str]:
     return frozenset(k.split()[0] for k in (*demonyms(), *adjectives()) if k)
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     start: int
     end: int
@@ -876,7 +876,7 @@ def detect(doc: Document) -> tuple[list[Mention], Counter]:
 @dataclass
 class Context:
     cc: Counter  # country -> weight, from names that are unambiguous, demonyms, qualifiers
-    own: dict[str, Counter]  # what each name itself added (a name is not its own context)
+    own: dict[str, dict[str, int]]  # what each name itself added (a name is not its own context)
     geo: dict[tuple[int, int], dict[str, float]]  # 2-degree cell -> {name: weight of its readings there}
     a1: dict[tuple[str | None, str | None], dict[str, float]]  # (country, state) -> {name: weight}
     countries: dict[str, tuple[float, float]] = field(default_factory=dict)  # named countries' centres
@@ -887,7 +887,7 @@ class Context:
     cc_total: int = 0  # sum of cc
 
 
-_EMPTY: Counter = Counter()
+_EMPTY: dict[str, int] = {}
 
 
 def _cell(lat: float, lon: float) -> tuple[int, int]:
@@ -943,7 +943,7 @@ def _reading_info(cands: tuple[Candidate, ...]) -> tuple[dict[Candidate, float],
 def _build_context(mentions: list[Mention], demonym_cc: Counter, readings: dict[str, tuple[Candidate, ...]],
                    us_local: bool = False, cue_states: frozenset[str] = frozenset()) -> Context:
     cc: Counter = Counter(demonym_cc)
-    own: dict[str, Counter] = defaultdict(Counter)
+    own: dict[str, dict[str, int]] = {}
     infos = {key: _reading_info(cands) for key, cands in readings.items()}
     shares: dict[tuple[str, bool], list[str]] = {}  # repeats of a name add the same countries
     for m in mentions:
@@ -961,12 +961,14 @@ def _build_context(mentions: list[Mention], demonym_cc: Counter, readings: dict[
                                        or (c.feature == "admin2" and m.key != norm(c.name.split()[0]))):
                     share[c.country_code] += w
             codes = shares[(m.key, bool(m.within))] = [code for code, w in share.items() if w >= 0.5]
-        for code in codes:
-            cc[code] += weight
-            own[m.key][code] += weight
-        for q in m.within:
-            cc[q.country_code] += 1
-            own[m.key][q.country_code] += 1
+        if codes or m.within:
+            mine = own.setdefault(m.key, {})
+            for code in codes:
+                cc[code] = cc.get(code, 0) + weight
+                mine[code] = mine.get(code, 0) + weight
+            for q in m.within:
+                cc[q.country_code] = cc.get(q.country_code, 0) + 1
+                mine[q.country_code] = mine.get(q.country_code, 0) + 1
     geo: dict[tuple[int, int], dict[str, float]] = defaultdict(dict)
     a1: dict[tuple, dict[str, float]] = defaultdict(dict)
     countries: dict[str, tuple[float, float]] = {}
