@@ -336,9 +336,14 @@ class Gazetteer:
         self.lookup = lru_cache(maxsize=200_000)(self._lookup)
         self._countries: dict[str, Candidate] | None = None
 
-    def _lookup(self, key: str) -> tuple[Candidate, ...]:
+    def _maybe(self, key: str) -> bool:
+        """The Bloom filter: False means no such name (most capitalised words), without a disk read."""
         bloom = self.bloom
-        if not all(bloom[h >> 3] & (1 << (h & 7)) for h in _hashes(key)):
+        h1, h2 = _hashes(key)
+        return bool(bloom[h1 >> 3] & (1 << (h1 & 7)) and bloom[h2 >> 3] & (1 << (h2 & 7)))
+
+    def _lookup(self, key: str) -> tuple[Candidate, ...]:
+        if not self._maybe(key):
             return ()
         row = self.con.execute("SELECT pids FROM names WHERE key = ?", (key,)).fetchone()
         return self._places(row[0].split()) if row else ()
@@ -358,7 +363,7 @@ class Gazetteer:
 
     def many(self, keys: list[str]) -> tuple[Candidate, ...]:
         """Readings of any of `keys` (typo variants), in one query."""
-        keys = [k for k in keys if all(self.bloom[h >> 3] & (1 << (h & 7)) for h in _hashes(k))]
+        keys = [k for k in keys if self._maybe(k)]
         if not keys:
             return ()
         rows = self.con.execute(

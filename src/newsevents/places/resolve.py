@@ -200,17 +200,29 @@ class Mention:
     def ranked(self) -> tuple[Candidate, ...]:
         """The readings, likeliest first on prior alone."""
         if self._ranked is None:
-            self._ranked = tuple(sorted(self.cands, key=prior, reverse=True))
+            self._ranked = _by_prior(self.cands)
         return self._ranked
 
     def flags(self) -> tuple[bool, int, bool]:
         """What the name says whatever the context: a country's name, its biggest city, a big kind of place."""
         if self._flags is None:
-            self._flags = (_names_country(self.cands), _biggest(self.cands), _names_big(self.cands))
+            self._flags = _name_flags(self.cands)
         return self._flags
 
 
 # ----------------------------------------------------------------------------------------------- helpers
+
+
+@lru_cache(maxsize=20_000)
+def _by_prior(cands: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+    """Readings, likeliest first on prior alone (a name repeated across stories is sorted once)."""
+    return tuple(sorted(cands, key=prior, reverse=True))
+
+
+@lru_cache(maxsize=20_000)
+def _name_flags(cands: tuple[Candidate, ...]) -> tuple[bool, int, bool]:
+    """What a name says whatever the context: a country's name, its biggest city, a big kind of place."""
+    return _names_country(cands), _biggest(cands), _names_big(cands)
 
 
 @lru_cache(maxsize=50_000)
