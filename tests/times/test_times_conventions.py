@@ -613,6 +613,13 @@ def test_clock_hours_with_their_part_of_day(text, expected):
         ("Her lead is double the one she had when the 2008 primaries ended.", [("2008", "2008", "date")]),
         ("Nearly 2000 people came.", []),
         ("The reply came in a statement from May's office.", []),
+        # a bare past participle right before its day reports a done event; "scheduled for" looks ahead
+        ("A merger announced Monday would create a giant.", [("Monday", "2013-03-18", "date")]),
+        ("A survey released Sunday shows him ahead.", [("Sunday", "2013-03-17", "date")]),
+        ("The hearing scheduled for Monday will be short.", [("Monday", "2013-03-25", "date")]),
+        # a later past "Friday" does not reuse a Friday resolved ahead of the story
+        ("The vote will be held on Friday. The ballots were printed Friday.",
+         [("Friday", "2013-03-22", "date"), ("Friday", "2013-03-15", "date")]),
         # the newspaper is no date
         ("A photographer for USA TODAY Sports took the picture.", []),
         ("The figures were first reported by USA Today.", []),
@@ -636,6 +643,9 @@ def test_sixth_round_false_positives_and_tense(text, expected):
         ("They do not want to face her in November.", PUB, [("November", "2013-11", "date")]),
         ("She could win if she is the nominee in November.", PUB, [("November", "2013-11", "date")]),
         ("They wanted to leave in November.", PUB, [("November", "2012-11", "date")]),
+        # "between now and January": the stretch runs ahead of the story
+        ("He has to make his case between now and January.", PUB,
+         [("now", "PRESENT_REF", "date"), ("January", "2014-01", "date")]),
         # typographic apostrophes read as the straight ones: "they\u2019ll" looks ahead, "should\u2019ve" back
         ("They\u2019ll sign the deal on Friday.", PUB, [("Friday", "2013-03-22", "date")]),
         ("It should\u2019ve opened on Friday.", PUB, [("Friday", "2013-03-15", "date")]),

@@ -71,8 +71,20 @@ def tense_at(nlp_doc: Any, start: int, end: int, present: bool = False) -> str |
     if span is None or len(span) == 0:
         return None
     before = nlp_doc[span.start - 1] if span.start else None
+    if before is not None and before.lower_ in ("and", "until", "till", "through", "to") and span.start > 1 and (
+        nlp_doc[span.start - 2].lower_ == "now"
+    ):
+        return "future"  # "between now and March", "from now until June": the stretch runs ahead
     if before is not None and before.lower_ == "on" and span.start > 1:
         before = nlp_doc[span.start - 2]
+    if (
+        before is not None and before.tag_ == "VBN" and before.dep_ in ("acl", "amod")
+        and before.lemma_ not in _FUTURE_VERBS | _DEFER
+        and not any(c.dep_ in ("aux", "auxpass") for c in before.children)
+    ):
+        # "a merger announced Monday would ...", "a poll released Sunday shows ...": a bare past
+        # participle with its day right after it reports a done event, whatever the clause's tense
+        return "past"
     if before is not None and before.tag_ == "VBD" and before.lemma_ in _REPORTING:
         # "said Monday it will ...": AP style puts the day right after the reporting verb it dates,
         # whatever the parser attached it to
@@ -573,11 +585,13 @@ class Resolver:
             v = d.isoformat() + suffix
             return Norm(start, end, typ, v, R.granularity(v, typ), "prev", c.kind, wd, i)
         tense = tense_at(self.nlp, c.start, c.end, present=not possessive)
-        # "Monday" after "Last Monday" is the same day
+        # "Monday" after "Last Monday" is the same day (not a day ahead of the story when this
+        # clause is past: "on Tuesday" in a future clause, then "the race was called Tuesday")
         if rel is None and tense != "future":
             for i in range(len(self.out) - 1, -1, -1):
                 p = self.out[i]
-                if p.weekday == wd and p.value:
+                ahead = self.dct is not None and p.value is not None and p.value[:10] > self.dct.isoformat()
+                if p.weekday == wd and p.value and not (ahead and tense == "past"):
                     v = p.value.split("T")[0] + suffix
                     return Norm(start, end, typ, v, R.granularity(v, typ), "prev", c.kind, wd, i)
         if self.dct is None:
