@@ -593,11 +593,10 @@ def test_clock_hours_with_their_part_of_day(text, expected):
     ("text", "expected"),
     [
         # a possessive day dates its noun, not the infinitive above it (a Sunday story: the Tuesday before)
-        ("She said it was no attempt to question the result of Tuesday's vote.",
-         [("Tuesday", "2013-03-19", "date")]),
+        ("Officials called the lawsuit a bid to overturn Tuesday's vote.", [("Tuesday", "2013-03-19", "date")]),
         ("The panel booked an interview to be aired on Friday.", [("Friday", "2013-03-22", "date")]),
         # "daily" before its noun is an adjective (no SET), after a verb a frequency
-        ("Get daily updates by mail.", []),
+        ("Get daily updates by text.", []),
         ("The tablets are taken daily.", [("daily", "P1D", "set")]),
         # "current" and "recent" before a noun refer to the present and the past (TIDES 2005); the noun
         # stays outside
@@ -609,13 +608,13 @@ def test_clock_hours_with_their_part_of_day(text, expected):
         ("The club has not won in more than a century.", [("more than a century", "P1CE", "duration")]),
         ("Prices rose over the past decade.", [("the past decade", "P1DE", "duration")]),
         # a year before a singular noun or an election noun is a date, not a count; "May's office" is the name
-        ("Turnout in the chaotic 2012 presidential primary was low.", [("2012", "2012", "date")]),
-        ("Her lead is double the one she had when the 2008 primaries ended.", [("2008", "2008", "date")]),
+        ("Money poured into the open 2012 mayoral race.", [("2012", "2012", "date")]),
+        ("Turnout collapsed after the 2008 primaries in most states.", [("2008", "2008", "date")]),
         ("Nearly 2000 people came.", []),
-        ("The reply came in a statement from May's office.", []),
+        ("Nobody from May's office replied.", []),
         # a bare past participle right before its day reports a done event; "scheduled for" looks ahead
-        ("A merger announced Monday would create a giant.", [("Monday", "2013-03-18", "date")]),
-        ("A survey released Sunday shows him ahead.", [("Sunday", "2013-03-17", "date")]),
+        ("The takeover unveiled Monday would double the bank's size.", [("Monday", "2013-03-18", "date")]),
+        ("A tally posted Sunday shows turnout falling.", [("Sunday", "2013-03-17", "date")]),
         ("The hearing scheduled for Monday will be short.", [("Monday", "2013-03-25", "date")]),
         # a later past "Friday" does not reuse a Friday resolved ahead of the story
         ("The vote will be held on Friday. The ballots were printed Friday.",
@@ -640,17 +639,17 @@ def test_sixth_round_false_positives_and_tense(text, expected):
          [("the summer", "2012-SU", "date")]),
         # a wish or a condition looks ahead ("want to run in November", "if he is the nominee in
         # November"); a past wish does not
-        ("They do not want to face her in November.", PUB, [("November", "2013-11", "date")]),
-        ("She could win if she is the nominee in November.", PUB, [("November", "2013-11", "date")]),
+        ("The nurses do not want to strike in November.", PUB, [("November", "2013-11", "date")]),
+        ("The bridge reopens if the inspection is complete in November.", PUB, [("November", "2013-11", "date")]),
         ("They wanted to leave in November.", PUB, [("November", "2012-11", "date")]),
         # "between now and January": the stretch runs ahead of the story
-        ("He has to make his case between now and January.", PUB,
+        ("Talks continue between now and January.", PUB,
          [("now", "PRESENT_REF", "date"), ("January", "2014-01", "date")]),
         # typographic apostrophes read as the straight ones: "they\u2019ll" looks ahead, "should\u2019ve" back
         ("They\u2019ll sign the deal on Friday.", PUB, [("Friday", "2013-03-22", "date")]),
         ("It should\u2019ve opened on Friday.", PUB, [("Friday", "2013-03-15", "date")]),
         # "the past few nights": a counted stretch (no unit we can write), not "the past" (PAST_REF)
-        ("Crowds gathered for the past few nights.", PUB, []),
+        ("The team has lost the past three games.", PUB, []),
         ("Such things happened in the past.", PUB, [("the past", "PAST_REF", "date")]),
         # a house number is no year; a decade may carry an apostrophe
         ("The guests arrived at 1600 Maple Avenue.", PUB, []),
@@ -672,11 +671,11 @@ def test_sixth_round_false_positives_and_tense(text, expected):
         ("The vote ran late on Tuesday night. The count ended at 11:15 p.m.", PUB,
          [("Tuesday night", "2013-03-19TNI", "time"), ("11:15 p.m.", "2013-03-19T23:15", "time")]),
         # coordinated stretches ahead are one FUTURE_REF, as "the weeks ahead" is
-        ("Talks will go on in the days and weeks ahead.", PUB, [("the days and weeks ahead", "FUTURE_REF", "date")]),
+        ("Expect more rain during the days and weeks ahead.", PUB, [("the days and weeks ahead", "FUTURE_REF", "date")]),
         ("Both sides must meet over the coming weeks and months.", PUB,
          [("the coming weeks and months", "FUTURE_REF", "date")]),
         # a number with a thousands separator is one number
-        ("Fans had waited 12,345 days for it.", PUB, []),
+        ("The lighthouse has stood for 12,345 days.", PUB, []),
         # "into the spring": a season after any preposition of time
         ("The dispute could drag on into the spring.", PUB, [("the spring", "2013-SP", "date")]),
     ],
