@@ -41,6 +41,17 @@ def test_lookup_prefers_big_kinds_and_filters_by_country():
     assert lookup("no such place anywhere") == []
 
 
+def test_country_by_code_is_the_country_row():
+    # found through its name (one indexed lookup): the same row a scan of the place table finds
+    g = gazetteer.get()
+    rows = g.con.execute("SELECT id, cc FROM place WHERE feature = 'country'").fetchall()
+    assert len(rows) > 200
+    for pid, cc in rows:
+        c = g.country(cc)
+        assert c is not None and c.id == pid and c.feature == "country" and c.primary
+    assert g.country("ZZ") is None
+
+
 def test_guatemala_places_within_tolerance(guatemala_text, guatemala_gold):
     doc = prepare(guatemala_text, published=guatemala_gold["published"])
     doc._nlp = parse(doc.text)
