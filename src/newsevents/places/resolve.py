@@ -773,6 +773,7 @@ class _Detector:
         """Second look once the story's home state is known: small towns of that state that NER missed
         ("Roselle police", "an early Lombard settler"), the way a local reader knows them."""
         found = []
+        cc, a1 = region
         for rs, re_ in self.runs:
             for w in _NAME2.finditer(self.text, rs, re_):
                 s, e = w.start(), w.end()
@@ -781,7 +782,8 @@ class _Detector:
                         or "'" in w.group(0)):
                     continue
                 cands = get().lookup(key)
-                if any(c.primary and c.feature == "city" and (c.country_code, c.admin1_code) == region
+                # the state first: a common name has readings in many states (and no tuple per reading)
+                if any(c.admin1_code == a1 and c.country_code == cc and c.primary and c.feature == "city"
                        and c.population >= 1_000 for c in cands):
                     mention = self.add(s, e, "mention", "town of the story's home state")
                     if mention:
