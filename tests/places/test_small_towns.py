@@ -1,0 +1,49 @@
+"""US post-office towns below GeoNames' 500-people table: in the gazetteer, and they complete a local cluster."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan
+
+from newsevents.nlp import parse
+from newsevents.places import lookup, run
+from newsevents.schema import Document
+
+
+def _doc(text: str, ents: list[tuple[str, str]]) -> Document:
+    """Our own sentence with the named entities fixed, so the test does not depend on the NER model."""
+    doc = Document(text=text)
+    doc._nlp = parse(doc.text)
+    spans = []
+    for surface, label in ents:
+        i = doc.text.index(surface)
+        spans.append(doc.nlp.char_span(i, i + len(surface), label=label))
+    doc.nlp.ents = [s for s in spans if isinstance(s, SpacySpan)]
+    return run(doc)
+
+
+def test_post_office_town_is_in_the_gazetteer_without_a_population():
+    vt = [c for c in lookup("Barnard", "US") if c.admin1_code == "VT"]
+    assert len(vt) == 1
+    assert vt[0].feature == "city" and vt[0].population == 0
+    assert 43.5 < vt[0].lat < 44.0 and -72.8 < vt[0].lon < -72.4
+
+
+def test_a_town_geonames_keeps_is_not_duplicated():
+    # Woodstock, Vermont is in GeoNames' own table: the post-office name adds no second reading there
+    assert len([c for c in lookup("Woodstock", "US") if c.admin1_code == "VT"]) == 1
+
+
+def test_small_town_pulls_its_neighbour_to_its_state():
+    doc = _doc("The farmer moved to Barnard in 1998 and later bought land near Woodstock.",
+               [("Barnard", "GPE"), ("Woodstock", "GPE")])
+    got = {p.text: p for p in doc.places}
+    assert got["Barnard"].admin1 == "Vermont" and got["Barnard"].lat is not None
+    # without the village, the bigger Woodstock in Ontario or Illinois would win on population alone
+    assert got["Woodstock"].admin1 == "Vermont"
+
+
+def test_town_known_only_to_the_post_office_still_gets_a_point():
+    # a name whose only readings are villages of unknown size still gets one, with a low margin noted
+    doc = _doc("They met in Barnard last spring.", [("Barnard", "GPE")])
+    (p,) = [p for p in doc.places if p.text == "Barnard"]
+    assert p.lat is not None and "readings" in p.reason
