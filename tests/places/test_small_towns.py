@@ -10,13 +10,16 @@ from newsevents.schema import Document
 
 
 def _doc(text: str, ents: list[tuple[str, str]]) -> Document:
-    """Our own sentence with the named entities fixed, so the test does not depend on the NER model."""
+    """Our own sentence with the named entities fixed (given in text order), so the test does not depend
+    on the NER model."""
     doc = Document(text=text)
     doc._nlp = parse(doc.text)
     spans = []
+    i = 0
     for surface, label in ents:
-        i = doc.text.index(surface)
+        i = doc.text.index(surface, i)
         spans.append(doc.nlp.char_span(i, i + len(surface), label=label))
+        i += len(surface)
     doc.nlp.ents = [s for s in spans if isinstance(s, SpacySpan)]
     return run(doc)
 
@@ -47,3 +50,17 @@ def test_town_known_only_to_the_post_office_still_gets_a_point():
     doc = _doc("They met in Barnard last spring.", [("Barnard", "GPE")])
     (p,) = [p for p in doc.places if p.text == "Barnard"]
     assert p.lat is not None and "readings" in p.reason
+
+
+def test_a_story_persons_surname_is_not_a_small_town():
+    text = ("Budget director Mary Ellsworth presented the figures on Tuesday. Revenue fell, Ellsworth "
+            "said, but according to Ellsworth the reserve is intact.")
+    doc = _doc(text, [("Mary Ellsworth", "PERSON"), ("Ellsworth", "GPE"), ("Ellsworth", "GPE")])
+    assert not [p for p in doc.places if p.text.startswith("Ellsworth")]
+
+
+def test_the_same_word_after_in_is_still_a_town():
+    text = "Budget director Mary Ellsworth grew up in Ellsworth, Maine, and moved away in 1990."
+    doc = _doc(text, [("Mary Ellsworth", "PERSON"), ("Ellsworth", "GPE")])
+    towns = [p for p in doc.places if p.text == "Ellsworth" and p.start > 30]
+    assert towns and towns[0].admin1 == "Maine"

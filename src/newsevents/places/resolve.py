@@ -349,6 +349,7 @@ class _Detector:
         self.ent_rows: list[tuple] = []
         self.tokens = None  # the document's token table (set by `run`)
         self.runs: list[tuple[int, int]] = []  # spans of `_CAP_RUN` over the text (set by `capitalised_runs`)
+        self.surnames: set[str] = set()  # last words of the story's people's names (set by `run`)
 
     def in_dateline(self, pos: int) -> bool:
         dl = self.doc.dateline
@@ -432,6 +433,8 @@ class _Detector:
         gpe_texts = {norm(text[s:e]) for _, label, s, e, _, _ in rows if label in _PLACE_LABELS}
         person_words = {w for _, label, s, e, a, b in rows if label == "PERSON" and b - a > 1
                         for w in norm(text[s:e]).split()}
+        # "Hopkins" after "David Hopkins": a lone capitalised word that is the story's person's surname
+        self.surnames = {norm(tok_text[b - 1]) for _, label, s, e, a, b in rows if label == "PERSON" and b - a > 1}
         deferred = []
         self.caps_dateline()
         self.party_home_towns()
@@ -459,8 +462,15 @@ class _Detector:
                     self.add(rest, e, role, "ner")
                     continue
                 key, cands = _lookup(_clean(chunk)[1])
-                if not cands and key and set(key.split()) <= person_words:
-                    continue  # "Pawlenty" beside "Tim Pawlenty": a surname the tagger took for a place
+                if key and set(key.split()) <= person_words and (
+                        not cands or _SPEECH.match(text, e)
+                        or (all(c.feature in _LOCAL and c.population < 20_000 for c in cands)
+                            and not (a and tt.lower[a - 1] in _LOCATIVE
+                                     and not text[max(0, s - 13):s].lower().startswith("according"))
+                            and not _qualifier(text, e))):
+                    # "Pawlenty" beside "Tim Pawlenty", "Hopkins said" beside "David Hopkins": a surname the
+                    # tagger took for a place (unless it is only a village's name after "in" or before a state)
+                    continue
                 if cands or not self.part(s, e, role, "ner (part of the name)", lambda c: c.primary):
                     self.add(s, e, role, "ner")
             elif label == "NORP" and n == 1 and a > 0 and tt.lower[a - 1] in _LOCATIVE:
@@ -832,6 +842,8 @@ class _Detector:
                     continue
                 name = text[ws:we]
                 if 1 in taken[ws:we] or 1 in blocked[ws:we] or "'" in name or "\u2019" in name:
+                    continue
+                if size == 1 and norm(name) in self.surnames:
                     continue
                 cands = lookup(norm(name))
                 if not cands:
