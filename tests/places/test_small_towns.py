@@ -64,3 +64,11 @@ def test_the_same_word_after_in_is_still_a_town():
     doc = _doc(text, [("Mary Ellsworth", "PERSON"), ("Ellsworth", "GPE")])
     towns = [p for p in doc.places if p.text == "Ellsworth" and p.start > 30]
     assert towns and towns[0].admin1 == "Maine"
+
+
+def test_a_street_stays_in_the_story_state_after_a_town_named_in_passing():
+    text = ("Flooding closed schools in Baton Rouge and Lafayette on Monday. Shreveport opened two shelters. "
+            "A volunteer who drove down from Denver helped crews sandbag homes on Magnolia Street.")
+    doc = _doc(text, [("Baton Rouge", "GPE"), ("Lafayette", "GPE"), ("Shreveport", "GPE"), ("Denver", "GPE")])
+    (street,) = [p for p in doc.places if p.text == "Magnolia Street"]
+    assert street.admin1 == "Louisiana" and "Shreveport" in street.reason

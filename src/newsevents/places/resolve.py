@@ -1307,8 +1307,15 @@ def _towns(places: list[Place]) -> list[Place]:
     if not named:
         return []
     home = Counter(p.country_code for p in named).most_common(1)[0][0]
-    return sorted((p for p in named if p.feature in ("city", "admin2") and p.country_code == home),
-                  key=lambda p: p.start)
+    local = sorted((p for p in named if p.feature in ("city", "admin2") and p.country_code == home),
+                   key=lambda p: p.start)
+    states = Counter(p.admin1 for p in local)
+    state, n = states.most_common(1)[0] if states else (None, 0)
+    if state and n >= 3 and n * 3 >= 2 * len(local) and len(states) > 1:
+        # a story set in one state: a street is not put in a town of another state the story names in
+        # passing (or that a name like "Washington Square" was read as)
+        return [p for p in local if p.admin1 == state]
+    return local
 
 
 def _anchor(local: list[Place], starts: list[int], ends: list[int], start: int, end: int,
