@@ -72,3 +72,10 @@ def test_a_street_stays_in_the_story_state_after_a_town_named_in_passing():
     doc = _doc(text, [("Baton Rouge", "GPE"), ("Lafayette", "GPE"), ("Shreveport", "GPE"), ("Denver", "GPE")])
     (street,) = [p for p in doc.places if p.text == "Magnolia Street"]
     assert street.admin1 == "Louisiana" and "Shreveport" in street.reason
+
+
+def test_a_town_name_before_st_is_a_street():
+    text = "The couple, of 114 Dayton St., Lansing, were charged on Friday."
+    doc = _doc(text, [("Dayton", "GPE"), ("Lansing", "GPE")])
+    assert not [p for p in doc.places if p.text == "Dayton"]
+    assert [p for p in doc.places if p.text == "Lansing"]
