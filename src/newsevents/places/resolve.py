@@ -1021,12 +1021,31 @@ def _build_context(mentions: list[Mention], demonym_cc: Counter, readings: dict[
     # neighbours are looked for among all of a name's readings, not only its likeliest: a village
     # below the cut (a post-office town of no known size) is what makes a cluster of small places
     full = {m.key: m.cands for m in mentions if len(m.cands) > _TOP_N}
+    # a name met only inside organisation names ("Madison Creek Apartments", "Hampton Hills Country Club")
+    # is weaker evidence of where the story is than a place the text names
+    named_in_text = {m.key for m in mentions if m.how != "inside an organisation name"}
+    # "of the Bronx, N.Y.": local news gives a state only to places outside its own area, so a town
+    # with its state, and that state, say less about where the story is than a bare name does
+    qualified: set[str] = set()
+    bare: set[str] = set()
+    after = -1  # index of the mention that is the state of the town before it
+    for i, m in enumerate(mentions):
+        if m.within:
+            qualified.add(m.key)
+            if i + 1 < len(mentions) and mentions[i + 1].start - m.end <= 3:
+                after = i + 1
+                qualified.add(mentions[after].key)
+        elif i != after:
+            bare.add(m.key)
     for key, (_, cells, states, _small, named) in infos.items():
+        f = 1.0 if key in named_in_text else ORG_F
+        if key in qualified and key not in bare:
+            f *= QUAL_F
         # each name once, each of its cells and states once (`_reading_info` kept the heaviest reading)
         for cell, w in cells:
-            geo[cell][key] = w
+            geo[cell][key] = w * f
         for k, w in states:
-            a1[k][key] = w
+            a1[k][key] = w * f
         for code, point in named:
             countries[code] = point
         small = _town_cells(full[key] if key in full and len(readings[key]) == _TOP_N else readings[key])
@@ -1122,6 +1141,8 @@ def _score(m: Mention, c: Candidate, ctx: Context, text: str, names_country: boo
     return s
 
 
+QUAL_F = 0.25  # how much a town given with its state, and that state, count as the story's area
+ORG_F = 0.5  # how much a name met only inside organisation names counts as the story's area
 CAP_W = 3.0  # a national capital in an international story
 TIGHT_W = 2.0  # per close name, at most two: about what a tenfold population difference weighs
 
