@@ -79,3 +79,13 @@ def test_a_town_name_before_st_is_a_street():
     doc = _doc(text, [("Dayton", "GPE"), ("Lansing", "GPE")])
     assert not [p for p in doc.places if p.text == "Dayton"]
     assert [p for p in doc.places if p.text == "Lansing"]
+
+
+def test_a_town_given_with_its_state_does_not_pull_the_story_there():
+    # local style: out-of-area places carry their state, the story's own town does not
+    text = ("Charleston police arrested a man on Tuesday after a chase downtown. The driver, 31, of Albany, "
+            "N.Y., was held overnight, Charleston officers said.")
+    doc = _doc(text, [("Charleston", "GPE"), ("Albany", "GPE"), ("N.Y.", "GPE"), ("Charleston", "GPE")])
+    got = [p for p in doc.places if p.text == "Charleston"]
+    assert got and all(p.admin1 != "New York" for p in got)
+    assert [p for p in doc.places if p.text == "Albany"][0].admin1 == "New York"
