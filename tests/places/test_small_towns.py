@@ -89,3 +89,10 @@ def test_a_town_given_with_its_state_does_not_pull_the_story_there():
     got = [p for p in doc.places if p.text == "Charleston"]
     assert got and all(p.admin1 != "New York" for p in got)
     assert [p for p in doc.places if p.text == "Albany"][0].admin1 == "New York"
+
+
+def test_a_world_citys_name_makes_no_village_cluster():
+    text = "The nurse was moved from a hospital in London to one in Glasgow on Friday, her family said."
+    doc = _doc(text, [("London", "GPE"), ("Glasgow", "GPE")])
+    got = {p.text: p for p in doc.places}
+    assert got["London"].country_code == "GB" and got["Glasgow"].country_code == "GB"
