@@ -14,13 +14,17 @@ from newsevents.schema import Document
 
 
 def _doc(text: str, ents: list[tuple[str, str]] | None = None):
-    """Parse our own sentence; `ents` (surface, label) overrides NER so tests do not depend on the model."""
+    """Parse our own sentence; `ents` (surface, label) overrides NER so tests do not depend on the model.
+    Each surface is its first occurrence that no earlier entity covers ("Ellsworth" after "Mary Ellsworth")."""
     doc = Document(text=text)
     doc._nlp = parse(doc.text)
     if ents is not None:
-        spans = []
+        spans, used = [], []
         for surface, label in ents:
             i = doc.text.index(surface)
+            while any(a < i + len(surface) and i < b for a, b in used):
+                i = doc.text.index(surface, i + 1)
+            used.append((i, i + len(surface)))
             spans.append(doc.nlp.char_span(i, i + len(surface), label=label))
         doc.nlp.ents = [s for s in spans if isinstance(s, SpacySpan)]
     return run(doc)

@@ -2,26 +2,9 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Span as SpacySpan
+from test_places import _doc  # same directory: pytest puts it on sys.path
 
-from newsevents.nlp import parse
-from newsevents.places import lookup, run
-from newsevents.schema import Document
-
-
-def _doc(text: str, ents: list[tuple[str, str]]) -> Document:
-    """Our own sentence with the named entities fixed (given in text order), so the test does not depend
-    on the NER model."""
-    doc = Document(text=text)
-    doc._nlp = parse(doc.text)
-    spans = []
-    i = 0
-    for surface, label in ents:
-        i = doc.text.index(surface, i)
-        spans.append(doc.nlp.char_span(i, i + len(surface), label=label))
-        i += len(surface)
-    doc.nlp.ents = [s for s in spans if isinstance(s, SpacySpan)]
-    return run(doc)
+from newsevents.places import lookup
 
 
 def test_post_office_town_is_in_the_gazetteer_without_a_population():
