@@ -682,3 +682,35 @@ def test_sixth_round_false_positives_and_tense(text, expected):
 )
 def test_seasons_and_months_with_no_tense(text, published, expected):
     assert found(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a weekday written with its date is that date
+        ("The paper said in a column on Saturday, March 23: the count was close.", PUB,
+         [("Saturday, March 23", "2013-03-23", "date")]),
+        # a list of days back in time is not a stretch ahead
+        ("Remarks were made Tuesday and Monday by the envoy.", PUB,
+         [("Tuesday", "2013-03-19", "date"), ("Monday", "2013-03-18", "date")]),
+        # a plan told in the past perfect was for a day already gone
+        ("The bid had been due to lapse Friday night.", PUB, [("Friday night", "2013-03-15TNI", "time")]),
+        ("The vote had been scheduled to close at noon Monday.", PUB, [("noon Monday", "2013-03-18T12:00", "time")]),
+        # the dates of a notice lie ahead of it, whatever tense announced it
+        ("The board declared a dividend payable April 30 to holders of record April 12.", PUB,
+         [("April 30", "2013-04-30", "date"), ("April 12", "2013-04-12", "date")]),
+        # the quarter that just ended is the one reported, in any tense; one ahead of the verb is ahead
+        ("The retailer will post third-quarter results next week.", "2013-10-28",
+         [("third-quarter", "2013-Q3", "date"), ("next week", "2013-W45", "date")]),
+        ("Sales should recover in the third quarter.", "2013-10-28", [("the third quarter", "2014-Q3", "date")]),
+        # an earnings story compares its quarter with the same quarter a year back
+        ("Profit rose in the second quarter. Net income was $4 million, up from $3 million a year ago. "
+         "Revenue was $9 million, compared with $8 million a year earlier.", "2013-08-05",
+         [("the second quarter", "2013-Q2", "date"), ("a year ago", "2012-Q2", "date"),
+          ("a year earlier", "2012-Q2", "date")]),
+        # with no quarter named, a year ago is the year
+        ("Prices were lower a year ago.", PUB, [("a year ago", "2012", "date")]),
+    ],
+)
+def test_seventh_round_timebank_conventions(text, published, expected):
+    assert found(text, published) == expected

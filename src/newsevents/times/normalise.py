@@ -61,6 +61,9 @@ def _attached_directly(tok: Any, verb: Any) -> bool:
     return False
 
 
+_AHEAD_WORDS = re.compile(r"\b(?:payable|of\s+record|record\s+date|effective)\s+(?:on\s+|as\s+of\s+)?$", re.I)
+
+
 def tense_at(nlp_doc: Any, start: int, end: int, present: bool = False) -> str | None:
     """'future', 'past' or None for the clause holding [start, end): from the governing verb's tag
     and auxiliaries in the spaCy parse (no re-parsing). With `present`, a scheduled present
@@ -70,6 +73,10 @@ def tense_at(nlp_doc: Any, start: int, end: int, present: bool = False) -> str |
     span = nlp_doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
+    if _AHEAD_WORDS.search(nlp_doc.text[max(0, start - 30) : start]):
+        # "declared a dividend payable Dec. 7 to holders of record Nov. 22", "effective Feb. 1": the
+        # dates of a notice lie ahead of it, whatever tense announced it
+        return "future"
     before = nlp_doc[span.start - 1] if span.start else None
     if before is not None and before.lower_ in ("and", "until", "till", "through", "to") and span.start > 1 and (
         nlp_doc[span.start - 2].lower_ == "now"
@@ -129,6 +136,14 @@ def tense_at(nlp_doc: Any, start: int, end: int, present: bool = False) -> str |
         # "an interview to be broadcast on Sunday"; not "an attempt to challenge Tuesday's vote",
         # where the day dates the noun it belongs to, not the infinitive
         return "future"
+    if tok.dep_ == "xcomp":
+        # "had been due to expire Friday", "had been scheduled to close Monday": a plan told in the
+        # past perfect was for a day already gone
+        up = [tok.head] + ([tok.head.head] if tok.head.dep_ == "acomp" else [])
+        if any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for h in up for c in h.children):
+            return "past"
+    if tok.tag_ == "VBN" and any(c.lower_ == "previously" for c in tok.children):
+        return "past"  # "as previously planned Saturday night"
     # "is due to start", "are expected to meet": a future-looking verb above an xcomp
     head = tok.head if tok.dep_ == "xcomp" or (tok.dep_ == "ccomp" and tok.tag_ == "VB") else None
     if head is not None and tok.dep_ == "xcomp" and head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP") and "to" in low:
@@ -271,6 +286,26 @@ class Resolver:
             n = self.out[i]
             if n.start < before and n.type in ("date", "time") and n.value and not n.value.endswith("_REF"):
                 return i, n.value
+        return None
+
+    _PERIOD = re.compile(r"(?:FY)?(\d{4})(-[QH]\d)")
+    _POINT = re.compile(r"\d{4}(?:-\d\d){0,2}(?:T.*)?")
+    _BACK = re.compile(r"\b(?:ago|earlier|before|previous|prior|last|year-(?:earlier|ago))\b", re.I)
+
+    def last_period(self, before: int) -> tuple[int, re.Match] | None:
+        """The quarter or half the story is reporting on: the last one named before `before`, unless a
+        year, month or day was named after it (then the story has moved on)."""
+        for i in range(len(self.out) - 1, max(-1, len(self.out) - 9), -1):
+            n = self.out[i]
+            if n.start >= before or n.type not in ("date", "time") or not n.value:
+                continue
+            if self._BACK.search(self.text[n.start : n.end]):
+                continue  # "a year ago" is the comparison, not the period reported
+            m = self._PERIOD.fullmatch(n.value)
+            if m:
+                return i, m
+            if self._POINT.fullmatch(n.value):
+                return None
         return None
 
     _NAME_HEADS = frozenset(lx.words().get("namehead", {}))
@@ -612,7 +647,10 @@ class Resolver:
             return None
         if not self._CONJ.fullmatch(self.text[p.end : pos]):
             return None
-        return len(self.out) - 1, date.fromisoformat(p.value[:10]) + timedelta(days=(wd - p.weekday) % 7)
+        step = (wd - p.weekday) % 7
+        if step > 4:
+            return None  # "statements made Friday and Thursday": a list back in time, not a span ahead
+        return len(self.out) - 1, date.fromisoformat(p.value[:10]) + timedelta(days=step)
 
     def n_relday(self, c: Cand) -> Norm | None:
         m = c.m
@@ -1134,6 +1172,13 @@ class Resolver:
             sign = -1 if direction in ("earlier", "before", "previously") else 1
             para = self.text.rfind("\n\n", 0, c.start)
             p = self.prev_value(c.start)
+            q = self.last_period(c.start) if unit == "year" else None
+            if q is not None and n is not None and n == int(n) and (
+                p is None or self.out[p[0]].start <= para
+                or self._BACK.search(self.text[self.out[p[0]].start : self.out[p[0]].end])
+            ):
+                v = f"{int(q[1].group(1)) + sign * int(n):04d}{q[1].group(2)}"  # "a year earlier": that quarter
+                return Norm(c.start, c.end, "date", v, R.granularity(v, "date"), "prev", c.kind, None, q[0])
             if p is not None and self.out[p[0]].start > para:
                 base = _base_date(p[1], unit)
                 v = _offset_value(base, sign * n, unit) if base and n is not None and n == int(n) else None
@@ -1158,6 +1203,13 @@ class Resolver:
             if p is not None and part and self.out[p[0]].start > lo:
                 v = f"{int(part.group(1)) - int(n):04d}{part.group(2)}"
                 return Norm(c.start, c.end, "date", v, R.granularity(v, "date"), "prev", c.kind, None, p[0])
+        if unit == "year" and sign < 0 and n is not None and n == int(n):
+            q = self.last_period(c.start)
+            if q is not None:
+                # an earnings story: "net was $5 million, up from $3 million a year ago" compares
+                # the quarter it reports with the same quarter a year back (TimeBank)
+                v = f"{int(q[1].group(1)) - int(n):04d}{q[1].group(2)}"
+                return Norm(c.start, c.end, "date", v, R.granularity(v, "date"), "prev", c.kind, None, q[0])
         if self.dct is None or n is None or n != int(n):
             return self.mk(c, "date", "PAST_REF" if sign < 0 and n is None else None, "publication")
         return self.mk(c, "date", _offset_value(self.dct, sign * n, unit), "publication")
@@ -1556,11 +1608,18 @@ class Resolver:
         if not y and not rel:
             # "the fourth quarter" in a March report is last year's; "will ... in the first half" in
             # an August story is next year's: the nearest such period on the side the tense points to
-            now = (self.dct.month - 1) // (3 if unit == "quarter" else 6) + 1
+            per = 4 if unit == "quarter" else 2
+            now = (self.dct.month - 1) // (12 // per) + 1
             tense = self.tense(c)
-            if tense == "future" and idx < now:
-                year += 1
-            elif tense != "future" and idx > now:
+            if idx == (now - 2) % per + 1 and idx != now and not (
+                tense == "future" and self.prev_word(c.start) in ("in", "during", "by", "into", "until", "till", "through", "over", "throughout")
+            ):
+                # the period that just ended is the one being reported, whatever the tense:
+                # "expects to report third-quarter earnings" in October is this year's third quarter
+                year -= 1 if now == 1 else 0
+            elif tense == "future":
+                year += 1 if idx < now else 0
+            elif idx > now:
                 year -= 1
         return self.mk(c, "date", f"{year}-{code}", "publication")
 

@@ -95,7 +95,7 @@ class Norm:
 
 _PATTERNS: list[tuple[str, str]] = [
     # "Monday, June 7, 2019", "June 7", "Jan. 5th 2013"
-    ("mdy", rf"{_B}(?:(?:{WD}|{WDA}),?\s+)?{MON}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])(?:,?\s+(?P<year>(?:1[6-9]|20)\d\d)(?!\d))?(?![\w]|-(?!\d))"),
+    ("mdy", rf"{_B}(?:(?:{WD}|{WDA}),?\s+)?{MON}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d|:\d)(?:,?\s+(?P<year>(?:1[6-9]|20)\d\d)(?!\d))?(?![\w]|-(?!\d))"),
     # "April 2 and 3", "May 5 and 6, 2012", "March 21-23": each day its own date, the year shared
     ("mdyand", rf"{_B}{MON}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?:and|or|&|to|through)\s+|\s*[-\u2013]\s*)(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:.,]\d)(?:,?\s+(?P<year>(?:1[6-9]|20)\d\d)(?!\d))?(?![\w%-])"),
     # "5-6 April 2016", "11-13 Dec.", "25 and 26 May": each day its own date (day-first style)
