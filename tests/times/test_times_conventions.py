@@ -710,6 +710,19 @@ def test_seasons_and_months_with_no_tense(text, published, expected):
           ("a year earlier", "2012-Q2", "date")]),
         # with no quarter named, a year ago is the year
         ("Prices were lower a year ago.", PUB, [("a year ago", "2012", "date")]),
+        # the reported quarter a year back, written as an adjective or with the year; the latest period
+        ("Profit rose in the second quarter. It compared with year-earlier profit of $3 million. "
+         "In the year-ago second quarter sales fell. The 2012 period included a charge. "
+         "The latest period had a gain.", "2013-08-05",
+         [("the second quarter", "2013-Q2", "date"), ("year-earlier", "2012-Q2", "date"),
+          ("the year-ago second quarter", "2012-Q2", "date"), ("The 2012 period", "2012-Q2", "date"),
+          ("The latest period", "2013-Q2", "date")]),
+        ("The year-ago results were restated.", PUB, [("year-ago", "2012", "date")]),
+        # "soon", "the near term": the future (TIDES FUTURE_REF); not the "as soon as" of a clause
+        ("The budget will soon move into surplus.", PUB, [("soon", "FUTURE_REF", "date")]),
+        ("As soon as the polls close, counting starts.", PUB, []),
+        ("He left soon after the vote.", PUB, []),
+        ("Prices will stay low in the near term.", PUB, [("the near term", "FUTURE_REF", "date")]),
     ],
 )
 def test_seventh_round_timebank_conventions(text, published, expected):

@@ -295,6 +295,7 @@ class Resolver:
     def last_period(self, before: int) -> tuple[int, re.Match] | None:
         """The quarter or half the story is reporting on: the last one named before `before`, unless a
         year, month or day was named after it (then the story has moved on)."""
+        found: list[tuple[int, re.Match]] = []
         for i in range(len(self.out) - 1, max(-1, len(self.out) - 9), -1):
             n = self.out[i]
             if n.start >= before or n.type not in ("date", "time") or not n.value:
@@ -302,11 +303,12 @@ class Resolver:
             if self._BACK.search(self.text[n.start : n.end]):
                 continue  # "a year ago" is the comparison, not the period reported
             m = self._PERIOD.fullmatch(n.value)
-            if m:
-                return i, m
-            if self._POINT.fullmatch(n.value):
-                return None
-        return None
+            if m and (self.dct is None or int(m.group(1)) <= self.dct.year):  # not a forecast's period
+                found.append((i, m))
+            elif self._POINT.fullmatch(n.value):
+                break
+        # "the 1988 second quarter" is a comparison too: the period reported is the latest one named
+        return max(found, key=lambda f: f[1].group(1), default=None)
 
     _NAME_HEADS = frozenset(lx.words().get("namehead", {}))
     _NAME_NEXT = re.compile(r"[ \t]+([A-Z][a-z]+)")
@@ -1466,7 +1468,8 @@ class Resolver:
         if v in ("right now", "now", "currently", "nowadays", "these days", "at present", "presently") or "moment" in v:
             # "now" as in "now-defunct" is excluded by the pattern; "until now" is still the present
             value = "PRESENT_REF"
-        elif "future" in v or "coming" in v or v.endswith(("ahead", "come")):
+        elif "future" in v or "coming" in v or "soon" in v or v.endswith(("ahead", "come", "term")):
+            # "soon", "in the near term": TIDES reads these as the future (FUTURE_REF)
             value = "FUTURE_REF"
         else:
             value = "PAST_REF"
@@ -1621,7 +1624,36 @@ class Resolver:
                 year += 1 if idx < now else 0
             elif idx > now:
                 year -= 1
+        if g.get("yago"):
+            year -= 1  # "the year-ago third quarter"
         return self.mk(c, "date", f"{year}-{code}", "publication")
+
+    def n_yearperiod(self, c: Cand) -> Norm | None:
+        """'the 1988 period': the quarter (or half) the story reports, in that year; 'the latest
+        period': that quarter itself (else the quarter before the publication date's)."""
+        y = c.m.group("year")
+        q = self.last_period(c.start)
+        if q is not None:
+            v = f"{y or q[1].group(1)}{q[1].group(2)}"
+            return Norm(c.start, c.end, "date", v, R.granularity(v, "date"), "prev", c.kind, None, q[0])
+        if y:
+            return self.mk(c, "date", y, "absolute")
+        if self.dct is None:
+            return self.mk(c, "date", None, None)
+        now = (self.dct.month - 1) // 3  # 0-based current quarter: the one before it is reported
+        v = f"{self.dct.year}-Q{now}" if now else f"{self.dct.year - 1}-Q4"
+        return self.mk(c, "date", v, "publication")
+
+    def n_yearagoadj(self, c: Cand) -> Norm | None:
+        """'year-earlier profit', 'the year-ago results': the reported quarter a year back, else the
+        year before the publication year."""
+        q = self.last_period(c.start)
+        if q is not None:
+            v = f"{int(q[1].group(1)) - 1:04d}{q[1].group(2)}"
+            return Norm(c.start, c.end, "date", v, R.granularity(v, "date"), "prev", c.kind, None, q[0])
+        if self.dct is None:
+            return self.mk(c, "date", None, None)
+        return self.mk(c, "date", f"{self.dct.year - 1:04d}", "publication")
 
     def n_season(self, c: Cand) -> Norm | None:
         g = c.m.groupdict()

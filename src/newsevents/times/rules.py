@@ -178,7 +178,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # "all day", "the whole week": the full length of one unit
     ("alldur", r"(?i:(?<![\w-])(?:all|the\s+whole|the\s+entire|a\s+whole|an\s+entire)\s+(?P<unit>day|night|week|month|year|morning|afternoon|evening|weekend)(?![\w-])(?!\s+(?:of|long)\b))"),
     ("overnight", r"(?i:(?<![\w-])overnight(?![\w-]))"),
-    ("vague", r"(?i:(?<![\w-])(?P<v>right now|now|currently|nowadays|these days|at present|presently|recently|lately|(?:in\s+)?the\s+past|(?:in\s+)?the\s+future|(?:in\s+)?(?:the\s+)?coming\s+(?:days|weeks|months|quarters|years|decades)(?:\s+(?:and|or)\s+(?:weeks|months|years|decades))?|the\s+(?:days|weeks|months|years|decades)(?:\s+(?:and|or)\s+(?:weeks|months|years|decades))?\s+(?:ahead|to\s+come))(?![\w-]))"),
+    ("vague", r"(?i:(?<![\w-])(?P<v>right now|now|currently|nowadays|these days|at present|presently|recently|lately|(?:in\s+)?the\s+past|(?:in\s+)?the\s+future|(?:in\s+)?the\s+(?:near|immediate|foreseeable)\s+future|(?:in\s+)?the\s+(?:near|short)\s+term|as\s+soon\s+as\s+possible|(?<!\bas\s)soon(?!\s+(?:as|after|afterwards?|thereafter)\b)|(?:in\s+)?(?:the\s+)?coming\s+(?:days|weeks|months|quarters|years|decades)(?:\s+(?:and|or)\s+(?:weeks|months|years|decades))?|the\s+(?:days|weeks|months|years|decades)(?:\s+(?:and|or)\s+(?:weeks|months|years|decades))?\s+(?:ahead|to\s+come))(?![\w-]))"),
     # "the current crisis", "his recent visit": TIDES marks these adjectives as PRESENT_REF / PAST_REF
     # (checked on the parse: an adjective before its noun; not "current account", "the current")
     ("vagueadj", r"(?i:(?<![\w-])(?P<adj>current|recent)(?![\w-]))"),
@@ -194,6 +194,13 @@ _PATTERNS: list[tuple[str, str]] = [
     # "the early hours", "the small hours of the morning": the morning of the day the story is on
     ("earlyhours", r"(?i:(?<![\w-])the\s+(?:early|small|wee)\s+hours(?:\s+of\s+the\s+morning)?(?![\w-])(?!\s+of\b))"),
     ("holiday", r"(?<![\w-])(?P<hol>(?:[Tt]he )?Fourth of July|Christmas Eve|Christmas Day|Christmas|New Year's Eve|New Year's Day|Boxing Day|Valentine's Day|Armistice Day|Remembrance Day|Bastille Day|May Day|Xmas|Halloween|St\.? Patrick's Day|Saint Patrick's Day|Veterans Day|Easter Sunday|Easter Monday|Easter|Good Friday|Palm Sunday|Ash Wednesday|Thanksgiving Day|Thanksgiving|Memorial Day|Labor Day)(?:\s+(?P<year>(?:19|20)\d\d))?(?![\w-])"),
+    # "the year-ago third quarter": that quarter a year back; "the 1988 third quarter": of that year
+    ("quarter", r"(?i:(?<![\w-])(?:the\s+)?(?P<yago>year-earlier|year-ago|prior-year|year-before)\s+(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+(?P<unit>quarter|half)(?![\w-]))"),
+    ("quarter", r"(?i:(?<![\w-])the\s+(?P<year>(?:19|20)\d\d)\s+(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+(?P<unit>quarter|half)(?![\w-]))"),
+    # "the 1988 period", "the latest period": the period an earnings story reports (that year's)
+    ("yearperiod", r"(?i:(?<![\w-])the\s+(?:(?P<year>(?:19|20)\d\d)|latest)\s+(?P<unit>quarter|period)(?![\w-]))"),
+    # "compared with year-earlier profit": the reported period a year back
+    ("yearagoadj", r"(?i:(?<![\w-])(?:year-earlier|year-ago)(?![\w-]))"),
     ("quarter", r"(?i:(?<![\w-])(?:the\s+)?(?P<rel>last|this|next|current|previous)?\s*(?:fiscal\s+)?(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+(?P<unit>quarter|half)(?:\s+of\s+(?P<fisc>(?:fiscal|FY)\s*(?:year\s+)?)?(?P<year>(?:19|20)\d\d|the\s+year|this\s+year|last\s+year|next\s+year))?(?![\w-]))"),
     ("quarter", r"(?<![\w-])(?P<year>(?:19|20)\d\d|(?i:this|last|next)\s+year)['\u2019]s\s+(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+(?P<unit>quarter|half)(?![\w-])"),
     ("quarter", r"(?<![\w-])(?P<qn>Q[1-4]|H[12])(?:\s+(?P<year>(?:19|20)\d\d))?(?![\w-])"),
@@ -222,12 +229,13 @@ _CATS: dict[str, set[str]] = {
     "season": set(_SEASONS),
     "pod": set(_PODS),
     "relday": {"today", "tonight", "yesterday", "tomorrow"},
-    "vague": {"moment", "now", "currently", "nowadays", "present", "presently", "recently", "lately", "past", "future",
+    "vague": {"moment", "now", "soon", "term", "currently", "nowadays", "present", "presently", "recently", "lately", "past", "future",
               "coming", "days", "ahead", "come"},
     "clock": {"noon", "midnight", "midday", "dawn", "daybreak", "dusk", "nightfall"},
     "holiday": {"fourth", "christmas", "xmas", "armistice", "remembrance", "bastille", "may", "new", "valentine", "halloween", "boxing", "st", "saint", "veterans", "easter", "good",
                 "palm", "ash", "thanksgiving", "memorial", "labor"},
     "quarter": {"quarter", "quarters", "half", "q1", "q2", "q3", "q4", "h1", "h2"},
+    "period": {"period"},
     "decword": {"twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties", "'"},
     "setadv": {"annually", "yearly", "weekly", "monthly", "daily", "hourly", "quarterly", "nightly", "biweekly"},
     "overnight": {"overnight"},
@@ -249,7 +257,7 @@ _KIND_TRIGGERS: dict[str, tuple[frozenset[str], int]] = {
         ("theweekend", "unit", 2), ("theunit", "unit quarter", 1), ("yearago", "unit", 6), ("thepod", "pod", 1), ("modpod", "pod", 2), ("dayafter", "unit pod", 2), ("ago", "unit", 7), ("agovague", "unit", 0),
         ("laterdur", "unit", 1), ("duration", "unit quarter", 7), ("halfdur", "unit", 4), ("durrange", "unit", 5), ("setpwd", "pwd", 0), ("vaguedur", "unit quarter", 4),
         ("time", "digit clock", 3), ("clockrange", "digit", 0), ("clockpod", "pod oclock", 6), ("podword", "clock", 0), ("vague", "vague", 3), ("vagueadj", "vagueadj", 0), ("set", "unit weekday pod season setadv", 3),
-        ("holiday", "holiday", 0), ("quarter", "quarter", 4), ("season", "season", 2),
+        ("holiday", "holiday", 0), ("quarter", "quarter", 4), ("season", "season", 2), ("yearperiod", "quarter period", 2), ("yearagoadj", "unit", 0),
     ]
 }
 _WORD_CATS: dict[str, frozenset[str]] = {}
