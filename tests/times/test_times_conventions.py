@@ -723,6 +723,13 @@ def test_seasons_and_months_with_no_tense(text, published, expected):
         ("As soon as the polls close, counting starts.", PUB, []),
         ("He left soon after the vote.", PUB, []),
         ("Prices will stay low in the near term.", PUB, [("the near term", "FUTURE_REF", "date")]),
+        # a postponing verb looks ahead only for its own "until"/"for": "figures for January" are past
+        ("The job figures for January extended a run of gains.", PUB, [("January", "2013-01", "date")]),
+        # "will one day": the future, not a day-long duration
+        ("The city will one day host the games.", PUB, [("one day", "FUTURE_REF", "date")]),
+        ("The strike lasted one day.", PUB, [("one day", "P1D", "duration")]),
+        # "the last half of 2012": the final half of that year
+        ("Earnings for the last half of 2012 rose.", PUB, [("the last half of 2012", "2012-H2", "date")]),
     ],
 )
 def test_seventh_round_timebank_conventions(text, published, expected):

@@ -115,7 +115,7 @@ def tense_at(nlp_doc: Any, start: int, end: int, present: bool = False) -> str |
     if tok.pos_ not in ("VERB", "AUX"):
         return None
     prep = span.root.head if span.root.dep_ == "pobj" else None
-    if prep is not None and prep.lower_ in ("until", "till", "to", "for") and tok.lemma_ in _DEFER:
+    if prep is not None and prep.lower_ in ("until", "till", "to", "for") and tok.lemma_ in _DEFER and prep.head.i == tok.i:
         return "future"  # "was postponed until April", "delayed to Monday": a date still ahead
     kids = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
     if not kids and tok.dep_ == "conj" and tok.tag_ == "VB" and tok.head.pos_ in ("VERB", "AUX"):
@@ -1222,6 +1222,10 @@ class Resolver:
         numw = m.group("num").lower()
         if unit == "second" and numw in ("a", "an"):
             return None
+        if numw == "one" and unit == "day" and re.fullmatch(r"one\s+day", self.text[c.start : c.end], re.I) and self.prev_word(
+            c.start
+        ) in ("will", "would", "could", "might", "may", "can", "shall", "should", "must", "to"):
+            return self.mk(c, "date", "FUTURE_REF", "publication")  # "Islam will one day be ...": TIDES
         if numw in ("a", "an") and m.group("pre") is None and m.group("approx") is None:
             # "a day" alone is weak evidence; "twice a day" is a set (handled there); keep "a year" etc.
             after = self.text[c.end : c.end + 12].lower()
@@ -1593,12 +1597,12 @@ class Resolver:
             return self.mk(c, "date", f"{self.dct.year}-{code}", "publication")
         q = g["q"].lower()
         unit = g["unit"].lower()
-        idx = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}[q]
+        idx = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4, "last": 4}[q]
         if unit == "half":
+            if q in ("final", "last"):
+                idx = 2
             if idx > 2:
                 return None
-            if q == "final":
-                idx = 2
         code = f"{'Q' if unit == 'quarter' else 'H'}{idx}"
         y = (g.get("year") or "").lower()
         rel = (g.get("rel") or "").lower()

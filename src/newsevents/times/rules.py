@@ -197,6 +197,8 @@ _PATTERNS: list[tuple[str, str]] = [
     # "the year-ago third quarter": that quarter a year back; "the 1988 third quarter": of that year
     ("quarter", r"(?i:(?<![\w-])(?:the\s+)?(?P<yago>year-earlier|year-ago|prior-year|year-before)\s+(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+(?P<unit>quarter|half)(?![\w-]))"),
     ("quarter", r"(?i:(?<![\w-])the\s+(?P<year>(?:19|20)\d\d)\s+(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+(?P<unit>quarter|half)(?![\w-]))"),
+    # "the last half of 1989", "the last quarter of 2012": the final one of that year
+    ("quarter", r"(?i:(?<![\w-])the\s+(?P<q>last)\s+(?P<unit>quarter|half)\s+of\s+(?P<year>(?:19|20)\d\d)(?![\w-]))"),
     # "the 1988 period", "the latest period": the period an earnings story reports (that year's)
     ("yearperiod", r"(?i:(?<![\w-])the\s+(?:(?P<year>(?:19|20)\d\d)|latest)\s+(?P<unit>quarter|period)(?![\w-]))"),
     # "compared with year-earlier profit": the reported period a year back
