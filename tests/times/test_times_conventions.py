@@ -718,6 +718,13 @@ def test_seasons_and_months_with_no_tense(text, published, expected):
           ("the year-ago second quarter", "2012-Q2", "date"), ("The 2012 period", "2012-Q2", "date"),
           ("The latest period", "2013-Q2", "date")]),
         ("The year-ago results were restated.", PUB, [("year-ago", "2012", "date")]),
+        # "last year" beside a figure compared, "the corresponding period last year", "last year's quarter"
+        ("Profit rose in the second quarter. It compared with a loss of $3 million last year. Net was $2 "
+         "million in the corresponding period last year. Sales for last year's quarter were flat.", "2013-08-05",
+         [("the second quarter", "2013-Q2", "date"), ("last year", "2012-Q2", "date"),
+          ("the corresponding period last year", "2012-Q2", "date"), ("last year's quarter", "2012-Q2", "date")]),
+        ("Profit rose in the second quarter. Last year the firm moved to Ohio.", "2013-08-05",
+         [("the second quarter", "2013-Q2", "date"), ("Last year", "2012", "date")]),
         # "soon", "the near term": the future (TIDES FUTURE_REF); not the "as soon as" of a clause
         ("The budget will soon move into surplus.", PUB, [("soon", "FUTURE_REF", "date")]),
         ("As soon as the polls close, counting starts.", PUB, []),

@@ -745,12 +745,26 @@ class Resolver:
         v = self._shift_unit(base, unit, shift)
         if v is None:
             return None
+        if unit == "year" and rel == "last" and not the and not mod and self._comparison(c.start, c.end):
+            q = self.last_period(c.start)
+            if q is not None:
+                # "net of $5 million, against $3 million last year": the reported quarter, a year back
+                v = f"{int(q[1].group(1)) - 1:04d}{q[1].group(2)}"
+                return Norm(c.start, c.end, "date", v, R.granularity(v, "date"), "prev", c.kind, None, q[0])
         if unit == "year" and "half" in mod:  # "the second half of next year": a half-year (TIDES H1/H2)
             v += "-H1" if "first" in mod else "-H2"
         typ = "date"
         n = self.mk(c, typ, fiscal + v, anchor)
         n.prev = prev
         return n
+
+    _AMOUNT_BEFORE = re.compile(r"(?:\d|\bmillion|\bbillion|\bcents?|\bshare|\bfrom|\bwith|\bthan|\bover|\bversus|\bvs\.?)\s*$", re.I)
+    _AMOUNT_AFTER = re.compile(r"['\u2019]s\s+(?:[$\u00a3\u20ac\d]|(?:\w+\s+){0,2}(?:quarter|period|results|figures?|level|total))", re.I)
+
+    def _comparison(self, start: int, end: int) -> bool:
+        """'$3 million last year', 'up from last year's $1.5 billion': a figure compared with a year back."""
+        return bool(self._AMOUNT_BEFORE.search(self.text[max(0, start - 12) : start])
+                    or self._AMOUNT_AFTER.match(self.text, end))
 
     def _shift_unit(self, base: date, unit: str, shift: int) -> str | None:
         if unit == "week":
@@ -1097,7 +1111,13 @@ class Resolver:
 
     def n_yearago(self, c: Cand) -> Norm | None:
         """'the year-earlier period': the period the story just named, a year back."""
+        q = self.last_period(c.start)
+        if q is not None:
+            v = f"{int(q[1].group(1)) - 1:04d}{q[1].group(2)}"
+            return Norm(c.start, c.end, "date", v, R.granularity(v, "date"), "prev", c.kind, None, q[0])
         p = self.prev_value(c.start)
+        if p is not None and self._BACK.search(self.text[self.out[p[0]].start : self.out[p[0]].end]):
+            p = None  # the comparison before this one is not the period compared
         if p is not None:
             part = re.fullmatch(r"(\d{4})((?:-(?:Q\d|H\d|\d\d|W\d\d|SP|SU|FA|WI))?)", p[1])
             if part:

@@ -143,7 +143,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("theunit", r"(?i:(?<![\w-])the\s+(?:(?P<fiscal>fiscal|financial)\s+)?(?P<unit>year|quarter|month|week|day|decade)(?![\w-])(?!\s*['\u2019]s)(?!\s+(?:before|after|earlier|later|ago|of|to|in which|when|that|since|through|\d))(?:(?=\s+(?:ended|ending)\s+(?P<endmon>[A-Za-z]+)\.?(?:\s+\d{1,2})?(?:,?\s+(?P<endyear>(?:19|20)\d\d))?))?)"),
     # "the year-earlier period", "the year-ago quarter": the period before, one year back
     # "the same period last year", "the same quarter a year earlier": the period just named, a year back
-    ("yearago", r"(?i:(?<![\w-])the\s+same\s+(?P<unit>period|quarter|month|week|time)\s+(?:of\s+)?(?:last\s+year|a\s+year\s+(?:earlier|ago|before)|the\s+(?:previous|prior)\s+year|the\s+year\s+before)(?![\w-]))"),
+    ("yearago", r"(?i:(?<![\w-])the\s+(?:same|corresponding|comparable|like)\s+(?P<unit>period|quarter|month|week|time)\s+(?:of\s+)?(?:last\s+year|a\s+year\s+(?:earlier|ago|before)|the\s+(?:previous|prior)\s+year|the\s+year\s+before)(?![\w-]))"),
     ("yearago", r"(?i:(?<![\w-])(?:the\s+)?(?:same\s+)?(?:year-earlier|year-ago|prior-year|year-before)\s+(?P<unit>period|quarter|month|week)(?![\w-]))"),
     # "in the morning", "during the night": a part of the day the story is on
     ("thepod", r"(?i:(?<![\w-])the\s+(?P<pod>morning|afternoon|evening|night)(?![\w-])(?!\s*['\u2019]s)(?!\s+(?:of|before|after|when|that|in which)\b))"),
@@ -199,6 +199,9 @@ _PATTERNS: list[tuple[str, str]] = [
     ("quarter", r"(?i:(?<![\w-])the\s+(?P<year>(?:19|20)\d\d)\s+(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+(?P<unit>quarter|half)(?![\w-]))"),
     # "the last half of 1989", "the last quarter of 2012": the final one of that year
     ("quarter", r"(?i:(?<![\w-])the\s+(?P<q>last)\s+(?P<unit>quarter|half)\s+of\s+(?P<year>(?:19|20)\d\d)(?![\w-]))"),
+    # "last year's quarter", "last year's third quarter": the reported quarter a year back
+    ("yearago", r"(?i:(?<![\w-])last\s+year['\u2019]s\s+(?P<unit>quarter|period)(?![\w-]))"),
+    ("quarter", r"(?i:(?<![\w-])(?P<year>last\s+year)['\u2019]s\s+(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+(?P<unit>quarter|half)(?![\w-]))"),
     # "the 1988 period", "the latest period": the period an earnings story reports (that year's)
     ("yearperiod", r"(?i:(?<![\w-])the\s+(?:(?P<year>(?:19|20)\d\d)|latest)\s+(?P<unit>quarter|period)(?![\w-]))"),
     # "compared with year-earlier profit": the reported period a year back
