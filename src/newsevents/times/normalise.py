@@ -1028,13 +1028,10 @@ class Resolver:
                 return self.mk(c, "date", f"XXXX-Q{(endmon - 1) // 3 + 1}", None)
             year = self.dct.year - (1 if endmon > self.dct.month else 0)
             return self.mk(c, "date", f"{year}-Q{(endmon - 1) // 3 + 1}", "publication")
-        if unit == "year" and endmon:  # "the (fiscal) year ended June 30, 2012": the year it ends in
-            endyear = c.m.group("endyear")
-            if endyear:
-                return self.mk(c, "date", endyear, "absolute")
-            if self.dct is None:
-                return self.mk(c, "date", None, None)
-            return self.mk(c, "date", f"{self.dct.year - (1 if endmon > self.dct.month else 0):04d}", "publication")
+        if unit == "year" and endmon:
+            # "the (fiscal) year ended June 30": twelve months up to the date named after it, a DURATION
+            # (TimeBank, TE3's training data, annotates it so; the end date is its own expression)
+            return self.mk(c, "duration", "P1Y", None)
         near = max(self.text.rfind("\n\n", 0, c.start), c.start - 400)  # this paragraph, a few sentences
         for i in range(len(self.out) - 1, -1, -1):
             n = self.out[i]
