@@ -530,7 +530,8 @@ class Resolver:
         after = self.text[m.end() : m.end() + 30]
         before = self.prev_word(m.start("year"))
         if m.group("fy"):
-            return self.mk(c, "date", f"FY{year}", "absolute")
+            # "fiscal 1989": TimeML practice (TimeBank, HeidelTime) writes the plain year, no FY prefix
+            return self.mk(c, "date", f"{year}", "absolute")
         if re.match(r"\s*(?:to|-|–)\s*\d", after) and before in ("from", "between"):
             pass
         if self.nlp is not None:
@@ -712,7 +713,7 @@ class Resolver:
         mod = (m.group("mod") or "").lower()
         the = bool(m.group("the"))
         of_next = bool(re.match(r"\s+of\b", self.text[c.end : c.end + 4]))
-        fiscal = "FY" if m.group("fisc") else ""
+        fiscal = bool(m.group("fisc"))  # "the current fiscal year": the year, as TimeBank writes it
         if rel in ("past", "last") and the and not mod and not fiscal and not (unit == "week" and of_next) and unit in (
             "week", "month", "year", "decade", "century", "quarter"
         ):
@@ -754,7 +755,7 @@ class Resolver:
         if unit == "year" and "half" in mod:  # "the second half of next year": a half-year (TIDES H1/H2)
             v += "-H1" if "first" in mod else "-H2"
         typ = "date"
-        n = self.mk(c, typ, fiscal + v, anchor)
+        n = self.mk(c, typ, v, anchor)
         n.prev = prev
         return n
 
@@ -1624,8 +1625,7 @@ class Resolver:
         y = (g.get("year") or "").lower()
         rel = (g.get("rel") or "").lower()
         if re.fullmatch(r"\d{4}", y):
-            fy = "FY" if g.get("fisc") else ""  # "the third quarter of fiscal 1990": of the fiscal year
-            return self.mk(c, "date", f"{fy}{y}-{code}", "absolute")
+            return self.mk(c, "date", f"{y}-{code}", "absolute")  # "the third quarter of fiscal 1990"
         if self.dct is None:
             return self.mk(c, "date", f"XXXX-{code}", None)
         year = self.dct.year - (1 if "last" in y or rel in ("last", "previous") else 0) + (1 if "next" in y else 0)
@@ -1648,6 +1648,27 @@ class Resolver:
         if g.get("yago"):
             year -= 1  # "the year-ago third quarter"
         return self.mk(c, "date", f"{year}-{code}", "publication")
+
+    _SMALL = {"oh": 0, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+              "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+              "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "one": 1, "two": 2,
+              "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+
+    def n_spelledyear(self, c: Cand) -> Norm | None:
+        """'nineteen ninety-six' 1996, 'the year two thousand' 2000 (spoken years in transcripts)."""
+        if self.nlp is not None:
+            span = self.nlp.char_span(c.start, c.end, alignment_mode="expand")
+            if span is not None and span.end < len(self.nlp) and self.nlp[span.end].tag_ in ("NNS", "NNPS"):
+                return None  # "nineteen eighty-four copies": a count
+        cent = c.m.group("cent").lower()
+        base = 2000 if cent.startswith("two") else {"nineteen": 1900, "eighteen": 1800}[cent]
+        rest = sum(self._SMALL[w] for w in re.split(r"[\s-]+", (c.m.group("rest") or "").lower()) if w)
+        return self.mk(c, "date", f"{base + rest:04d}", "absolute")
+
+    def n_durnoun(self, c: Cand) -> Norm | None:
+        """'a three-year period', 'a one-year term': the length of a stretch of time."""
+        n = R._num(c.m.group("num"))
+        return self.mk(c, "duration", R.duration_value(n, c.m.group("unit").lower()), None)
 
     def n_yearperiod(self, c: Cand) -> Norm | None:
         """'the 1988 period': the quarter (or half) the story reports, in that year; 'the latest

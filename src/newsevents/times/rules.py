@@ -140,7 +140,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # not "that time of year", "that time when ...", nor "the same time" (mostly "simultaneously")
     ("that", r"(?i:(?<![\w-])(?P<det>that)\s+(?P<unit>time)(?![\w-])(?!\s+(?:of|when|that|which|in|around|round|for|as|I|we|you|he|she|they|it)\b))"),
     # "for the year", "in the quarter": the period under discussion (TimeML marks these anaphoric DATEs)
-    ("theunit", r"(?i:(?<![\w-])the\s+(?:(?P<fiscal>fiscal|financial)\s+)?(?P<unit>year|quarter|month|week|day|decade)(?![\w-])(?!\s*['\u2019]s)(?!\s+(?:before|after|earlier|later|ago|of|to|in which|when|that|since|through|\d))(?:(?=\s+(?:ended|ending)\s+(?P<endmon>[A-Za-z]+)\.?(?:\s+\d{1,2})?(?:,?\s+(?P<endyear>(?:19|20)\d\d))?))?)"),
+    ("theunit", r"(?i:(?<![\w-])the\s+(?:full\s+)?(?:(?P<fiscal>fiscal|financial)\s+)?(?P<unit>year|quarter|month|week|day|decade)(?![\w-])(?!\s*['\u2019]s)(?!\s+(?:before|after|earlier|later|ago|of|to|in which|when|that|since|through|\d))(?:(?=\s+(?:ended|ending)\s+(?P<endmon>[A-Za-z]+)\.?(?:\s+\d{1,2})?(?:,?\s+(?P<endyear>(?:19|20)\d\d))?))?)"),
     # "the year-earlier period", "the year-ago quarter": the period before, one year back
     # "the same period last year", "the same quarter a year earlier": the period just named, a year back
     ("yearago", r"(?i:(?<![\w-])the\s+(?:same|corresponding|comparable|like)\s+(?P<unit>period|quarter|month|week|time)\s+(?:of\s+)?(?:last\s+year|a\s+year\s+(?:earlier|ago|before)|the\s+(?:previous|prior)\s+year|the\s+year\s+before)(?![\w-]))"),
@@ -153,6 +153,12 @@ _PATTERNS: list[tuple[str, str]] = [
     ("dayafter", r"(?i:(?<![\w-])the\s+(?P<unit>day|night|week|month|year)\s+(?P<dir>before|after)(?=\s*[.,;:)]))"),
     ("ago", rf"(?i:{_B}{APPROX}{NUM}\s+{UNIT_S}\s+(?P<dir>ago|earlier|later|before|after|from now|hence|previously|back){_E})"),
     ("duration", rf"(?i:{_B}(?:(?P<pre>(?:the\s+|these\s+|those\s+)?(?:past|last|next|first|previous|coming|following|recent|final|remaining)\s+)|(?P<det>the\s+))?{APPROX}{NUM}\s+(?:(?:straight|consecutive|full|whole|more|additional|extra|long)\s+)?{UNIT_S}(?P<uhalf>\s+and\s+a\s+half|-and-a-half)?{_E}(?!\s+old\b))"),
+    # "a three-year period", "his one-year term": the noun is itself a stretch of time, so the
+    # compound names its length (unlike "a nine-minute video", which the issue lists as a false positive)
+    ("durnoun", rf"(?i:{_B}(?:an?\s+|the\s+|its\s+|his\s+|her\s+|their\s+)?(?P<num>\d+|(?:{_TENS})[- ](?:{_ONES})|{_NUM_WORDS})[- ](?P<unit>second|minute|hour|day|week|month|year|decade)\s+(?P<noun>period|span|stretch|term|window|interval|spell){_E})"),
+    # broadcast transcripts spell years out: "in nineteen ninety-six", "the year two thousand"
+    ("spelledyear", rf"(?i:(?<![\w-])(?P<cent>nineteen|eighteen)[\s-]+(?P<rest>(?:{_TENS})(?:[\s-](?:{_ONES}))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|oh[\s-](?:{_ONES}))(?![\w-])(?!\s+(?:{_ONES}|{_TENS}|hundred|thousand|million|billion|percent|per\s+cent|dollars|people)\b))"),
+    ("spelledyear", rf"(?i:(?<![\w-])the\s+year\s+(?P<cent>two\s+thousand)(?:\s+(?:and\s+)?(?P<rest>{_ONES}|ten|eleven|twelve))?(?![\w-]))"),
     # "two to three years", "3-4 weeks", "between five and ten years": each end its own duration
     ("durrange", rf"(?i:{_B}{APPROX}(?P<n1>\d+(?:\.\d+)?|(?:{_TENS})[- ](?:{_ONES})|{_NUM_WORDS})\s*(?P<sep>to|or|and|-|\u2013)\s*(?P<n2>\d+(?:\.\d+)?|(?:{_TENS})[- ](?:{_ONES})|{_NUM_WORDS})\s+{UNIT_S}{_E}(?!\s+(?:old|ago|later|earlier|before|after|previously|back|from now)\b))"),
     ("halfdur", rf"(?i:{_B}{APPROX}half\s+an?\s+(?P<unit>hour|day|year|month|century|decade){_E})"),
@@ -241,6 +247,7 @@ _CATS: dict[str, set[str]] = {
                 "palm", "ash", "thanksgiving", "memorial", "labor"},
     "quarter": {"quarter", "quarters", "half", "q1", "q2", "q3", "q4", "h1", "h2"},
     "period": {"period"},
+    "spelled": {"nineteen", "eighteen", "thousand"},
     "decword": {"twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties", "'"},
     "setadv": {"annually", "yearly", "weekly", "monthly", "daily", "hourly", "quarterly", "nightly", "biweekly"},
     "overnight": {"overnight"},
@@ -262,7 +269,7 @@ _KIND_TRIGGERS: dict[str, tuple[frozenset[str], int]] = {
         ("theweekend", "unit", 2), ("theunit", "unit quarter", 1), ("yearago", "unit", 6), ("thepod", "pod", 1), ("modpod", "pod", 2), ("dayafter", "unit pod", 2), ("ago", "unit", 7), ("agovague", "unit", 0),
         ("laterdur", "unit", 1), ("duration", "unit quarter", 7), ("halfdur", "unit", 4), ("durrange", "unit", 5), ("setpwd", "pwd", 0), ("vaguedur", "unit quarter", 4),
         ("time", "digit clock", 3), ("clockrange", "digit", 0), ("clockpod", "pod oclock", 6), ("podword", "clock", 0), ("vague", "vague", 3), ("vagueadj", "vagueadj", 0), ("set", "unit weekday pod season setadv", 3),
-        ("holiday", "holiday", 0), ("quarter", "quarter", 4), ("season", "season", 2), ("yearperiod", "quarter period", 2), ("yearagoadj", "unit", 0),
+        ("holiday", "holiday", 0), ("quarter", "quarter", 4), ("season", "season", 2), ("spelledyear", "spelled", 3), ("durnoun", "unit", 3), ("yearperiod", "quarter period", 2), ("yearagoadj", "unit", 0),
     ]
 }
 _WORD_CATS: dict[str, frozenset[str]] = {}
