@@ -748,6 +748,15 @@ def test_seasons_and_months_with_no_tense(text, published, expected):
         ("In nineteen ninety-one he was convicted.", PUB, [("nineteen ninety-one", "1991", "date")]),
         ("The approach of the year two thousand worried them.", PUB, [("the year two thousand", "2000", "date")]),
         ("They sold nineteen eighty-four copies.", PUB, []),
+        # a weekday counted from another day does not fix the story's own weekday of that name
+        ("The bank cut rates on March 5 after shares fell the previous Friday. The index dropped Friday.", PUB,
+         [("March 5", "2013-03-05", "date"), ("the previous Friday", "2013-03-01", "date"),
+          ("Friday", "2013-03-15", "date")]),
+        # a forecast's year does not end the reported quarter's reach
+        ("Profit fell in the third quarter. Sales should recover next year. Net was lower than in the "
+         "year-earlier quarter.", "2013-10-28",
+         [("the third quarter", "2013-Q3", "date"), ("next year", "2014", "date"),
+          ("the year-earlier quarter", "2012-Q3", "date")]),
     ],
 )
 def test_seventh_round_timebank_conventions(text, published, expected):

@@ -305,8 +305,8 @@ class Resolver:
             m = self._PERIOD.fullmatch(n.value)
             if m and (self.dct is None or int(m.group(1)) <= self.dct.year):  # not a forecast's period
                 found.append((i, m))
-            elif self._POINT.fullmatch(n.value):
-                break
+            elif self._POINT.fullmatch(n.value) and (self.dct is None or int(n.value[:4]) <= self.dct.year):
+                break  # a year, month or day named after the period: the story has moved on (a forecast has not)
         # "the 1988 second quarter" is a comparison too: the period reported is the latest one named
         return max(found, key=lambda f: f[1].group(1), default=None)
 
@@ -629,7 +629,8 @@ class Resolver:
             for i in range(len(self.out) - 1, -1, -1):
                 p = self.out[i]
                 ahead = self.dct is not None and p.value is not None and p.value[:10] > self.dct.isoformat()
-                if p.weekday == wd and p.value and not (ahead and tense == "past"):
+                counted = self.text[p.start : p.start + 4].lower() == "the "  # "the previous Friday"
+                if p.weekday == wd and p.value and not (ahead and tense == "past") and not counted:
                     v = p.value.split("T")[0] + suffix
                     return Norm(start, end, typ, v, R.granularity(v, typ), "prev", c.kind, wd, i)
         if self.dct is None:

@@ -144,7 +144,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # "the year-earlier period", "the year-ago quarter": the period before, one year back
     # "the same period last year", "the same quarter a year earlier": the period just named, a year back
     ("yearago", r"(?i:(?<![\w-])the\s+(?:same|corresponding|comparable|like)\s+(?P<unit>period|quarter|month|week|time)\s+(?:of\s+)?(?:last\s+year|a\s+year\s+(?:earlier|ago|before)|the\s+(?:previous|prior)\s+year|the\s+year\s+before)(?![\w-]))"),
-    ("yearago", r"(?i:(?<![\w-])(?:the\s+)?(?:same\s+)?(?:year-earlier|year-ago|prior-year|year-before)\s+(?P<unit>period|quarter|month|week)(?![\w-]))"),
+    ("yearago", r"(?i:(?<![\w-])(?:the\s+)?(?:(?:same|comparable|corresponding)\s+)?(?:year-earlier|year-ago|prior-year|year-before)\s+(?P<unit>period|quarter|month|week)(?![\w-]))"),
     # "in the morning", "during the night": a part of the day the story is on
     ("thepod", r"(?i:(?<![\w-])the\s+(?P<pod>morning|afternoon|evening|night)(?![\w-])(?!\s*['\u2019]s)(?!\s+(?:of|before|after|when|that|in which)\b))"),
     # "in the early afternoon", "arrived mid-afternoon", "early morning raids"
