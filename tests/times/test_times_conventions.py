@@ -607,7 +607,7 @@ def test_clock_hours_with_their_part_of_day(text, expected):
         ("It was the worst slump in a decade.", [("a decade", "P1DE", "duration")]),
         ("The feud lasted three decades.", [("three decades", "P3DE", "duration")]),
         ("The club has not won in more than a century.", [("more than a century", "P1CE", "duration")]),
-        ("Prices rose over the past decade.", [("the past decade", "P1DE", "duration")]),
+        ("Prices rose over the past decade.", [("the past decade", "200", "date")]),
         # a year before a singular noun or an election noun is a date, not a count; "May's office" is the name
         ("Money poured into the open 2012 mayoral race.", [("2012", "2012", "date")]),
         ("Turnout collapsed after the 2008 primaries in most states.", [("2008", "2008", "date")]),

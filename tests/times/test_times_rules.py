@@ -161,9 +161,9 @@ def test_rates_and_as_many():
         ("The firm expects a loss for the year.", "2013-03-20", [("the year", "2013")]),
         ("Earnings rose 5% in the quarter.", "2013-03-20", [("the quarter", "2012-Q4")]),
         ("In 1999 he moved. Later in the year he left.", "2013-03-20", [("1999", "1999"), ("the year", "1999")]),
-        # vague amounts after "in"; "the past week" is a duration like "the past year"
+        # vague amounts after "in"; "the past week" is the week before this one (TimeBank's DATE)
         ("It is the worst crisis in decades.", "2013-03-20", [("decades", "PXDE")]),
-        ("Prices rose over the past week.", "2013-03-20", [("the past week", "P1W")]),
+        ("Prices rose over the past week.", "2013-03-20", [("the past week", "2013-W11")]),
         # "the next day" with no day before it counts from the story's day
         ("He died the next day.", "2013-03-20", [("the next day", "2013-03-21")]),
     ],

@@ -713,14 +713,8 @@ class Resolver:
         unit = m.group("unit").lower()
         mod = (m.group("mod") or "").lower()
         the = bool(m.group("the"))
-        of_next = bool(re.match(r"\s+of\b", self.text[c.end : c.end + 4]))
-        fiscal = bool(m.group("fisc"))  # "the current fiscal year": the year, as TimeBank writes it
-        if rel in ("past", "last") and the and not mod and not fiscal and not (unit == "week" and of_next) and unit in (
-            "week", "month", "year", "decade", "century", "quarter"
-        ):
-            n = {"quarter": 3}.get(unit)
-            v = "P3M" if n else R.duration_value(1, unit)
-            return self.mk(c, "duration", v, None)
+        # "over the past year", "in the last decade": the unit before the current one, a DATE (TimeBank
+        # and HeidelTime; an earlier round read these as one-unit DURATIONs after TIDES, dropped since)
         if rel == "same":
             return None
         if rel == "latest" or rel.startswith("most"):
