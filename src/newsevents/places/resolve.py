@@ -351,6 +351,7 @@ class _Detector:
         self.tokens = None  # the document's token table (set by `run`)
         self.runs: list[tuple[int, int]] = []  # spans of `_CAP_RUN` over the text (set by `capitalised_runs`)
         self.surnames: set[str] = set()  # last words of the story's people's names (set by `run`)
+        self.person_starts: set[int] = set()  # where the story's full names (two words or more) start
 
     def in_dateline(self, pos: int) -> bool:
         dl = self.doc.dateline
@@ -436,6 +437,7 @@ class _Detector:
                         for w in norm(text[s:e]).split()}
         # "Hopkins" after "David Hopkins": a lone capitalised word that is the story's person's surname
         self.surnames = {norm(tok_text[b - 1]) for _, label, s, e, a, b in rows if label == "PERSON" and b - a > 1}
+        self.person_starts = {s for _, label, s, e, a, b in rows if label == "PERSON" and b - a > 1}
         deferred = []
         self.caps_dateline()
         self.party_home_towns()
@@ -503,6 +505,9 @@ class _Detector:
                         if (key not in gpe_texts and set(key.split()) <= person_words
                                 and (" " not in key or not get().lookup(key))):
                             continue  # "Obama" beside "Barack Obama": a person, whatever else it names
+                        if text.startswith(" and ", mm.end) and mm.end + 5 in self.person_starts:
+                            self.surnames.add(key)  # nor alone elsewhere in the story ("Brent told ...")
+                            continue  # "Brent and Lynnette Hain": a couple's first names
                         role = "dateline" if dl and dl.start <= mm.start < dl.end else "mention"
                         self.add(mm.start, mm.end, role, "ner (entities stage)")
         if deferred:
@@ -542,6 +547,9 @@ class _Detector:
         prev = self.tokens.lower[ent.start - 1].rstrip(".") if ent.start > 0 else ""
         if prev in _TITLES or _SPEECH.match(self.text, e):
             return
+        if self.text.startswith(" and ", e) and e + 5 in self.person_starts:
+            self.surnames.add(key)  # nor alone elsewhere in the story ("Brent told ...")
+            return  # "Brent and Lynnette Hain": a first name sharing the next person's surname
         if prev == "of" and (typed := self.doc.entity_at(s, e)) is not None and typed.type == "PERSON":
             prev = ""  # "supporters of X": the entities stage kept X a person, and "of" alone does not overrule it
         q = _qualifier(self.text, e)
