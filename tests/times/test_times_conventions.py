@@ -748,6 +748,8 @@ def test_seasons_and_months_with_no_tense(text, published, expected):
         ("In nineteen ninety-one he was convicted.", PUB, [("nineteen ninety-one", "1991", "date")]),
         ("The approach of the year two thousand worried them.", PUB, [("the year two thousand", "2000", "date")]),
         ("They sold nineteen eighty-four copies.", PUB, []),
+        ("One man died. January nineteen ninety-seven: a second bomb.", PUB,
+         [("January nineteen ninety-seven", "1997-01", "date")]),
         # a weekday counted from another day does not fix the story's own weekday of that name
         ("The bank cut rates on March 5 after shares fell the previous Friday. The index dropped Friday.", PUB,
          [("March 5", "2013-03-05", "date"), ("the previous Friday", "2013-03-01", "date"),

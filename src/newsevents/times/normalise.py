@@ -1658,7 +1658,8 @@ class Resolver:
         cent = c.m.group("cent").lower()
         base = 2000 if cent.startswith("two") else {"nineteen": 1900, "eighteen": 1800}[cent]
         rest = sum(self._SMALL[w] for w in re.split(r"[\s-]+", (c.m.group("rest") or "").lower()) if w)
-        return self.mk(c, "date", f"{base + rest:04d}", "absolute")
+        mon = R.month_of(c.m.groupdict().get("mon") or "")
+        return self.mk(c, "date", f"{base + rest:04d}" + (f"-{mon:02d}" if mon else ""), "absolute")
 
     def n_durnoun(self, c: Cand) -> Norm | None:
         """'a three-year period', 'a one-year term': the length of a stretch of time."""

@@ -157,7 +157,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # compound names its length (unlike "a nine-minute video", which the issue lists as a false positive)
     ("durnoun", rf"(?i:{_B}(?:an?\s+|the\s+|its\s+|his\s+|her\s+|their\s+)?(?P<num>\d+|(?:{_TENS})[- ](?:{_ONES})|{_NUM_WORDS})[- ](?P<unit>second|minute|hour|day|week|month|year|decade)\s+(?P<noun>period|span|stretch|term|window|interval|spell){_E})"),
     # broadcast transcripts spell years out: "in nineteen ninety-six", "the year two thousand"
-    ("spelledyear", rf"(?i:(?<![\w-])(?P<cent>nineteen|eighteen)[\s-]+(?P<rest>(?:{_TENS})(?:[\s-](?:{_ONES}))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|oh[\s-](?:{_ONES}))(?![\w-])(?!\s+(?:{_ONES}|{_TENS}|hundred|thousand|million|billion|percent|per\s+cent|dollars|people)\b))"),
+    ("spelledyear", rf"(?i:(?<![\w-])(?:(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december)\s+)?(?P<cent>nineteen|eighteen)[\s-]+(?P<rest>(?:{_TENS})(?:[\s-](?:{_ONES}))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|oh[\s-](?:{_ONES}))(?![\w-])(?!\s+(?:{_ONES}|{_TENS}|hundred|thousand|million|billion|percent|per\s+cent|dollars|people)\b))"),
     ("spelledyear", rf"(?i:(?<![\w-])the\s+year\s+(?P<cent>two\s+thousand)(?:\s+(?:and\s+)?(?P<rest>{_ONES}|ten|eleven|twelve))?(?![\w-]))"),
     # "two to three years", "3-4 weeks", "between five and ten years": each end its own duration
     ("durrange", rf"(?i:{_B}{APPROX}(?P<n1>\d+(?:\.\d+)?|(?:{_TENS})[- ](?:{_ONES})|{_NUM_WORDS})\s*(?P<sep>to|or|and|-|\u2013)\s*(?P<n2>\d+(?:\.\d+)?|(?:{_TENS})[- ](?:{_ONES})|{_NUM_WORDS})\s+{UNIT_S}{_E}(?!\s+(?:old|ago|later|earlier|before|after|previously|back|from now)\b))"),
@@ -184,7 +184,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # "all day", "the whole week": the full length of one unit
     ("alldur", r"(?i:(?<![\w-])(?:all|the\s+whole|the\s+entire|a\s+whole|an\s+entire)\s+(?P<unit>day|night|week|month|year|morning|afternoon|evening|weekend)(?![\w-])(?!\s+(?:of|long)\b))"),
     ("overnight", r"(?i:(?<![\w-])overnight(?![\w-]))"),
-    ("vague", r"(?i:(?<![\w-])(?P<v>right now|now|currently|nowadays|these days|at present|presently|recently|lately|(?:in\s+)?the\s+past|(?:in\s+)?the\s+future|(?:in\s+)?the\s+(?:near|immediate|foreseeable)\s+future|(?:in\s+)?the\s+(?:near|short)\s+term|as\s+soon\s+as\s+possible|(?<!\bas\s)soon(?!\s+(?:as|after|afterwards?|thereafter)\b)|(?:in\s+)?(?:the\s+)?coming\s+(?:days|weeks|months|quarters|years|decades)(?:\s+(?:and|or)\s+(?:weeks|months|years|decades))?|the\s+(?:days|weeks|months|years|decades)(?:\s+(?:and|or)\s+(?:weeks|months|years|decades))?\s+(?:ahead|to\s+come))(?![\w-]))"),
+    ("vague", r"(?i:(?<![\w-])(?P<v>right now|now|currently|nowadays|these days|at present|presently|recently|lately|(?:in\s+)?the\s+past|(?:in\s+)?the\s+future|(?:in\s+)?the\s+near\s+future|(?:in\s+)?the\s+(?:near|short)\s+term|as\s+soon\s+as\s+possible|(?<!\bas\s)soon(?!\s+(?:as|after|afterwards?|thereafter)\b)|(?:in\s+)?(?:the\s+)?coming\s+(?:days|weeks|months|quarters|years|decades)(?:\s+(?:and|or)\s+(?:weeks|months|years|decades))?|the\s+(?:days|weeks|months|years|decades)(?:\s+(?:and|or)\s+(?:weeks|months|years|decades))?\s+(?:ahead|to\s+come))(?![\w-]))"),
     # "the current crisis", "his recent visit": TIDES marks these adjectives as PRESENT_REF / PAST_REF
     # (checked on the parse: an adjective before its noun; not "current account", "the current")
     ("vagueadj", r"(?i:(?<![\w-])(?P<adj>current|recent)(?![\w-]))"),
