@@ -125,6 +125,12 @@ _NAME_LIST = re.compile(r"[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2}(?:, [A-Z][\w'.-]*
                         r" (?:and|or) [A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2}")
 _CAP_NAME = re.compile(r"[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2}")
 # "Dublin Road", "College Station Road", "Washington Square": a street named after a place is not in it
+_SAINT_BEFORE = re.compile(r"\b(?:St\.?|Saint) $")  # "Mark" of "St. Mark": the rest of a longer name
+_SAINT_NAME = re.compile(r"(?:St\.?|Saint) [A-Z]")
+# "St. John's University", "St. Mary's Catholic Church": a saint's possessive names the institution
+_SAINTS_HOUSE = re.compile(r"(?:'s|\u2019s)(?: [A-Z][\w.'\u2019-]*){0,4}? (?:Hospital|University|College|School|"
+                           r"Church|Cathedral|Chapel|Basilica|Abbey|Academy|Seminary|Cemetery|Episcopal|Catholic|"
+                           r"Lutheran|Anglican|Orthodox|Coptic|Medical|Health|Hall)\b")
 _STREET = re.compile(r"[ ]+(?:(?:Street|Road|Rd|Avenue|Ave|Boulevard|Blvd|Drive|Lane|Parkway|Pkwy|"
                      r"Circle|Terrace|Trail|Pike|Square|Plaza|Turnpike|Expressway|Freeway)\b\.?(?![ ]\d)"
                      r"|St\b\.?(?![ ]?[A-Z\d]))")  # "420 Augusta St., Alexandria" (not "St. Louis")
@@ -370,6 +376,9 @@ class _Detector:
         key = norm(text)
         if _STREET.match(self.text, e):
             return None
+        if _SAINT_BEFORE.search(self.text, max(0, s - 7), s) or (
+                _SAINT_NAME.match(text) and _SAINTS_HOUSE.match(self.text, e)):
+            return None  # "St. Mark's Cathedral", "St. Paul's Hospital": a saint's name, not Mark or St. Paul
         if cands is None:
             cands = get().lookup(key) if key else ()
             if not cands and _PARTICLE.search(text):  # "DeSoto Parish" is GeoNames' "De Soto Parish"
