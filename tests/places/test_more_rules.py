@@ -35,3 +35,26 @@ def test_a_saints_town_named_as_a_place_stays():
     got = {p.text: p for p in doc.places}
     assert got["St. Paul"].lat is not None
     assert "St. Louis" in got
+
+
+def test_acronyms_degrees_and_dates_are_no_towns():
+    text = ("Ann Lee, M.D., joined the clinic. The UN envoy and BA staff met in Geneva, and the MENA desk "
+            "filed from Cairo. The fair runs from Nov. 3 to 6 in Denver.")
+    doc = _doc(text, [("M.D.", "GPE"), ("UN", "ORG"), ("BA", "ORG"), ("Geneva", "GPE"), ("MENA", "ORG"),
+                      ("Cairo", "GPE"), ("Denver", "GPE")])
+    texts = {p.text for p in doc.places}
+    assert not texts & {"M.D.", "UN", "BA", "MENA", "Nov"}
+    assert {"Geneva", "Cairo", "Denver"} <= texts
+
+
+def test_state_abbreviations_still_count_where_written_so():
+    doc = _doc("The fire started in Edmonton, Ky late on Friday; crews from Baton Rouge, La. and the UK helped.",
+               [("Edmonton", "GPE"), ("Ky", "GPE"), ("Baton Rouge", "GPE"), ("La.", "GPE"), ("UK", "GPE")])
+    got = {p.text: p for p in doc.places}
+    assert got["Ky"].admin1 == "Kentucky" and got["La"].admin1 == "Louisiana"
+    assert got["UK"].country_code == "GB"
+
+
+def test_a_two_letter_word_without_its_period_is_no_state():
+    doc = _doc("He scored twice in La Liga on Sunday.", [("La", "GPE")])
+    assert not [p for p in doc.places if p.text == "La"]

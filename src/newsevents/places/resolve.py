@@ -125,6 +125,10 @@ _NAME_LIST = re.compile(r"[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2}(?:, [A-Z][\w'.-]*
                         r" (?:and|or) [A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2}")
 _CAP_NAME = re.compile(r"[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2}")
 # "Dublin Road", "College Station Road", "Washington Square": a street named after a place is not in it
+_DEGREE = re.compile(r"(?:M\.D|Ph\.D|D\.O|R\.N|J\.D|B\.A|M\.A|B\.S|M\.S|M\.B\.A|D\.D\.S)\.?$")
+_MONTH = re.compile(r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)$|(?:January|February|March|April|May|June|"
+                    r"July|August|September|October|November|December)$")
+_DAY = re.compile(r"\.? \d{1,2}\b")
 _SAINT_BEFORE = re.compile(r"\b(?:St\.?|Saint) $")  # "Mark" of "St. Mark": the rest of a longer name
 _SAINT_NAME = re.compile(r"(?:St\.?|Saint) [A-Z]")
 # "St. John's University", "St. Mary's Catholic Church": a saint's possessive names the institution
@@ -379,6 +383,8 @@ class _Detector:
         if _SAINT_BEFORE.search(self.text, max(0, s - 7), s) or (
                 _SAINT_NAME.match(text) and _SAINTS_HOUSE.match(self.text, e)):
             return None  # "St. Mark's Cathedral", "St. Paul's Hospital": a saint's name, not Mark or St. Paul
+        if _DEGREE.match(text) or (_MONTH.match(text) and _DAY.match(self.text, e)):
+            return None  # "Mary Smith, M.D.", "from Nov. 3 to 6": a degree and a date, not Maryland or Nov
         if cands is None:
             cands = get().lookup(key) if key else ()
             if not cands and _PARTICLE.search(text):  # "DeSoto Parish" is GeoNames' "De Soto Parish"
@@ -390,6 +396,19 @@ class _Detector:
                 longer = get().lookup(norm(full)) or get().lookup(norm(_PARTICLE.sub(r"\1 ", full)))
                 if longer:
                     e, text, key, cands = m.end(), self.text[s:m.end()], norm(self.text[s:m.end()]), longer
+        if cands and len(text) <= 5 and text.replace(".", "").isupper() and not self.in_dateline(s):
+            # "BA", "EU", "UN", "MENA": an acronym, not a town whose name it spells (Ba, Ba Province, Mena);
+            # abbreviations of countries and states ("UK", "NY") and names spelt out ("NYC") stay
+            cands = tuple(c for c in cands if c.feature not in _LOCAL or key not in norm(c.name).split())
+            if not cands:
+                return None
+        elif (cands and len(text) == 2 and text[1].islower() and not self.text.startswith(".", e)
+              and not self.text.endswith(", ", 0, s)):
+            # "La Liga": AP's state abbreviations ("La.", "Md.") are written with their period (or after
+            # their town: "Edmonton, Ky")
+            cands = tuple(c for c in cands if not (c.feature == "admin1" and norm(c.name) != key))
+            if not cands:
+                return None
         self.taken[s:e] = b"\x01" * (e - s)
         mention = Mention(s, e, text, key, _own_names_first(key, tuple(cands)), role=role, how=how)
         if note:
