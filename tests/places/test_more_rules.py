@@ -58,3 +58,17 @@ def test_state_abbreviations_still_count_where_written_so():
 def test_a_two_letter_word_without_its_period_is_no_state():
     doc = _doc("He scored twice in La Liga on Sunday.", [("La", "GPE")])
     assert not [p for p in doc.places if p.text == "La"]
+
+
+def test_a_bare_compass_word_is_no_foreign_region():
+    text = "The shop at 20 South Main Street in Denver reopened, and the pro-Western mayor of Calgary-North came."
+    doc = _doc(text, [("South", "GPE"), ("Denver", "GPE"), ("Calgary", "GPE")])
+    texts = {p.text for p in doc.places}
+    assert not texts & {"South", "Western", "North"}
+
+
+def test_a_compass_region_of_a_country_the_story_names_stays():
+    text = "Floods hit Cameroon this week; roads in the Far North were cut and schools closed."
+    doc = _doc(text, [("Cameroon", "GPE"), ("Far North", "LOC")])
+    (far,) = [p for p in doc.places if p.text == "Far North"]
+    assert far.country_code == "CM"

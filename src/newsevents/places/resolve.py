@@ -54,6 +54,8 @@ _OPENERS = {"north", "south", "east", "west", "northern", "southern", "eastern",
             "lake", "mount", "fort", "port", "union", "mission", "independence", "liberty", "victoria", "bay", "beach",
             "national", "airport", "village", "plantation", "harbor", "harbour", "station", "junction", "falls",
             "springs", "valley", "island", "camp", "market", "crossing", "landing", "heights", "gardens", "hills"}
+_COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "northeast", "northwest",
+            "southeast", "southwest", "central", "far", "middle", "upper", "lower"}
 _LOCATIVE = {"in", "from", "to", "at", "near", "into", "through", "across", "outside", "toward", "towards", "of"}
 _TITLES = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "judge", "officer", "coach", "pastor",
            "rev", "sgt", "lt", "capt", "col", "prof", "miss", "sir", "lady", "lord", "king", "queen", "prince"}
@@ -561,10 +563,26 @@ class _Detector:
                     m.notes.append(f"spelling corrected to {fixed}")
             if dl and dl.start <= m.start < dl.end:
                 m.role = "dateline"
+        self.compass_names()
         # tagger noise is not an unknown place: lower-case words, bare acronyms ("AI", "OT")
         self.mentions = [m for m in self.mentions if m.cands or _name_like(m.text)]
         self.mentions.sort(key=lambda m: m.start)
         return self.mentions, self.demonym_cc, self
+
+    def compass_names(self) -> None:
+        """A bare compass name ("South", "Western", "Far North") is some country's region only in a story
+        that names that country (Cameroon's South, Ghana's Western): in "207 South Main St.", "pro-Western"
+        or "the West" it is no division of a country the story never mentions."""
+        named = {c.country_code for m in self.mentions for c in m.cands if c.feature == "country"}
+        keep = []
+        for m in self.mentions:
+            if m.cands and set(m.key.split()) <= _COMPASS:
+                m.cands = tuple(c for c in m.cands if c.feature not in ("admin1", "admin2", "city")
+                                or c.country_code in named)
+                if not m.cands:
+                    continue
+            keep.append(m)
+        self.mentions = keep
 
     def person(self, ent, gpe_texts: set[str], person_words: set[str], deferred: list) -> None:
         """NER calls some towns people ("Alexandria", "Ciudad Obregon"). A known place is taken back when
