@@ -95,3 +95,24 @@ def test_dateparser_peer_is_scored_in_the_same_shape(tmp_path):
     assert {"value_f1", "span_f1_relaxed", "docs_per_s"} <= set(scored)
     for p in preds[0]:  # offsets found back in the text
         assert docs[0].text[p.start : p.end]
+
+
+def test_a_timeml_folder_of_ones_own_is_scored_like_te3(tmp_path):
+    data = _data(tmp_path)
+    own = tmp_path / "own"
+    own.mkdir()
+    (own / "a.tml").write_text(TML, encoding="utf-8")
+    res = CliRunner().invoke(
+        command, ["--data", str(data), "--sets", "giveme5w1h", "--no-peers", "--timeml", str(own), "--json"]
+    )
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.output)
+    assert out["timeml"]["gold"] == 3 and out["timeml"]["newsevents"]["value_f1"] == 1.0
+    assert "te3_platinum" not in out
+
+
+def test_a_timeml_folder_without_documents_is_one_line_error(tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    res = CliRunner().invoke(command, ["--data", str(_data(tmp_path)), "--no-peers", "--timeml", str(empty)])
+    assert res.exit_code != 0 and "no TimeML documents" in res.output and "Traceback" not in res.output

@@ -286,7 +286,15 @@ def _peer(result: Any, docs: list[EvalDoc], scorer: Any) -> dict[str, Any]:
     help="Run the peers on only the first N Giveme5W1H documents (HeidelTime starts a JVM per document); "
     "newsevents is then also scored on that subset.",
 )
-def command(data: str, as_json: bool, peers: bool, sets: str, limit: int | None, peer_limit: int | None) -> None:
+@click.option(
+    "--timeml", "timeml_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+    help="Also score a folder of TimeML (.tml) files you have, e.g. TimeBank 1.2 (TE3's training data, "
+    "LDC-licensed, not shipped), the same way as TE3 platinum.",
+)
+def command(
+    data: str, as_json: bool, peers: bool, sets: str, limit: int | None, peer_limit: int | None,
+    timeml_dir: Path | None,
+) -> None:
     """Times: TE3 platinum (span/value/type) and Giveme5W1H 'when', against HeidelTime and dateparser."""
     root = Path(data)
     wanted = {s.strip() for s in sets.split(",") if s.strip()}
@@ -295,16 +303,23 @@ def command(data: str, as_json: bool, peers: bool, sets: str, limit: int | None,
         raise click.UsageError(f"unknown set(s): {', '.join(sorted(unknown))}; known: te3, giveme5w1h")
     result: dict[str, Any] = {"bench": "times"}
     started = time.perf_counter()
-    if "te3" in wanted:
-        docs = load_te3(require(root / "te3_platinum", "TE3 platinum"), limit)
+    timeml = [("te3_platinum", require(root / "te3_platinum", "TE3 platinum"))] if "te3" in wanted else []
+    if timeml_dir is not None:
+        timeml.append(("timeml", timeml_dir))
+    for key, folder in timeml:
+        docs = load_te3(folder, limit)
+        if not docs:
+            raise click.ClickException(f"no TimeML documents with a creation time and a <TEXT> in {folder}")
         preds, total, stage = run_newsevents(docs)
         res: dict[str, Any] = {"docs": len(docs), "gold": sum(len(d.gold) for d in docs)}
+        if key == "timeml":
+            res["folder"] = str(folder)
         res["newsevents"] = score_te3(docs, preds, total)
         res["newsevents"]["stage_ms_per_doc"] = round(1000 * stage / max(1, len(docs)), 2)
         if peers:
             res["heideltime"] = _peer(run_heideltime(docs), docs, score_te3)
             res["dateparser"] = _peer(run_dateparser(docs), docs, score_te3)
-        result["te3_platinum"] = res
+        result[key] = res
     if "giveme5w1h" in wanted:
         docs = load_giveme(require(root / "giveme5w1h_gold", "Giveme5W1H gold"), limit)
         preds, total, _ = run_newsevents(docs)
