@@ -72,3 +72,10 @@ def test_a_compass_region_of_a_country_the_story_names_stays():
     doc = _doc(text, [("Cameroon", "GPE"), ("Far North", "LOC")])
     (far,) = [p for p in doc.places if p.text == "Far North"]
     assert far.country_code == "CM"
+
+
+def test_an_english_town_goes_by_its_name_without_its_river():
+    doc = _doc("Doctors in Newcastle and London said the UK trial would start in spring.",
+               [("Newcastle", "GPE"), ("London", "GPE"), ("UK", "GPE")])
+    (p,) = [p for p in doc.places if p.text == "Newcastle"]
+    assert p.name == "Newcastle upon Tyne"

@@ -220,7 +220,7 @@ class Mention:
     def ranked(self) -> tuple[Candidate, ...]:
         """The readings, likeliest first on prior alone."""
         if self._ranked is None:
-            self._ranked = _by_prior(self.cands)
+            self._ranked = _by_prior(self.cands, self.key)
         return self._ranked
 
     def flags(self) -> tuple[bool, int, bool]:
@@ -234,8 +234,12 @@ class Mention:
 
 
 @lru_cache(maxsize=20_000)
-def _by_prior(cands: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
-    """Readings, likeliest first on prior alone (a name repeated across stories is sorted once)."""
+def _by_prior(cands: tuple[Candidate, ...], key: str = "") -> tuple[Candidate, ...]:
+    """Readings, likeliest first on prior alone (a name repeated across stories is sorted once); a
+    place's everyday short name ranks it as `_score` does ("Newcastle" for Newcastle upon Tyne)."""
+    if key and not all(c.primary for c in cands):
+        return tuple(sorted(cands, key=lambda c: prior(c) + (2.5 if not c.primary and _short_form(c.name, key)
+                                                             else 0.0), reverse=True))
     return tuple(sorted(cands, key=prior, reverse=True))
 
 
@@ -1243,8 +1247,13 @@ def _county_short(c: Candidate, key: str) -> bool:
 
 
 def _short_form(name: str, key: str) -> bool:
+    """A place's everyday short name: "New York" for New York City, "Newcastle" for Newcastle upon Tyne
+    (English towns named with their river: "-upon-Avon", "-on-Trent", "-on-Sea" are dropped in speech)."""
     full = norm(name)
-    return full.startswith(key + " ") and full[len(key) + 1:] in ("city", "town", "district", "municipality")
+    if not full.startswith(key) or len(full) <= len(key) + 1 or full[len(key)] not in " -":
+        return False
+    rest = full[len(key) + 1:]
+    return rest in ("city", "town", "district", "municipality") or rest.startswith(("upon ", "on ", "upon-", "on-"))
 
 
 @lru_cache(maxsize=4096)
