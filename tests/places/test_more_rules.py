@@ -79,3 +79,11 @@ def test_an_english_town_goes_by_its_name_without_its_river():
                [("Newcastle", "GPE"), ("London", "GPE"), ("UK", "GPE")])
     (p,) = [p for p in doc.places if p.text == "Newcastle"]
     assert p.name == "Newcastle upon Tyne"
+
+
+def test_a_known_name_the_tagger_cut_short_is_taken_whole():
+    doc = _doc("The family ran a bakery in Toronto's Little Portugal for twenty years.",
+               [("Toronto", "GPE"), ("Portugal", "GPE")])
+    assert not [p for p in doc.places if p.text == "Portugal"]
+    (p,) = [p for p in doc.places if p.text == "Little Portugal"]
+    assert p.country_code == "CA"

@@ -127,6 +127,7 @@ _NAME_LIST = re.compile(r"[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2}(?:, [A-Z][\w'.-]*
                         r" (?:and|or) [A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2}")
 _CAP_NAME = re.compile(r"[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2}")
 # "Dublin Road", "College Station Road", "Washington Square": a street named after a place is not in it
+_OPENER = re.compile(r"\b(?:Little|Upper|Lower|Old|Great|Greater) $")
 _DEGREE = re.compile(r"(?:M\.D|Ph\.D|D\.O|R\.N|J\.D|B\.A|M\.A|B\.S|M\.S|M\.B\.A|D\.D\.S)\.?$")
 _MONTH = re.compile(r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)$|(?:January|February|March|April|May|June|"
                     r"July|August|September|October|November|December)$")
@@ -389,6 +390,11 @@ class _Detector:
         if _SAINT_BEFORE.search(self.text, max(0, s - 7), s) or (
                 _SAINT_NAME.match(text) and _SAINTS_HOUSE.match(self.text, e)):
             return None  # "St. Mark's Cathedral", "St. Paul's Hospital": a saint's name, not Mark or St. Paul
+        if cands is None and (opener := _OPENER.search(self.text, max(0, s - 8), s)):
+            # "Little Portugal", "Upper Marlboro": the tagger left out the first word of a longer known name
+            longer = get().lookup(norm(self.text[opener.start():e]))
+            if any(c.primary for c in longer) and self.free(opener.start(), s):
+                s, text, key, cands = opener.start(), self.text[opener.start():e], norm(self.text[opener.start():e]), longer
         if _DEGREE.match(text) or (_MONTH.match(text) and _DAY.match(self.text, e)):
             return None  # "Mary Smith, M.D.", "from Nov. 3 to 6": a degree and a date, not Maryland or Nov
         if cands is None:
