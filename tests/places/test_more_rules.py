@@ -87,3 +87,10 @@ def test_a_known_name_the_tagger_cut_short_is_taken_whole():
     assert not [p for p in doc.places if p.text == "Portugal"]
     (p,) = [p for p in doc.places if p.text == "Little Portugal"]
     assert p.country_code == "CA"
+
+
+def test_an_institutions_head_word_is_not_part_of_a_town_name():
+    text = "She directs the University of Michigan Center for Energy Research in Ann Arbor."
+    doc = _doc(text, [("the University of Michigan Center for Energy Research", "ORG"), ("Ann Arbor", "GPE")])
+    (p,) = [p for p in doc.places if p.text.startswith("Michigan")]
+    assert p.text == "Michigan" and p.feature == "admin1"

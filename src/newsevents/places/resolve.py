@@ -127,6 +127,7 @@ _NAME_LIST = re.compile(r"[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2}(?:, [A-Z][\w'.-]*
                         r" (?:and|or) [A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2}")
 _CAP_NAME = re.compile(r"[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2}")
 # "Dublin Road", "College Station Road", "Washington Square": a street named after a place is not in it
+_HEAD_OF = re.compile(r"(?:Center|Centre|Institute|Foundation|Council|Office|Department|Museum|Society) (?:for|of|on) ")
 _OPENER = re.compile(r"\b(?:Little|Upper|Lower|Old|Great|Greater) $")
 _DEGREE = re.compile(r"(?:M\.D|Ph\.D|D\.O|R\.N|J\.D|B\.A|M\.A|B\.S|M\.S|M\.B\.A|D\.D\.S)\.?$")
 _MONTH = re.compile(r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)$|(?:January|February|March|April|May|June|"
@@ -452,6 +453,8 @@ class _Detector:
                 first = norm(text[ws:min(token_end[i], we)])
                 if first in _STOP and (size == 1 or first not in _OPENERS):
                     continue
+                if size > 1 and _HEAD_OF.match(text, words[i + size - 1][0]):
+                    continue  # "University of Michigan Center for ...": the institution's head, not Michigan Center
                 found = lookup(norm(text[ws:we]))
                 if not found:
                     continue
