@@ -712,7 +712,7 @@ def test_seasons_and_months_with_no_tense(text, published, expected):
         # with no quarter named, a year ago is the year
         ("Prices were lower a year ago.", PUB, [("a year ago", "2012", "date")]),
         # the reported quarter a year back, written as an adjective or with the year; the latest period
-        ("Profit rose in the second quarter. It compared with year-earlier profit of $3 million. "
+        ("Profit rose in the second quarter. It topped year-earlier profit of $3 million. "
          "In the year-ago second quarter sales fell. The 2012 period included a charge. "
          "The latest period had a gain.", "2013-08-05",
          [("the second quarter", "2013-Q2", "date"), ("year-earlier", "2012-Q2", "date"),
@@ -720,10 +720,10 @@ def test_seasons_and_months_with_no_tense(text, published, expected):
           ("The latest period", "2013-Q2", "date")]),
         ("The year-ago results were restated.", PUB, [("year-ago", "2012", "date")]),
         # "last year" beside a figure compared, "the corresponding period last year", "last year's quarter"
-        ("Profit rose in the second quarter. It compared with a loss of $3 million last year. Net was $2 "
-         "million in the corresponding period last year. Sales for last year's quarter were flat.", "2013-08-05",
+        ("Profit rose in the second quarter. It beat a loss of $3 million last year. Net was $2 "
+         "million in the corresponding period last year. Last year's quarter brought flat sales.", "2013-08-05",
          [("the second quarter", "2013-Q2", "date"), ("last year", "2012-Q2", "date"),
-          ("the corresponding period last year", "2012-Q2", "date"), ("last year's quarter", "2012-Q2", "date")]),
+          ("the corresponding period last year", "2012-Q2", "date"), ("Last year's quarter", "2012-Q2", "date")]),
         ("Profit rose in the second quarter. Last year the firm moved to Ohio.", "2013-08-05",
          [("the second quarter", "2013-Q2", "date"), ("Last year", "2012", "date")]),
         # "soon", "the near term": the future (TIDES FUTURE_REF); not the "as soon as" of a clause
@@ -732,7 +732,7 @@ def test_seasons_and_months_with_no_tense(text, published, expected):
         ("He left soon after the vote.", PUB, []),
         ("Prices will stay low in the near term.", PUB, [("the near term", "FUTURE_REF", "date")]),
         # a postponing verb looks ahead only for its own "until"/"for": "figures for January" are past
-        ("The job figures for January extended a run of gains.", PUB, [("January", "2013-01", "date")]),
+        ("The payroll numbers for January extended a streak of gains.", PUB, [("January", "2013-01", "date")]),
         # "will one day": the future, not a day-long duration
         ("The city will one day host the games.", PUB, [("one day", "FUTURE_REF", "date")]),
         ("The strike lasted one day.", PUB, [("one day", "P1D", "duration")]),
@@ -746,7 +746,7 @@ def test_seasons_and_months_with_no_tense(text, published, expected):
         ("Sales for the full year rose 13%.", PUB, [("the full year", "2013", "date")]),
         # spoken years in transcripts; a count before its noun is no year
         ("In nineteen ninety-one he was convicted.", PUB, [("nineteen ninety-one", "1991", "date")]),
-        ("The approach of the year two thousand worried them.", PUB, [("the year two thousand", "2000", "date")]),
+        ("Fears about the year two thousand grew.", PUB, [("the year two thousand", "2000", "date")]),
         ("They sold nineteen eighty-four copies.", PUB, []),
         ("One man died. January nineteen ninety-seven: a second bomb.", PUB,
          [("January nineteen ninety-seven", "1997-01", "date")]),
