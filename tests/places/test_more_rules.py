@@ -94,3 +94,11 @@ def test_an_institutions_head_word_is_not_part_of_a_town_name():
     doc = _doc(text, [("the University of Michigan Center for Energy Research", "ORG"), ("Ann Arbor", "GPE")])
     (p,) = [p for p in doc.places if p.text.startswith("Michigan")]
     assert p.text == "Michigan" and p.feature == "admin1"
+
+
+def test_an_embassy_names_its_nation_not_a_building_in_its_capital():
+    text = "Guards were added at the Norwegian Embassy in Lima after protests, officials in Oslo said."
+    doc = _doc(text, [("Norwegian Embassy", "FAC"), ("Lima", "GPE"), ("Oslo", "GPE")])
+    assert not [p for p in doc.places if p.feature == "site"]
+    (p,) = [p for p in doc.places if p.text == "Norwegian"]
+    assert p.role == "context" and p.country_code == "NO"

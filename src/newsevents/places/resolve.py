@@ -128,6 +128,8 @@ _NAME_LIST = re.compile(r"[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2}(?:, [A-Z][\w'.-]*
 _CAP_NAME = re.compile(r"[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2}")
 # "Dublin Road", "College Station Road", "Washington Square": a street named after a place is not in it
 _HEAD_OF = re.compile(r"(?:Center|Centre|Institute|Foundation|Council|Office|Department|Museum|Society) (?:for|of|on) ")
+# "the Turkish Embassy" in Moscow: a nation's mission abroad, not a building in its own capital
+_MISSION = re.compile(r"\b([A-Z][a-z]+) (?:Embassy|Consulate|High Commission)\b")
 _OPENER = re.compile(r"\b(?:Little|Upper|Lower|Old|Great|Greater) $")
 _DEGREE = re.compile(r"(?:M\.D|Ph\.D|D\.O|R\.N|J\.D|B\.A|M\.A|B\.S|M\.S|M\.B\.A|D\.D\.S)\.?$")
 _MONTH = re.compile(r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)$|(?:January|February|March|April|May|June|"
@@ -562,6 +564,10 @@ class _Detector:
             self.tagged[s:e] = b"\x01" * (e - s)
             if label == "PERSON":
                 self.blocked[s:e] = b"\x01" * (e - s)
+        if "Embassy" in text or "Consulate" in text or "High Commission" in text:
+            for m in _MISSION.finditer(text):
+                if self.free(m.start(1), m.end(1)):
+                    self.context_word(m.start(1), m.end(1), dem)  # the nation, as context
         self.untagged_demonyms()
         self.civic_names()
         self.county_lists()
