@@ -102,3 +102,10 @@ def test_an_embassy_names_its_nation_not_a_building_in_its_capital():
     assert not [p for p in doc.places if p.feature == "site"]
     (p,) = [p for p in doc.places if p.text == "Norwegian"]
     assert p.role == "context" and p.country_code == "NO"
+
+
+def test_a_tiny_town_given_with_its_state_is_found_among_many_namesakes():
+    doc = _doc("The new principal grew up in Paris, Idaho, and taught in Logan for ten years.",
+               [("Paris", "GPE"), ("Idaho", "GPE"), ("Logan", "GPE")])
+    (p,) = [p for p in doc.places if p.text == "Paris"]
+    assert p.admin1 == "Idaho" and p.country_code == "US"

@@ -1301,8 +1301,10 @@ def _resolve(mentions: list[Mention], ctx: Context, text: str) -> None:
                 # the likeliest readings, plus any in a state the other names point to (a Franklin County
                 # among 24 is not cut for its size when the story is about Ohio)
                 ranked = m.ranked()
+                # ("Paris, Idaho": the town in the state named after it, however small, is always weighed)
                 cands = ranked[:_TOP_N] + tuple(c for c in ranked[_TOP_N:] if _state_backed(c, m.key, ctx) or (
-                    ctx.tight and c.lat is not None and c.feature in _LOCAL and _close_names(c, m.key, ctx)))
+                    ctx.tight and c.lat is not None and c.feature in _LOCAL and _close_names(c, m.key, ctx))
+                    or (m.within and any(_inside(c, w) for w in m.within)))
             flags = m.flags()
             scored = sorted(((_score(m, c, ctx, text, *flags), c) for c in cands), key=lambda x: -x[0])
             done[sig] = (scored[0][1], scored[0][0] - scored[1][0] if len(scored) > 1 else 5.0)
