@@ -720,7 +720,7 @@ def test_seasons_and_months_with_no_tense(text, published, expected):
           ("The latest period", "2013-Q2", "date")]),
         ("The year-ago results were restated.", PUB, [("year-ago", "2012", "date")]),
         # "last year" beside a figure compared, "the corresponding period last year", "last year's quarter"
-        ("Profit rose in the second quarter. It beat a loss of $3 million last year. Net was $2 "
+        ("Profit rose in the second quarter. It earned $5 million against $3 million last year. Net was $2 "
          "million in the corresponding period last year. Last year's quarter brought flat sales.", "2013-08-05",
          [("the second quarter", "2013-Q2", "date"), ("last year", "2012-Q2", "date"),
           ("the corresponding period last year", "2012-Q2", "date"), ("Last year's quarter", "2012-Q2", "date")]),
