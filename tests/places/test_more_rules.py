@@ -109,3 +109,17 @@ def test_a_tiny_town_given_with_its_state_is_found_among_many_namesakes():
                [("Paris", "GPE"), ("Idaho", "GPE"), ("Boston", "GPE"), ("Chicago", "GPE")])
     (p,) = [p for p in doc.places if p.text == "Paris"]
     assert p.admin1 == "Idaho" and p.country_code == "US"
+
+
+def test_an_organisation_word_is_no_small_town_abroad():
+    text = ("The Liberal government in Ottawa tabled the bill on Monday. Liberal members in Toronto and "
+            "Halifax backed it.")
+    doc = _doc(text, [("Liberal", "ORG"), ("Ottawa", "GPE"), ("Toronto", "GPE"), ("Halifax", "GPE")])
+    assert not [p for p in doc.places if p.text == "Liberal"]
+    assert {"Ottawa", "Toronto", "Halifax"} <= {p.text for p in doc.places}
+
+
+def test_an_organisation_tagged_town_stays_in_its_own_country():
+    text = "Police in Danbury arrested the driver. Danbury officers said the Brookfield crash closed Route 7."
+    doc = _doc(text, [("Danbury", "GPE"), ("Danbury", "ORG"), ("Brookfield", "GPE")])
+    assert len([p for p in doc.places if p.text == "Danbury"]) == 2

@@ -1348,6 +1348,36 @@ def _along(mentions: list[Mention]) -> None:
             m.best = course[0]
 
 
+_ORG_TAKEN = "place name the tagger took for an organisation"
+_ECHO = "same name as a place elsewhere in the story"
+
+
+def _unsupported_org_towns(mentions: list[Mention], demonym_cc: Counter) -> list[Mention]:
+    """A word the tagger called an organisation ("Liberal", "Hydro", "Olympic") is no town when it is a
+    small town in a country where no other place of the story lies: nothing but the spelling says place."""
+    by_key: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_key[m.key].append(m)
+    where: dict[str, set[str]] | None = None
+    drop = set()
+    for key, ms in by_key.items():
+        if not any(m.how == _ORG_TAKEN for m in ms) or any(m.how not in (_ORG_TAKEN, _ECHO) for m in ms):
+            continue
+        best = ms[0].best
+        if best is None or best.feature not in _LOCAL or best.population >= 100_000:
+            continue
+        if where is None:  # the keys placed in each country (demonyms included), built once per story
+            where = defaultdict(set)
+            for m in mentions:
+                if m.best is not None and m.best.country_code:
+                    where[m.best.country_code].add(m.key)
+            for cc in demonym_cc:
+                where[cc].add("")
+        if not where.get(best.country_code, set()) - {key}:
+            drop.add(key)
+    return [m for m in mentions if m.key not in drop] if drop else mentions
+
+
 def geoparse(doc: Document) -> tuple[list[Place], list[str]]:
     """Detect, then resolve twice: first against every reading of the other names, then against the
     readings that won clearly (so a confident "Shreveport" pulls "Mansfield" to Louisiana)."""
@@ -1374,6 +1404,7 @@ def geoparse(doc: Document) -> tuple[list[Place], list[str]]:
         _resolve(mentions, _build_context(mentions, demonym_cc, narrowed, us, cues), doc.text)
     _consistent(mentions)
     _along(mentions)
+    mentions = _unsupported_org_towns(mentions, demonym_cc)
     places = [_to_place(m) for m in mentions]
     sites = _sites(doc, places, detector.taken, detector.ent_rows, detector.tokens)
     if sites:
