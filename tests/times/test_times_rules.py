@@ -197,7 +197,7 @@ def test_the_year_needs_a_temporal_preposition(text):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Revenue climbed in the quarter ended Sept. 30 to $7 million.",
+        ("Revenue climbed in the quarter ended Sept. 30, reaching $7 million.",
          [("the quarter", "2012-Q3"), ("Sept. 30", "2012-09-30")]),
         ("Growth will slow in coming quarters.", [("coming quarters", "FUTURE_REF")]),
         ("Iraq offered access for no more than sixty days.", [("no more than sixty days", "P60D")]),
