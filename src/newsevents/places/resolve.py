@@ -1373,8 +1373,8 @@ def _unsupported_org_towns(mentions: list[Mention], demonym_cc: Counter) -> list
                     where[m.best.country_code].add(m.key)
             for cc in demonym_cc:
                 where[cc].add("")
-        if not where.get(best.country_code, set()) - {key}:
-            drop.add(key)
+        if not where.get(best.country_code, set()) - {key} and any(ks - {key} for ks in where.values()):
+            drop.add(key)  # (a story that places nothing else gives no evidence against it: "Torrington businesses")
     return [m for m in mentions if m.key not in drop] if drop else mentions
 
 
