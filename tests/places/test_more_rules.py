@@ -123,3 +123,12 @@ def test_an_organisation_tagged_town_stays_in_its_own_country():
     text = "Police in Danbury arrested the driver. Danbury officers said the Brookfield crash closed Route 7."
     doc = _doc(text, [("Danbury", "GPE"), ("Danbury", "ORG"), ("Brookfield", "GPE")])
     assert len([p for p in doc.places if p.text == "Danbury"]) == 2
+
+
+def test_a_word_inside_an_organisation_name_is_no_small_town_abroad():
+    text = ("Members of the General Federation of Garden Clubs met in Chicago. The Federation of Garden Clubs "
+            "said Boston would host the next meeting, the first in the United States since 1990.")
+    doc = _doc(text, [("the General Federation of Garden Clubs", "ORG"), ("Chicago", "GPE"),
+                      ("The Federation of Garden Clubs", "ORG"), ("Boston", "GPE"), ("the United States", "GPE")])
+    assert not [p for p in doc.places if p.text == "Federation"]
+    assert {"Chicago", "Boston", "United States"} <= {p.text for p in doc.places}

@@ -1350,6 +1350,7 @@ def _along(mentions: list[Mention]) -> None:
 
 _ORG_TAKEN = "place name the tagger took for an organisation"
 _ECHO = "same name as a place elsewhere in the story"
+_ORG_HOW = (_ORG_TAKEN, "inside an organisation name", "town named before its own institution")
 
 
 def _unsupported_org_towns(mentions: list[Mention], demonym_cc: Counter) -> list[Mention]:
@@ -1359,22 +1360,26 @@ def _unsupported_org_towns(mentions: list[Mention], demonym_cc: Counter) -> list
     for m in mentions:
         by_key[m.key].append(m)
     where: dict[str, set[str]] | None = None
+    strong: set[str] = set()
     drop = set()
     for key, ms in by_key.items():
-        if not any(m.how == _ORG_TAKEN for m in ms) or any(m.how not in (_ORG_TAKEN, _ECHO) for m in ms):
+        if not any(m.how in _ORG_HOW for m in ms) or any(m.how not in _ORG_HOW and m.how != _ECHO for m in ms):
             continue
         best = ms[0].best
         if best is None or best.feature not in _LOCAL or best.population >= 100_000:
             continue
-        if where is None:  # the keys placed in each country (demonyms included), built once per story
+        if where is None:  # the keys placed in each country, and the countries the story clearly names
             where = defaultdict(set)
+            strong = set(demonym_cc)
             for m in mentions:
-                if m.best is not None and m.best.country_code:
-                    where[m.best.country_code].add(m.key)
-            for cc in demonym_cc:
-                where[cc].add("")
-        if not where.get(best.country_code, set()) - {key} and any(ks - {key} for ks in where.values()):
-            drop.add(key)  # (a story that places nothing else gives no evidence against it: "Torrington businesses")
+                b = m.best
+                if b is not None and b.country_code:
+                    where[b.country_code].add(m.key)
+                    if b.feature in _BIG_FEATURES or b.population >= 100_000:
+                        strong.add(b.country_code)
+        # (a story that names no country clearly gives no evidence against it: "Torrington businesses")
+        if not where.get(best.country_code, set()) - {key} and strong - {best.country_code}:
+            drop.add(key)
     return [m for m in mentions if m.key not in drop] if drop else mentions
 
 
