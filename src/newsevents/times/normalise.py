@@ -310,6 +310,11 @@ class Resolver:
         # "the 1988 second quarter" is a comparison too: the period reported is the latest one named
         return max(found, key=lambda f: f[1].group(1), default=None)
 
+    def period_back(self, c: Cand, q: tuple[int, re.Match], years: int = 1) -> Norm:
+        """The reported period `q` (from last_period) `years` back: 'a year ago' in an earnings story."""
+        v = f"{int(q[1].group(1)) - years:04d}{q[1].group(2)}"
+        return Norm(c.start, c.end, "date", v, R.granularity(v, "date"), "prev", c.kind, None, q[0])
+
     _NAME_HEADS = frozenset(lx.words().get("namehead", {}))
     _NAME_NEXT = re.compile(r"[ \t]+([A-Z][a-z]+)")
 
@@ -745,8 +750,7 @@ class Resolver:
             q = self.last_period(c.start)
             if q is not None:
                 # "net of $5 million, against $3 million last year": the reported quarter, a year back
-                v = f"{int(q[1].group(1)) - 1:04d}{q[1].group(2)}"
-                return Norm(c.start, c.end, "date", v, R.granularity(v, "date"), "prev", c.kind, None, q[0])
+                return self.period_back(c, q)
         if unit == "year" and "half" in mod:  # "the second half of next year": a half-year (TIDES H1/H2)
             v += "-H1" if "first" in mod else "-H2"
         typ = "date"
@@ -1106,8 +1110,7 @@ class Resolver:
         """'the year-earlier period': the period the story just named, a year back."""
         q = self.last_period(c.start)
         if q is not None:
-            v = f"{int(q[1].group(1)) - 1:04d}{q[1].group(2)}"
-            return Norm(c.start, c.end, "date", v, R.granularity(v, "date"), "prev", c.kind, None, q[0])
+            return self.period_back(c, q)
         p = self.prev_value(c.start)
         if p is not None and self._BACK.search(self.text[self.out[p[0]].start : self.out[p[0]].end]):
             p = None  # the comparison before this one is not the period compared
@@ -1192,8 +1195,7 @@ class Resolver:
                 p is None or self.out[p[0]].start <= para
                 or self._BACK.search(self.text[self.out[p[0]].start : self.out[p[0]].end])
             ):
-                v = f"{int(q[1].group(1)) + sign * int(n):04d}{q[1].group(2)}"  # "a year earlier": that quarter
-                return Norm(c.start, c.end, "date", v, R.granularity(v, "date"), "prev", c.kind, None, q[0])
+                return self.period_back(c, q, -sign * int(n))  # "a year earlier": that quarter
             if p is not None and self.out[p[0]].start > para:
                 base = _base_date(p[1], unit)
                 v = _offset_value(base, sign * n, unit) if base and n is not None and n == int(n) else None
@@ -1223,8 +1225,7 @@ class Resolver:
             if q is not None:
                 # an earnings story: "net was $5 million, up from $3 million a year ago" compares
                 # the quarter it reports with the same quarter a year back (TimeBank)
-                v = f"{int(q[1].group(1)) - int(n):04d}{q[1].group(2)}"
-                return Norm(c.start, c.end, "date", v, R.granularity(v, "date"), "prev", c.kind, None, q[0])
+                return self.period_back(c, q, int(n))
         if self.dct is None or n is None or n != int(n):
             return self.mk(c, "date", "PAST_REF" if sign < 0 and n is None else None, "publication")
         return self.mk(c, "date", _offset_value(self.dct, sign * n, unit), "publication")
@@ -1687,8 +1688,7 @@ class Resolver:
         year before the publication year."""
         q = self.last_period(c.start)
         if q is not None:
-            v = f"{int(q[1].group(1)) - 1:04d}{q[1].group(2)}"
-            return Norm(c.start, c.end, "date", v, R.granularity(v, "date"), "prev", c.kind, None, q[0])
+            return self.period_back(c, q)
         if self.dct is None:
             return self.mk(c, "date", None, None)
         return self.mk(c, "date", f"{self.dct.year - 1:04d}", "publication")
