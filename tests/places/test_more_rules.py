@@ -132,3 +132,12 @@ def test_a_word_inside_an_organisation_name_is_no_small_town_abroad():
                       ("The Federation of Garden Clubs", "ORG"), ("Boston", "GPE"), ("the United States", "GPE")])
     assert not [p for p in doc.places if p.text == "Federation"]
     assert {"Chicago", "Boston", "United States"} <= {p.text for p in doc.places}
+
+
+def test_a_news_agency_is_no_town():
+    text = ("Floods cut roads in Sichuan, the Xinhua news agency said. Rescuers reached two villages on "
+            "Sunday, Xinhua reported, and state media agency Xinhua added that schools in Chengdu closed.")
+    doc = _doc(text, [("Sichuan", "GPE"), ("Xinhua", "ORG"), ("Xinhua", "GPE"), ("Xinhua", "GPE"),
+                      ("Chengdu", "GPE")])
+    assert not [p for p in doc.places if p.text == "Xinhua"]
+    assert {"Sichuan", "Chengdu"} <= {p.text for p in doc.places}

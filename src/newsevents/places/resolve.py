@@ -1383,6 +1383,19 @@ def _unsupported_org_towns(mentions: list[Mention], demonym_cc: Counter) -> list
     return [m for m in mentions if m.key not in drop] if drop else mentions
 
 
+_AGENCY = re.compile(r"\b([A-Z][\w-]+) (?:news agency|News Agency|press agency|Press Agency)\b|"
+                     r"\b(?:news|press|media) agency,? ([A-Z][A-Za-z-]+)\b")
+
+
+def _agencies(mentions: list[Mention], text: str) -> list[Mention]:
+    """"the Xinhua news agency", "state news agency MENA": the agency's name is no town, there or where
+    the story quotes it alone ("Xinhua reported")."""
+    names = {norm(m.group(1) or m.group(2)) for m in _AGENCY.finditer(text)}
+    if not names:
+        return mentions
+    return [m for m in mentions if not (m.key in names and m.best is not None and m.best.feature in _LOCAL)]
+
+
 def geoparse(doc: Document) -> tuple[list[Place], list[str]]:
     """Detect, then resolve twice: first against every reading of the other names, then against the
     readings that won clearly (so a confident "Shreveport" pulls "Mansfield" to Louisiana)."""
@@ -1410,6 +1423,8 @@ def geoparse(doc: Document) -> tuple[list[Place], list[str]]:
     _consistent(mentions)
     _along(mentions)
     mentions = _unsupported_org_towns(mentions, demonym_cc)
+    if "gency" in doc.text:
+        mentions = _agencies(mentions, doc.text)
     places = [_to_place(m) for m in mentions]
     sites = _sites(doc, places, detector.taken, detector.ent_rows, detector.tokens)
     if sites:
