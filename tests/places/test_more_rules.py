@@ -141,3 +141,11 @@ def test_a_news_agency_is_no_town():
                       ("Chengdu", "GPE")])
     assert not [p for p in doc.places if p.text == "Xinhua"]
     assert {"Sichuan", "Chengdu"} <= {p.text for p in doc.places}
+
+
+def test_adjectives_of_world_regions_and_the_basque_country_are_context():
+    text = "Southeast Asian ministers met Basque officials in Madrid."
+    doc = _doc(text, [("Southeast Asian", "NORP"), ("Basque", "NORP"), ("Madrid", "GPE")])
+    got = {p.text: p for p in doc.places}
+    assert got["Southeast Asian"].role == "context" and got["Southeast Asian"].name == "Southeast Asia"
+    assert got["Basque"].role == "context" and got["Basque"].name == "Basque Country"
