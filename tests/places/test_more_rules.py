@@ -149,3 +149,11 @@ def test_adjectives_of_world_regions_and_the_basque_country_are_context():
     got = {p.text: p for p in doc.places}
     assert got["Southeast Asian"].role == "context" and got["Southeast Asian"].name == "Southeast Asia"
     assert got["Basque"].role == "context" and got["Basque"].name == "Basque Country"
+
+
+def test_a_name_after_an_honorific_is_a_person():
+    doc = _doc("Ms Okafor met the mayor in Lagos. Dr. Brandt flew in from Hamburg.",
+               [("Ms Okafor", "GPE"), ("Lagos", "GPE"), ("Dr. Brandt", "GPE"), ("Hamburg", "GPE")])
+    texts = {p.text for p in doc.places}
+    assert "Ms Okafor" not in texts and "Dr. Brandt" not in texts
+    assert {"Lagos", "Hamburg"} <= texts

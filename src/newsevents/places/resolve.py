@@ -56,6 +56,7 @@ _OPENERS = {"north", "south", "east", "west", "northern", "southern", "eastern",
             "springs", "valley", "island", "camp", "market", "crossing", "landing", "heights", "gardens", "hills"}
 _COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "northeast", "northwest",
             "southeast", "southwest", "central", "far", "middle", "upper", "lower"}
+_HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr."}
 _LOCATIVE = {"in", "from", "to", "at", "near", "into", "through", "across", "outside", "toward", "towards", "of"}
 _TITLES = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "judge", "officer", "coach", "pastor",
            "rev", "sgt", "lt", "capt", "col", "prof", "miss", "sir", "lady", "lord", "king", "queen", "prince"}
@@ -503,6 +504,8 @@ class _Detector:
                     self.part(tok_idx[a + 1], e, role, "ner (part of the name)", lambda c: c.primary)
                     continue
                 chunk = text[s:e]
+                if n > 1 and tt.lower[a] in _HONORIFICS:
+                    continue  # "Ms Raggi", "Dr. Patel": a person the tagger took for a place
                 if "," in chunk:  # "Paris, Texas" as one entity: two mentions
                     cut = s + chunk.index(",")
                     self.add(s, cut, role, "ner")
@@ -550,6 +553,8 @@ class _Detector:
                         if (key not in gpe_texts and set(key.split()) <= person_words
                                 and (" " not in key or not get().lookup(key))):
                             continue  # "Obama" beside "Barack Obama": a person, whatever else it names
+                        if mm.text.split(" ", 1)[0].lower() in _HONORIFICS and " " in mm.text:
+                            continue  # "Ms Raggi": a person, whatever the entities stage concluded
                         if text.startswith(" and ", mm.end) and mm.end + 5 in self.person_starts:
                             self.surnames.add(key)  # nor alone elsewhere in the story ("Brent told ...")
                             continue  # "Brent and Lynnette Hain": a couple's first names
