@@ -157,3 +157,13 @@ def test_a_name_after_an_honorific_is_a_person():
     texts = {p.text for p in doc.places}
     assert "Ms Okafor" not in texts and "Dr. Brandt" not in texts
     assert {"Lagos", "Hamburg"} <= texts
+
+
+def test_a_place_inside_a_name_the_tagger_took_for_a_person():
+    text = ("Survivors include a brother, Dale of Ada, Oklahoma. The senator - Nebraska's longest serving - "
+            "spoke. Results came from two states won by Mr Lopez - Nevada and Utah.")
+    doc = _doc(text, [("Dale of Ada", "PERSON"), ("Lopez - Nevada", "PERSON"), ("Utah", "GPE")])
+    got = {p.text: p for p in doc.places}
+    assert got["Ada"].admin1 == "Oklahoma"
+    assert got["Nevada"].feature == "admin1"
+    assert "Dale" not in got and "Lopez" not in got

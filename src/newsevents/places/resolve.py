@@ -56,6 +56,7 @@ _OPENERS = {"north", "south", "east", "west", "northern", "southern", "eastern",
             "springs", "valley", "island", "camp", "market", "crossing", "landing", "heights", "gardens", "hills"}
 _COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "northeast", "northwest",
             "southeast", "southwest", "central", "far", "middle", "upper", "lower"}
+_JOINT = re.compile(r" (?:-|of) (?=[A-Z])")
 _HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr."}
 _LOCATIVE = {"in", "from", "to", "at", "near", "into", "through", "across", "outside", "toward", "towards", "of"}
 _TITLES = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "judge", "officer", "coach", "pastor",
@@ -613,6 +614,17 @@ class _Detector:
         it is followed by ", Texas", named as a place elsewhere, after a locative word, or a big city whose
         name no person in the story carries; never after a title or before "said"."""
         s, e = ent.start_char, ent.end_char
+        joint = _JOINT.search(self.text, s, e)
+        if joint:
+            # "Trump - Wisconsin", "Leonard of Ada, Oklahoma": no person's name runs on past a dash or an
+            # "of"; what follows is a place when it is a state or country, or a town given with its state
+            ts = joint.end()
+            _, tail = _lookup(self.text[ts:e])
+            q = _qualifier(self.text, e)
+            if any(c.primary and (c.feature in ("country", "admin1") if joint.group(0).strip() == "-"
+                                  else any(_inside(c, w) for w in q)) for c in tail):
+                self.add(ts, e, "mention", "place name inside a name the tagger took for a person")
+            return
         key, cands = _lookup(self.text[s:e])
         prev = self.tokens.lower[ent.start - 1].rstrip(".") if ent.start > 0 else ""
         if prev in _TITLES or _SPEECH.match(self.text, e):
