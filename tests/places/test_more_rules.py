@@ -167,3 +167,9 @@ def test_a_place_inside_a_name_the_tagger_took_for_a_person():
     assert got["Ada"].admin1 == "Oklahoma"
     assert got["Nevada"].feature == "admin1"
     assert "Dale" not in got and "Lopez" not in got
+
+
+def test_a_facility_the_gazetteer_names_as_a_landmark():
+    doc = _doc("Baggage staff at London's Heathrow will walk out next week.", [("London", "GPE"), ("Heathrow", "FAC")])
+    (p,) = [p for p in doc.places if p.text == "Heathrow"]
+    assert p.country_code == "GB" and p.lat is not None and abs(p.lat - 51.47) < 0.2

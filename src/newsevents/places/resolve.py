@@ -535,7 +535,8 @@ class _Detector:
                 _, cands = _lookup(text[s:e])
                 if any(c.primary and (c.feature in _BIG_FEATURES or c.population >= 10_000) for c in cands) or (
                         any(c.primary and c.feature not in _LOCAL for c in cands)
-                        and (_cue(text, s) or _DIRECTION.search(text, max(0, s - 12), s))):  # "eastern Ghouta"
+                        and (label == "FAC"  # "London's Heathrow": a facility the gazetteer names as a landmark
+                             or _cue(text, s) or _DIRECTION.search(text, max(0, s - 12), s))):  # "eastern Ghouta"
                     self.add(s, e, "mention", "place name the tagger took for an organisation")
             elif label in _HOST_LABELS and n > 1:
                 if label == "ORG" and n > 2 and self.context_word(s, tok_idx[a + 1] + len(tok_text[a + 1]), dem):
