@@ -173,3 +173,12 @@ def test_a_facility_the_gazetteer_names_as_a_landmark():
     doc = _doc("Baggage staff at London's Heathrow will walk out next week.", [("London", "GPE"), ("Heathrow", "FAC")])
     (p,) = [p for p in doc.places if p.text == "Heathrow"]
     assert p.country_code == "GB" and p.lat is not None and abs(p.lat - 51.47) < 0.2
+
+
+def test_country_centres_across_the_date_line_and_without_far_islands():
+    from newsevents.places import lookup
+
+    fiji = [c for c in lookup("Fiji") if c.feature == "country"][0]
+    assert fiji.lon > 170 or fiji.lon < -170  # across the 180th meridian, not in the Atlantic
+    portugal = [c for c in lookup("Portugal") if c.feature == "country"][0]
+    assert -9.6 < portugal.lon < -6.0 and 37.0 < portugal.lat < 42.2  # the mainland, not out towards the Azores

