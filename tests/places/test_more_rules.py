@@ -182,3 +182,12 @@ def test_country_centres_across_the_date_line_and_without_far_islands():
     assert fiji.lon > 170 or fiji.lon < -170  # across the 180th meridian, not in the Atlantic
     portugal = [c for c in lookup("Portugal") if c.feature == "country"][0]
     assert -9.6 < portugal.lon < -6.0 and 37.0 < portugal.lat < 42.2  # the mainland, not out towards the Azores
+
+
+def test_the_state_after_a_town_is_the_state_not_its_big_city():
+    doc = _doc("The girl from Rochester, New York, was treated at a clinic in Albany.",
+               [("Rochester", "GPE"), ("New York", "GPE"), ("Albany", "GPE")])
+    (p,) = [p for p in doc.places if p.text == "New York"]
+    assert p.feature == "admin1"
+    city = _doc("The show moves to New York next spring.", [("New York", "GPE")])
+    assert [p for p in city.places if p.text == "New York"][0].feature == "city"

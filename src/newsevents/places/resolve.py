@@ -1310,7 +1310,7 @@ def _resolve(mentions: list[Mention], ctx: Context, text: str) -> None:
     for m in mentions:
         if not m.cands:
             continue
-        sig = (m.key, m.within)
+        sig = (m.key, m.within, len(m.cands))
         if sig not in done and len(m.cands) == 1:
             done[sig] = (m.cands[0], 5.0)  # one reading: nothing to weigh
         elif sig not in done:
@@ -1366,6 +1366,21 @@ def _along(mentions: list[Mention]) -> None:
             m.best = course[0]
 
 
+def _qualifiers_are_states(mentions: list[Mention], text: str) -> None:
+    """"Buffalo, New York", "Spokane, Washington": the name after a town given with its state is that state
+    (or country), never the big city of the same name."""
+    starts = {m.start: m for m in mentions}
+    for m in mentions:
+        if not m.within:
+            continue
+        q = _QUALIFIER.match(text, m.end, m.end + 40)
+        nxt = starts.get(q.start(1)) if q else None
+        if nxt is not None and not nxt.within:
+            keep = tuple(c for c in nxt.cands if c.feature in ("admin1", "country") and c in m.within)
+            if keep and len(keep) < len(nxt.cands):
+                nxt.cands = keep
+
+
 _ORG_TAKEN = "place name the tagger took for an organisation"
 _ECHO = "same name as a place elsewhere in the story"
 _ORG_HOW = (_ORG_TAKEN, "inside an organisation name", "town named before its own institution")
@@ -1418,6 +1433,7 @@ def geoparse(doc: Document) -> tuple[list[Place], list[str]]:
     """Detect, then resolve twice: first against every reading of the other names, then against the
     readings that won clearly (so a confident "Shreveport" pulls "Mansfield" to Louisiana)."""
     mentions, demonym_cc, detector = _Detector(doc).run()
+    _qualifiers_are_states(mentions, doc.text)
     us = _us_local(doc.text)
     cues = frozenset(_state_cues(doc.text))
     readings = _readings(mentions)
