@@ -191,3 +191,9 @@ def test_the_state_after_a_town_is_the_state_not_its_big_city():
     assert p.feature == "admin1"
     city = _doc("The show moves to New York next spring.", [("New York", "GPE")])
     assert [p for p in city.places if p.text == "New York"][0].feature == "city"
+
+
+def test_a_states_office_names_the_state():
+    doc = _doc("Former New York Gov. Hugh Carey spoke in Albany.", [("New York", "GPE"), ("Albany", "GPE")])
+    (p,) = [p for p in doc.places if p.text == "New York"]
+    assert p.feature == "admin1"

@@ -57,6 +57,7 @@ _OPENERS = {"north", "south", "east", "west", "northern", "southern", "eastern",
 _COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "northeast", "northwest",
             "southeast", "southwest", "central", "far", "middle", "upper", "lower"}
 _JOINT = re.compile(r" (?:-|of) (?=[A-Z])")
+_STATE_OFFICE = re.compile(r" (?:Gov\.|Governor|Lt\. Gov\.|Legislature|State Senate|Assembly)")
 _HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr."}
 _LOCATIVE = {"in", "from", "to", "at", "near", "into", "through", "across", "outside", "toward", "towards", "of"}
 _TITLES = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "judge", "officer", "coach", "pastor",
@@ -1196,8 +1197,11 @@ def _score(m: Mention, c: Candidate, ctx: Context, text: str, names_country: boo
     s = prior(c)
     if not c.primary and _short_form(c.name, m.key):
         s += 2.5  # "New York" for New York City is the city's everyday name, not an obscure alternate
-    if c.feature == "admin1" and _city_twin(c) and "state" not in text[max(0, m.start - 12):m.end + 8].lower():
-        s -= 4.0  # "Washington", "New York": the big city unless the text says "state"
+    if c.feature == "admin1" and _city_twin(c):
+        if _STATE_OFFICE.match(text, m.end):
+            s += 6.0  # "New York Gov. Andrew Cuomo": a state's office names the state
+        elif "state" not in text[max(0, m.start - 12):m.end + 8].lower():
+            s -= 4.0  # "Washington", "New York": the big city unless the text says "state"
     if c.country_code:
         n_cc = ctx.cc.get(c.country_code, 0) - ctx.own.get(m.key, _EMPTY).get(c.country_code, 0)
     elif c.lat is not None and c.feature not in ("continent", "ocean"):
