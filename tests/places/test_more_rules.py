@@ -215,3 +215,11 @@ def test_a_german_state_by_its_english_name():
                [("Mainz", "GPE"), ("Rhineland-Palatinate", "GPE")])
     (p,) = [p for p in doc.places if p.text == "Rhineland-Palatinate"]
     assert p.country_code == "DE" and p.feature == "admin1"
+
+
+def test_a_capital_is_not_lifted_in_a_story_that_never_names_its_country():
+    text = ("About 200 people rallied in London on Saturday to urge Canada to do more for Syria. "
+            "Organisers in London said Canada should take in more refugees from Syria.")
+    doc = _doc(text, [("London", "GPE"), ("Canada", "GPE"), ("Syria", "GPE"), ("London", "GPE"),
+                      ("Canada", "GPE"), ("Syria", "GPE")])
+    assert {p.country_code for p in doc.places if p.text == "London"} == {"CA"}
