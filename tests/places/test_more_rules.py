@@ -223,3 +223,11 @@ def test_a_capital_is_not_lifted_in_a_story_that_never_names_its_country():
     doc = _doc(text, [("London", "GPE"), ("Canada", "GPE"), ("Syria", "GPE"), ("London", "GPE"),
                       ("Canada", "GPE"), ("Syria", "GPE")])
     assert {p.country_code for p in doc.places if p.text == "London"} == {"CA"}
+
+
+def test_a_capital_still_beats_small_namesakes_in_a_named_country():
+    text = "Envoys met in Paris after talks in Moscow and Washington, and Russia and the United States agreed."
+    doc = _doc(text, [("Paris", "GPE"), ("Moscow", "GPE"), ("Washington", "GPE"), ("Russia", "GPE"),
+                      ("the United States", "GPE")])
+    (p,) = [p for p in doc.places if p.text == "Paris"]
+    assert p.country_code == "FR"

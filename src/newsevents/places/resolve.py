@@ -1228,9 +1228,11 @@ def _score(m: Mention, c: Candidate, ctx: Context, text: str, names_country: boo
         s -= 2.0  # a town in a country the story never mentions
     if (c.feature == "city" and c.population >= 100_000 and len(ctx.cc) >= 2
             and (m.key, c.country_code) in _capitals()
-            and (c.country_code in ctx.cc or not any(x.country_code in ctx.cc for x in m.cands))):
+            and (c.country_code in ctx.cc or not any(x.country_code in ctx.cc and x.population >= 100_000
+                                                     for x in m.cands))):
         # "Washington" in a story about several countries: the capital, not a namesake town (but "London"
-        # in a story about Canada and Syria that never names Britain is not lifted past London, Ontario)
+        # in a story about Canada and Syria that never names Britain is not lifted past the city of
+        # London, Ontario: a namesake of 100,000 people or more in a country the story names)
         s += CAP_W
     if m.role == "dateline" and not m.within and c.country_code == "US" and (m.key, c.admin1_code) in _dateline_cities():
         s += 20.0  # "ATLANTA -": a bare dateline is the city the wire style lets stand alone, whatever else
