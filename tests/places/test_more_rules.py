@@ -231,3 +231,12 @@ def test_a_capital_still_beats_small_namesakes_in_a_named_country():
                       ("the United States", "GPE")])
     (p,) = [p for p in doc.places if p.text == "Paris"]
     assert p.country_code == "FR"
+
+
+def test_named_regions_of_a_country():
+    doc = _doc("Wildfires spread across Southern California while storms hit Central Anatolia.",
+               [("Southern California", "LOC"), ("Central Anatolia", "LOC")])
+    got = {p.text: p for p in doc.places}
+    assert got["Southern California"].feature == "region" and got["Southern California"].lat < 35.5
+    anatolia = [p for p in doc.places if p.text.endswith("Anatolia")][0]
+    assert anatolia.country_code == "TR" and anatolia.feature == "region"
