@@ -240,3 +240,10 @@ def test_named_regions_of_a_country():
     assert got["Southern California"].feature == "region" and got["Southern California"].lat < 35.5
     anatolia = [p for p in doc.places if p.text.endswith("Anatolia")][0]
     assert anatolia.country_code == "TR" and anatolia.feature == "region"
+
+
+def test_a_lower_case_word_is_no_place_name():
+    doc = _doc("He bought an ice cream van and sold cones across the metro area of Denver.",
+               [("van", "PERSON"), ("metro", "ORG"), ("Denver", "GPE")])
+    texts = {p.text for p in doc.places}
+    assert "van" not in texts and "metro" not in texts and "Denver" in texts

@@ -402,6 +402,8 @@ class _Detector:
         key = norm(text)
         if _STREET.match(self.text, e):
             return None
+        if text.isalpha() and text.islower():
+            return None  # "an ice cream van": a lower-case word is no place name, whatever the tagger said
         if _SAINT_BEFORE.search(self.text, max(0, s - 7), s) or (
                 _SAINT_NAME.match(text) and _SAINTS_HOUSE.match(self.text, e)):
             return None  # "St. Mark's Cathedral", "St. Paul's Hospital": a saint's name, not Mark or St. Paul
