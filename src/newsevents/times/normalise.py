@@ -61,7 +61,14 @@ def _attached_directly(tok: Any, verb: Any) -> bool:
     return False
 
 
-_AHEAD_WORDS = re.compile(r"\b(?:payable|of\s+record|record\s+date|effective)\s+(?:on\s+|as\s+of\s+)?$", re.I)
+def _ahead_words(nlp_doc: Any, i: int) -> bool:
+    """'payable', 'effective', 'of record', 'record date' (then 'on' / 'as of') right before token i."""
+    words = [t.lower_ for t in nlp_doc[max(0, i - 4) : i]]
+    if words[-2:] == ["as", "of"]:
+        words = words[:-2]
+    elif words[-1:] == ["on"]:
+        words = words[:-1]
+    return bool(words) and (words[-1] in ("payable", "effective") or words[-2:] in (["of", "record"], ["record", "date"]))
 
 
 def tense_at(nlp_doc: Any, start: int, end: int, present: bool = False) -> str | None:
@@ -73,7 +80,7 @@ def tense_at(nlp_doc: Any, start: int, end: int, present: bool = False) -> str |
     span = nlp_doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    if _AHEAD_WORDS.search(nlp_doc.text[max(0, start - 30) : start]):
+    if _ahead_words(nlp_doc, span.start):
         # "declared a dividend payable Dec. 7 to holders of record Nov. 22", "effective Feb. 1": the
         # dates of a notice lie ahead of it, whatever tense announced it
         return "future"
