@@ -49,7 +49,7 @@ def _scheduled_present(tok: Any, aux: set[str]) -> bool:
 
 def _attached_directly(tok: Any, verb: Any) -> bool:
     """True when `tok` hangs from `verb` through prepositions only ('broadcast on Sunday'), not
-    through a noun ('challenge the legitimacy of Tuesday's election')."""
+    through a noun ('to dispute the result of Tuesday's vote')."""
     for _ in range(8):
         if tok.i == verb.i:
             return True
