@@ -116,3 +116,21 @@ def test_a_timeml_folder_without_documents_is_one_line_error(tmp_path):
     empty.mkdir()
     res = CliRunner().invoke(command, ["--data", str(_data(tmp_path)), "--no-peers", "--timeml", str(empty)])
     assert res.exit_code != 0 and "no TimeML documents" in res.output and "Traceback" not in res.output
+
+
+def test_unreadable_timeml_files_are_named_not_dropped(tmp_path):
+    own = tmp_path / "own"
+    own.mkdir()
+    (own / "a.tml").write_text(TML, encoding="utf-8")
+    (own / "b.tml").write_bytes(b"\xff\xfe\x00binary\x9c")
+    (own / "c.tml").write_text(TML.replace("</TIMEX3>.\n</TEXT>", ".\n</TEXT>"), encoding="utf-8")
+    problems: list[str] = []
+    docs = load_te3(own, problems=problems)
+    assert len(docs) == 2
+    assert any(p.startswith("b.tml: not readable") for p in problems)
+    assert any(p.startswith("c.tml: a TIMEX3") for p in problems)
+    res = CliRunner().invoke(
+        command, ["--data", str(_data(tmp_path)), "--sets", "giveme5w1h", "--no-peers", "--timeml", str(own)]
+    )
+    assert res.exit_code == 0 and "Traceback" not in res.output
+    assert "b.tml: not readable" in res.output

@@ -48,16 +48,24 @@ _TAG = re.compile(r"<(/?)([A-Za-z0-9]+)([^>]*)>")
 _ATTR = re.compile(r'(\w+)="([^"]*)"')
 
 
-def load_te3(folder: Path, limit: int | None = None) -> list[EvalDoc]:
-    """TimeML files: the <TEXT> with tags stripped (entities unescaped) and the TIMEX3 offsets in it."""
+def load_te3(folder: Path, limit: int | None = None, problems: list[str] | None = None) -> list[EvalDoc]:
+    """TimeML files: the <TEXT> with tags stripped (entities unescaped) and the TIMEX3 offsets in it.
+    What cannot be read (a file, an unclosed TIMEX3) is named in `problems` with the reason."""
     docs = []
     for path in sorted(folder.glob("*.tml"))[:limit]:
-        raw = path.read_text(encoding="utf-8")
+        try:
+            raw = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as err:
+            if problems is not None:
+                problems.append(f"{path.name}: not readable as UTF-8 text ({type(err).__name__})")
+            continue
         dct = re.search(r'functionInDocument="CREATION_TIME"[^>]*value="([^"]+)"', raw) or re.search(
             r'<DCT>.*?value="([^"]+)"', raw, re.S
         )
         body = re.search(r"<TEXT>(.*)</TEXT>", raw, re.S)
         if not dct or not body:
+            if problems is not None:
+                problems.append(f"{path.name}: no creation time or no <TEXT>")
             continue
         text_parts: list[str] = []
         pos = 0
@@ -79,6 +87,8 @@ def load_te3(folder: Path, limit: int | None = None) -> list[EvalDoc]:
                 s, attrs = open_timex
                 gold.append(Timex(s, pos, attrs.get("value"), attrs.get("type", "DATE").lower()))
                 open_timex = None
+        if open_timex is not None and problems is not None:
+            problems.append(f"{path.name}: a TIMEX3 opened at character {open_timex[0]} is never closed (left out)")
         text_parts.append(html.unescape(chunk[last:]))
         docs.append(EvalDoc(path.stem, "".join(text_parts), dct.group(1)[:10], gold))
     return docs
@@ -307,13 +317,18 @@ def command(
     if timeml_dir is not None:
         timeml.append(("timeml", timeml_dir))
     for key, folder in timeml:
-        docs = load_te3(folder, limit)
+        problems: list[str] = []
+        docs = load_te3(folder, limit, problems)
+        for line in problems:
+            click.echo(f"newsevents: warning: {folder.name}/{line}", err=True)
         if not docs:
             raise click.ClickException(f"no TimeML documents with a creation time and a <TEXT> in {folder}")
         preds, total, stage = run_newsevents(docs)
         res: dict[str, Any] = {"docs": len(docs), "gold": sum(len(d.gold) for d in docs)}
         if key == "timeml":
             res["folder"] = str(folder)
+        if problems:
+            res["problems"] = problems
         res["newsevents"] = score_te3(docs, preds, total)
         res["newsevents"]["stage_ms_per_doc"] = round(1000 * stage / max(1, len(docs)), 2)
         if peers:
