@@ -409,9 +409,10 @@ class _Detector:
             return None  # "St. Mark's Cathedral", "St. Paul's Hospital": a saint's name, not Mark or St. Paul
         if cands is None and (opener := _OPENER.search(self.text, max(0, s - 8), s)):
             # "Little Portugal", "Upper Marlboro": the tagger left out the first word of a longer known name
-            longer = get().lookup(norm(self.text[opener.start():e]))
+            whole = self.text[opener.start():e]
+            longer = get().lookup(norm(whole))
             if any(c.primary for c in longer) and self.free(opener.start(), s):
-                s, text, key, cands = opener.start(), self.text[opener.start():e], norm(self.text[opener.start():e]), longer
+                s, text, key, cands = opener.start(), whole, norm(whole), longer
         if _DEGREE.match(text) or (_MONTH.match(text) and _DAY.match(self.text, e)):
             return None  # "Mary Smith, M.D.", "from Nov. 3 to 6": a degree and a date, not Maryland or Nov
         if cands is None:
