@@ -247,3 +247,15 @@ def test_a_lower_case_word_is_no_place_name():
                [("van", "PERSON"), ("metro", "ORG"), ("Denver", "GPE")])
     texts = {p.text for p in doc.places}
     assert "van" not in texts and "metro" not in texts and "Denver" in texts
+
+
+def test_provinces_and_states_sit_at_geonames_points_not_at_their_towns_centre():
+    # the towns of Ontario and Queensland hug a border or a coast; GeoNames' own point lies far inland
+    text = ("Farmers in Ontario and Queensland reported a dry summer, and officials in Newfoundland said "
+            "the fishing season would open late.")
+    doc = _doc(text, [("Ontario", "GPE"), ("Queensland", "GPE"), ("Newfoundland", "GPE")])
+    got = {p.text: p for p in doc.places}
+    assert got["Ontario"].feature == "admin1" and got["Ontario"].lat > 48.5
+    assert got["Queensland"].feature == "admin1" and got["Queensland"].lat > -21.0
+    nl = got["Newfoundland"]
+    assert (nl.feature, nl.country_code, nl.name) == ("admin1", "CA", "Newfoundland and Labrador")
