@@ -763,3 +763,40 @@ def test_seasons_and_months_with_no_tense(text, published, expected):
 )
 def test_seventh_round_timebank_conventions(text, published, expected):
     assert found(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a fraction written "N 1/2" belongs to the count; the "2" after "1/" is no count of its own
+        ("The refugees waited 3 1/2 years for a ruling.", PUB, [("3 1/2 years", "P3.5Y", "duration")]),
+        ("Bonds rose 1/2 point on the news.", PUB, []),
+        # trading, business and working days are days (TimeBank; HeidelTime)
+        ("Four trading days after the crash, the index had recovered.", PUB,
+         [("Four trading days", "P4D", "duration")]),
+        ("The bank must answer within ten business days.", PUB, [("ten business days", "P10D", "duration")]),
+        ("The club switched to a calendar year.", PUB, []),
+        # "or so" between the count and "ago" keeps one DATE
+        ("The envoy arrived a week or so ago.", PUB, [("a week or so ago", "2013-W11", "date")]),
+        # a season of a spoken year (broadcast transcripts)
+        ("Gas was dear in the summer of nineteen eighty-eight.", PUB,
+         [("the summer of nineteen eighty-eight", "1988-SU", "date")]),
+        # "that quarter" is the quarter just named
+        ("Profit rose in the second quarter. Costs in that quarter fell.", PUB,
+         [("the second quarter", "2012-Q2", "date"), ("that quarter", "2012-Q2", "date")]),
+        # a vague count "later" gives no date, only a vague length (TimeBank and HeidelTime: a DURATION)
+        ("The chief quit in May 2012. A few weeks later, the board resigned.", PUB,
+         [("May 2012", "2012-05", "date"), ("A few weeks", "PXW", "duration")]),
+        ("Four years later, the mill reopened.", PUB, [("Four years later", None, "date")]),
+        # the period a part of it is counted in, and the period a figure is quoted for, are DATEs
+        ("Exports grew in the first eight months of the year.", PUB,
+         [("the first eight months", "P8M", "duration"), ("the year", "2013", "date")]),
+        ("The shares hit a low for the year of $3 in January.", PUB,
+         [("the year", "2013", "date"), ("January", "2013-01", "date")]),
+        ("Sales rose 4% in the quarter to $9 million.", "2013-10-28", [("the quarter", "2013-Q3", "date")]),
+        ("It was the coldest day of the year.", PUB, []),
+        ("Crowds gathered during the year of the snake.", PUB, []),
+    ],
+)
+def test_eighth_round_conventions(text, published, expected):
+    assert found(text, published) == expected

@@ -1009,17 +1009,21 @@ class Resolver:
             y = int(d[:4]) + (1 if unit == "winter" and d[5:7] == "12" else 0)  # winters carry January's year
             v = f"{y:04d}-{R._SEASONS[unit]}"
             return Norm(c.start, c.end, "date", v, "season", "prev", c.kind, None, i)
+        if unit == "quarter":  # "the third quarter ... results for that quarter": the quarter just named
+            return Norm(c.start, c.end, "date", d, "quarter", "prev", c.kind, None, i) if re.fullmatch(r"\d{4}-Q\d", d) else None
         if unit in ("week", "weekend") and re.fullmatch(r"\d{4}-\d\d-\d\d", d):
             w = R.iso_week(date.fromisoformat(d)) + ("-WE" if unit == "weekend" else "")
             return Norm(c.start, c.end, "date", w, R.granularity(w, "date"), "prev", c.kind, None, i)
         return None
 
     _THEUNIT_PREP = ("for", "in", "during", "over", "through", "throughout", "into", "until")
+    # "the first nine months of the year": a part of the period, the period itself a DATE (TimeBank)
+    _PART_OF = re.compile(r"\b(?:months|weeks|quarters|days)\s+of\s+$", re.I)
 
     def n_theunit(self, c: Cand) -> Norm | None:
         """'for the year', 'in the quarter': the latest period of that size the story named (its year,
         quarter, month or week), else the one holding the publication date."""
-        if self.prev_word(c.start) not in self._THEUNIT_PREP:
+        if self.prev_word(c.start) not in self._THEUNIT_PREP and not self._PART_OF.search(self.text, max(0, c.start - 30), c.start):
             return None
         unit = c.m.group("unit").lower()
         if unit == "day":  # "earlier in the day", "for the day": the day the story is on
@@ -1192,6 +1196,10 @@ class Resolver:
             if not ends:
                 # "a month earlier than usual", "two days after the vote": the amount is a duration
                 return self.mk(c, "duration", R.duration_value(n, unit), None, end=unit_end)
+            if n is None:
+                # "a few days later": no date can be counted, only a vague length is known (TimeBank
+                # and HeidelTime: a DURATION, "later" its signal)
+                return self.mk(c, "duration", R.duration_value(n, unit), None, end=unit_end)
             # "Two days later, ..." / "a year earlier.": a date counted from the last day named
             # in this paragraph, else from the publication date
             sign = -1 if direction in ("earlier", "before", "previously") else 1
@@ -1212,7 +1220,7 @@ class Resolver:
                     # season) of that year, as the comparison means
                     v = f"{int(part.group(1)) + sign * int(n):04d}{part.group(2)}"
                 return Norm(c.start, c.end, "date", v, R.granularity(v, "date"), "prev" if v else None, c.kind, None, p[0])
-            if self.dct is None or n is None or n != int(n) or sign > 0:
+            if self.dct is None or n != int(n) or sign > 0:
                 return self.mk(c, "date", None, None)  # "four years later" with nothing before: unknown
             return self.mk(c, "date", _offset_value(self.dct, sign * n, unit), "publication")
         sign = 1 if direction in ("from now", "hence") else -1
@@ -1667,6 +1675,9 @@ class Resolver:
         base = 2000 if cent.startswith("two") else {"nineteen": 1900, "eighteen": 1800}[cent]
         rest = sum(self._SMALL[w] for w in re.split(r"[\s-]+", (c.m.group("rest") or "").lower()) if w)
         mon = R.month_of(c.m.groupdict().get("mon") or "")
+        season = c.m.groupdict().get("season")
+        if season:  # "the winter of nineteen ninety-four": that season of the spoken year
+            return self.mk(c, "date", f"{base + rest:04d}-{R._SEASONS[season.lower()]}", "absolute")
         return self.mk(c, "date", f"{base + rest:04d}" + (f"-{mon:02d}" if mon else ""), "absolute")
 
     def n_durnoun(self, c: Cand) -> Norm | None:

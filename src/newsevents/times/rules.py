@@ -48,7 +48,8 @@ _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
 _NUM_WORDS = _alt([w for w in _NUMS if w not in ("a", "an")])
 NUM = (
-    rf"(?P<num>\d+(?:\.\d+)?|(?:{_TENS})[- ](?:{_ONES})|{_NUM_WORDS}|an?)"
+    # "2 1/2 years": the fraction belongs to the count; a unit right after "1/" is no count of its own
+    rf"(?P<num>(?<!/)\d+(?:\.\d+|[ -]1/2(?![\d/]))?|(?:{_TENS})[- ](?:{_ONES})|{_NUM_WORDS}|an?)"
     r"(?P<half>\s+and\s+a\s+half)?"
 )
 UNIT_S = r"(?P<unit>second|minute|hour|day|week|fortnight|month|quarter|year|decade|century|centurie)s?"
@@ -132,7 +133,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("yearend", r"(?i:(?<![\w-])(?P<mid>mid-?)(?P<unit>year|month|week)(?![\w-]))"),
     ("endof", r"(?i:(?<![\w-])(?P<mod>the end|the beginning|the start|the middle|the rest|the remainder|the first half|the second half|the latter half|the last half)\s+of\s+the\s+(?P<unit>year|month|week|decade|century)(?![\w-]))"),
     ("perunit", r"(?i:(?<![\w-])(?P<per>per)\s+(?P<unit>day|week|month|year|hour)(?![\w-]))"),
-    ("that", r"(?i:(?<![\w-])(?P<det>that|the same)\s+(?P<unit>day|week|month|year|weekend|spring|summer|fall|autumn|winter)(?![\w-]))"),
+    ("that", r"(?i:(?<![\w-])(?P<det>that|the same)\s+(?P<unit>day|week|month|quarter|year|weekend|spring|summer|fall|autumn|winter)(?![\w-]))"),
     # "on the 5th", "by the 21st": a day of the month the story is in (TIDES: the month is implicit);
     # not "the 5th floor", "the 21st century", "the 3rd of ..." (a full date, matched elsewhere)
     ("dayord", r"(?i:(?<![\w-])(?:on|by|until|from|since)\s+(?P<the>the\s+)(?P<day>[1-9]|[12]\d|3[01])(?P<suf>st|nd|rd|th)(?=\s*[.,;:)]|\s+(?:and|when|at|in|after|before|but|as)\b))"),
@@ -140,7 +141,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # not "that time of year", "that time when ...", nor "the same time" (mostly "simultaneously")
     ("that", r"(?i:(?<![\w-])(?P<det>that)\s+(?P<unit>time)(?![\w-])(?!\s+(?:of|when|that|which|in|around|round|for|as|I|we|you|he|she|they|it)\b))"),
     # "for the year", "in the quarter": the period under discussion (TimeML marks these anaphoric DATEs)
-    ("theunit", r"(?i:(?<![\w-])the\s+(?:full\s+)?(?:(?P<fiscal>fiscal|financial)\s+)?(?P<unit>year|quarter|month|week|day|decade)(?![\w-])(?!\s*['\u2019]s)(?!\s+(?:before|after|earlier|later|ago|of|to|in which|when|that|since|through|\d))(?:(?=\s+(?:ended|ending)\s+(?P<endmon>[A-Za-z]+)\.?(?:\s+\d{1,2})?(?:,?\s+(?P<endyear>(?:19|20)\d\d))?))?)"),
+    ("theunit", r"(?i:(?<![\w-])the\s+(?:full\s+)?(?:(?P<fiscal>fiscal|financial)\s+)?(?P<unit>year|quarter|month|week|day|decade)(?![\w-])(?!\s*['\u2019]s)(?!\s+(?:before|after|earlier|later|ago|of|to|in which|when|that|since|through|\d)(?!\s+[$\u00a3\u20ac#]))(?:(?=\s+(?:ended|ending)\s+(?P<endmon>[A-Za-z]+)\.?(?:\s+\d{1,2})?(?:,?\s+(?P<endyear>(?:19|20)\d\d))?))?)"),
     # "the year-earlier period", "the year-ago quarter": the period before, one year back
     # "the same period last year", "the same quarter a year earlier": the period just named, a year back
     ("yearago", r"(?i:(?<![\w-])the\s+(?:same|corresponding|comparable|like)\s+(?P<unit>period|quarter|month|week|time)\s+(?:of\s+)?(?:last\s+year|a\s+year\s+(?:earlier|ago|before)|the\s+(?:previous|prior)\s+year|the\s+year\s+before)(?![\w-]))"),
@@ -151,13 +152,13 @@ _PATTERNS: list[tuple[str, str]] = [
     ("modpod", r"(?i:(?<![\w-])(?:the\s+)?(?:early|late|mid)[\s-]+(?P<pod>morning|afternoon|evening)(?![\w-])(?!\s*['\u2019]s)(?!\s+of\b))"),
     ("theweekend", r"(?i:(?<![\w-])(?:over\s+)?the\s+weekend(?![\w-]))"),
     ("dayafter", r"(?i:(?<![\w-])the\s+(?P<unit>day|night|week|month|year)\s+(?P<dir>before|after)(?=\s*[.,;:)]))"),
-    ("ago", rf"(?i:{_B}{APPROX}{NUM}\s+{UNIT_S}\s+(?P<dir>ago|earlier|later|before|after|from now|hence|previously|back){_E})"),
-    ("duration", rf"(?i:{_B}(?:(?P<pre>(?:the\s+|these\s+|those\s+)?(?:past|last|next|first|previous|coming|following|recent|final|remaining)\s+)|(?P<det>the\s+))?{APPROX}{NUM}\s+(?:(?:straight|consecutive|full|whole|more|additional|extra|long)\s+)?{UNIT_S}(?P<uhalf>\s+and\s+a\s+half|-and-a-half)?{_E}(?!\s+old\b))"),
+    ("ago", rf"(?i:{_B}{APPROX}{NUM}\s+{UNIT_S}(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|before|after|from now|hence|previously|back){_E})"),
+    ("duration", rf"(?i:{_B}(?:(?P<pre>(?:the\s+|these\s+|those\s+)?(?:past|last|next|first|previous|coming|following|recent|final|remaining)\s+)|(?P<det>the\s+))?{APPROX}{NUM}\s+(?:(?:straight|consecutive|full|whole|more|additional|extra|long|trading|business|working)\s+)?{UNIT_S}(?P<uhalf>\s+and\s+a\s+half|-and-a-half)?{_E}(?!\s+old\b))"),
     # "a three-year period", "his one-year term": the noun is itself a stretch of time, so the
     # compound names its length (unlike "a nine-minute video", which the issue lists as a false positive)
     ("durnoun", rf"(?i:{_B}(?:an?\s+|the\s+|its\s+|his\s+|her\s+|their\s+)?(?P<num>\d+|(?:{_TENS})[- ](?:{_ONES})|{_NUM_WORDS})[- ](?P<unit>second|minute|hour|day|week|month|year|decade)\s+(?P<noun>period|span|stretch|term|window|interval|spell){_E})"),
     # broadcast transcripts spell years out: "in nineteen ninety-six", "the year two thousand"
-    ("spelledyear", rf"(?i:(?<![\w-])(?:(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december)\s+)?(?P<cent>nineteen|eighteen)[\s-]+(?P<rest>(?:{_TENS})(?:[\s-](?:{_ONES}))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|oh[\s-](?:{_ONES}))(?![\w-])(?!\s+(?:{_ONES}|{_TENS}|hundred|thousand|million|billion|percent|per\s+cent|dollars|people)\b))"),
+    ("spelledyear", rf"(?i:(?<![\w-])(?:(?:the\s+)?{SEASON}\s+of\s+)?(?:(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december)\s+)?(?P<cent>nineteen|eighteen)[\s-]+(?P<rest>(?:{_TENS})(?:[\s-](?:{_ONES}))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|oh[\s-](?:{_ONES}))(?![\w-])(?!\s+(?:{_ONES}|{_TENS}|hundred|thousand|million|billion|percent|per\s+cent|dollars|people)\b))"),
     ("spelledyear", rf"(?i:(?<![\w-])the\s+year\s+(?P<cent>two\s+thousand)(?:\s+(?:and\s+)?(?P<rest>{_ONES}|ten|eleven|twelve))?(?![\w-]))"),
     # "two to three years", "3-4 weeks", "between five and ten years": each end its own duration
     ("durrange", rf"(?i:{_B}{APPROX}(?P<n1>\d+(?:\.\d+)?|(?:{_TENS})[- ](?:{_ONES})|{_NUM_WORDS})\s*(?P<sep>to|or|and|-|\u2013)\s*(?P<n2>\d+(?:\.\d+)?|(?:{_TENS})[- ](?:{_ONES})|{_NUM_WORDS})\s+{UNIT_S}{_E}(?!\s+(?:old|ago|later|earlier|before|after|previously|back|from now)\b))"),
@@ -265,7 +266,7 @@ _KIND_TRIGGERS: dict[str, tuple[frozenset[str], int]] = {
         ("alldur", "unit pod", 2), ("electionday", "unit pod", 1), ("earlyhours", "hours", 3), ("overnight", "overnight", 0), ("dmy", "month", 5), ("iso", "digit", 0), ("numeric", "digit", 0),
         ("month", "month", 5), ("year", "digit", 5), ("decade", "digit decword", 3), ("century", "digit unit", 5),
         ("weekday", "weekday", 2), ("relday", "relday", 4), ("thispod", "pod", 2), ("relunit", "unit season quarter", 6),
-        ("nextday", "unit pod", 3), ("endof", "unit", 5), ("yearend", "unit mid", 1), ("perunit", "unit", 1), ("that", "unit thattime season", 2), ("dayord", "ordday", 2),
+        ("nextday", "unit pod", 3), ("endof", "unit", 5), ("yearend", "unit mid", 1), ("perunit", "unit", 1), ("that", "unit thattime season quarter", 2), ("dayord", "ordday", 2),
         ("theweekend", "unit", 2), ("theunit", "unit quarter", 1), ("yearago", "unit", 6), ("thepod", "pod", 1), ("modpod", "pod", 2), ("dayafter", "unit pod", 2), ("ago", "unit", 7), ("agovague", "unit", 0),
         ("laterdur", "unit", 1), ("duration", "unit quarter", 7), ("halfdur", "unit", 4), ("durrange", "unit", 5), ("setpwd", "pwd", 0), ("vaguedur", "unit quarter", 4),
         ("time", "digit clock", 3), ("clockrange", "digit", 0), ("clockpod", "pod oclock", 6), ("podword", "clock", 0), ("vague", "vague", 3), ("vagueadj", "vagueadj", 0), ("set", "unit weekday pod season setadv", 3),
@@ -343,6 +344,8 @@ def _num(word: str | None) -> float | None:
     w = word.lower().strip()
     if re.fullmatch(r"\d+(?:\.\d+)?", w):
         return float(w)
+    if re.fullmatch(r"\d+[ -]1/2", w):
+        return float(w[:-4]) + 0.5
     if w in _NUMS:
         code = _NUMS[w]
         return None if code == "X" else float(code)
