@@ -259,3 +259,15 @@ def test_provinces_and_states_sit_at_geonames_points_not_at_their_towns_centre()
     assert got["Queensland"].feature == "admin1" and got["Queensland"].lat > -21.0
     nl = got["Newfoundland"]
     assert (nl.feature, nl.country_code, nl.name) == ("admin1", "CA", "Newfoundland and Labrador")
+
+
+def test_canadian_press_province_abbreviations():
+    text = ("She sold her house in Gatineau, Que., and moved to Barrie, Ont. The B.C. government said on Monday "
+            "that a man was arrested, and archaeologists dated the tools to 300 B.C.")
+    doc = _doc(text, [("Gatineau", "GPE"), ("Barrie", "GPE"), ("B.C.", "GPE")])
+    got = {(p.text, p.start): p for p in doc.places}
+    names = {t: p.name for (t, _), p in got.items()}
+    assert names.get("Que") == "Quebec" and names.get("Ont") == "Ontario"  # the mention stops before the period
+    bc = [p for (t, _), p in got.items() if t == "B.C."]
+    assert len(bc) == 1 and bc[0].name == "British Columbia"  # the era after "300" is no province
+    assert not [p for p in doc.places if p.text.lower().startswith("man")]

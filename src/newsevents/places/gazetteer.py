@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-BUILD_VERSION = "24"  # bump when the schema or the sources change, so old files are rebuilt
+BUILD_VERSION = "25"  # bump when the schema or the sources change, so old files are rebuilt
 DATA = Path(__file__).with_name("data")
 DEFAULT_DIR = Path(__file__).with_name("_build")
 FILE_NAME = "gazetteer.sqlite"
