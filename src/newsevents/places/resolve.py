@@ -229,6 +229,7 @@ class Mention:
     best: Candidate | None = None
     margin: float = 0.0
     notes: list[str] = field(default_factory=list)
+    mates: frozenset[str] = frozenset()  # countries named right beside it in a list ("Russia and Paris")
     # computed once from `cands` (fixed once detection is done), read in each round of resolution
     _ranked: tuple[Candidate, ...] | None = field(default=None, repr=False, compare=False)
     _flags: tuple[bool, int, bool] | None = field(default=None, repr=False, compare=False)
@@ -1224,9 +1225,13 @@ def _score(m: Mention, c: Candidate, ctx: Context, text: str, names_country: boo
                    default=0)
     else:
         n_cc = 0
+    # a village named like a world city needs more than its country being mentioned ("London"); where the
+    # story also names the world city's country, or lists the name beside another country ("in Russia and
+    # Paris"), the village's neighbours count a quarter
+    twin = c.population * 200 < biggest
+    geo_f = 0.25 if twin and _world_city_named(m, biggest, ctx, c.country_code) else 1.0
     if n_cc > 0:
-        # a village named like a world city needs more than its country being mentioned ("London")
-        s += (1.5 + min(2.0, 0.5 * n_cc)) * (0.5 if c.population * 200 < biggest else 1.0)
+        s += (1.5 + min(2.0, 0.5 * n_cc)) * (0.5 if twin else 1.0)
     elif c.feature in _LOCAL and c.country_code and ctx.cc_total >= 3 and c.population < 1_000_000:
         s -= 2.0  # a town in a country the story never mentions
     if (c.feature == "city" and c.population >= 100_000 and len(ctx.cc) >= 2
@@ -1248,11 +1253,22 @@ def _score(m: Mention, c: Candidate, ctx: Context, text: str, names_country: boo
     feature = c.feature
     if feature not in ("country", "continent"):
         near, state = _support(c, m.key, ctx)
-        s += 2.0 * (near if near < 2.0 else 2.0) + 1.5 * (state if state < 2.0 else 2.0)
+        s += (2.0 * (near if near < 2.0 else 2.0) + 1.5 * (state if state < 2.0 else 2.0)) * geo_f
         if ctx.tight and feature in _LOCAL and c.lat is not None and not names_country and not names_big:
             close = _close_names(c, m.key, ctx)
-            s += TIGHT_W * (close if close < 2 else 2)
+            s += TIGHT_W * (close if close < 2 else 2) * geo_f
     return s
+
+
+def _world_city_named(m: Mention, biggest: int, ctx: Context, namesake: str | None) -> bool:
+    """The story names the country of the world city this name is best known for (other names than this
+    one), or lists the name beside a country other than the namesake's ("Russia and Paris")."""
+    world = next((x.country_code for x in m.cands if x.feature == "city" and x.population == biggest), None)
+    if world is None:
+        return False
+    if ctx.cc.get(world, 0) - ctx.own.get(m.key, _EMPTY).get(world, 0) > 0:
+        return True
+    return bool(m.mates - {namesake})
 
 
 QUAL_F = 0.25  # how much a town given with its state, and that state, count as the story's area
@@ -1404,6 +1420,21 @@ def _qualifiers_are_states(mentions: list[Mention], text: str) -> None:
                 nxt.cands = keep
 
 
+_MATE_GAP = re.compile(r"(?:,? and|,? or|,) ")
+
+
+def _list_mates(mentions: list[Mention], text: str) -> None:
+    """"in Russia and Paris": the countries listed right beside each name (a list names places of a kind)."""
+    named = [m for m in mentions if m.how not in (_DEMONYM, _ADJECTIVE)]
+    for a, b in zip(named, named[1:], strict=False):
+        if b.start - a.end > 6 or not _MATE_GAP.fullmatch(text, a.end, b.start):
+            continue
+        for x, y in ((a, b), (b, a)):
+            codes = frozenset(c.country_code for c in y.cands if c.feature == "country" and c.primary)
+            if codes:
+                x.mates |= codes
+
+
 _ORG_TAKEN = "place name the tagger took for an organisation"
 _ECHO = "same name as a place elsewhere in the story"
 _ORG_HOW = (_ORG_TAKEN, "inside an organisation name", "town named before its own institution")
@@ -1457,6 +1488,7 @@ def geoparse(doc: Document) -> tuple[list[Place], list[str]]:
     readings that won clearly (so a confident "Shreveport" pulls "Mansfield" to Louisiana)."""
     mentions, demonym_cc, detector = _Detector(doc).run()
     _qualifiers_are_states(mentions, doc.text)
+    _list_mates(mentions, doc.text)
     us = _us_local(doc.text)
     cues = frozenset(_state_cues(doc.text))
     readings = _readings(mentions)
