@@ -796,6 +796,22 @@ def test_seventh_round_timebank_conventions(text, published, expected):
         ("Sales rose 4% in the quarter to $9 million.", "2013-10-28", [("the quarter", "2013-Q3", "date")]),
         ("It was the coldest day of the year.", PUB, []),
         ("Crowds gathered during the year of the snake.", PUB, []),
+        # in a quarter's first month, "the quarter" with no tense is the one just reported
+        ("The insurer sees a gain in the quarter from an asset sale.", "2013-10-21",
+         [("the quarter", "2013-Q3", "date")]),
+        ("Analysts say margins will widen in the quarter.", "2013-10-21", [("the quarter", "2013-Q4", "date")]),
+        ("The insurer sees a gain in the quarter from an asset sale.", "2013-12-02",
+         [("the quarter", "2013-Q4", "date")]),
+        # "the quarter a year ago": the reported quarter, a year back (one DATE)
+        ("Net rose in the third quarter. For the quarter a year earlier, the bank lost $2 million.", PUB,
+         [("the third quarter", "2012-Q3", "date"), ("the quarter a year earlier", "2011-Q3", "date")]),
+        # "one day" before a bare verb is a wish for the future (TIDES FUTURE_REF), not a length
+        ("Her family voiced the hope that she one day lead the party.", PUB, [("one day", "FUTURE_REF", "date")]),
+        ("The strike lasted one day.", PUB, [("one day", "P1D", "duration")]),
+        # "the record set on <date>": a past event (not the plan of "a vote set for May")
+        ("The stock closed below its peak set on Nov. 2.", PUB, [("Nov. 2", "2012-11-02", "date")]),
+        # "each July": every July, a SET (TIDES), not this year's July
+        ("Pilgrims walk to the shrine each July.", PUB, [("each July", "XXXX-07", "set")]),
     ],
 )
 def test_eighth_round_conventions(text, published, expected):

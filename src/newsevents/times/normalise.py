@@ -89,11 +89,13 @@ def tense_at(nlp_doc: Any, start: int, end: int, present: bool = False) -> str |
         nlp_doc[span.start - 2].lower_ == "now"
     ):
         return "future"  # "between now and March", "from now until June": the stretch runs ahead
-    if before is not None and before.lower_ == "on" and span.start > 1:
+    on = before is not None and before.lower_ == "on" and span.start > 1
+    if on:
         before = nlp_doc[span.start - 2]
     if (
-        before is not None and before.tag_ == "VBN" and before.dep_ in ("acl", "amod")
-        and before.lemma_ not in _FUTURE_VERBS | _DEFER
+        before is not None and before.tag_ == "VBN"
+        # "the record set on Aug. 6" was set then (however parsed); "a vote set for May" is a plan
+        and (before.dep_ in ("acl", "amod") and before.lemma_ not in _FUTURE_VERBS | _DEFER or on and before.lemma_ == "set")
         and not any(c.dep_ in ("aux", "auxpass") for c in before.children)
     ):
         # "a merger announced Monday would ...", "a poll released Sunday shows ...": a bare past
@@ -1070,8 +1072,10 @@ class Resolver:
                 break  # a coarser period was named last: "the quarter" is not inside it
         if self.dct is None:
             return self.mk(c, "date", None, None)
-        # "profits rose in the quarter" with no quarter named: the one just reported, before this one
-        shift = -1 if unit == "quarter" and self.tense(c) == "past" else 0
+        # "profits rose in the quarter" with no quarter named: the one just reported, before this one;
+        # in a quarter's first month (the season when the last one is reported) also with no tense
+        tense = self.tense(c) if unit == "quarter" else None
+        shift = -1 if tense == "past" or (unit == "quarter" and tense is None and self.dct.month % 3 == 1) else 0
         v = self._shift_unit(self.dct, unit, shift)
         return self.mk(c, "date", v, "publication")
 
@@ -1132,7 +1136,8 @@ class Resolver:
                 return Norm(c.start, c.end, "date", v, R.granularity(v, "date"), "prev", c.kind, None, p[0])
         if self.dct is None:
             return self.mk(c, "date", None, None)
-        if c.m.group("unit").lower() == "quarter":  # none named: the quarter just reported, a year back
+        if (c.m.group("unit") or c.m.groupdict().get("unit2") or "").lower() == "quarter":
+            # none named: the quarter just reported, a year back
             q = (self.dct.month - 1) // 3  # 0-based current quarter; the one before it is reported
             y, q = (self.dct.year - 1, q) if q else (self.dct.year - 2, 4)
             return self.mk(c, "date", f"{y:04d}-Q{q}", "publication")
@@ -1245,6 +1250,17 @@ class Resolver:
             return self.mk(c, "date", "PAST_REF" if sign < 0 and n is None else None, "publication")
         return self.mk(c, "date", _offset_value(self.dct, sign * n, unit), "publication")
 
+    def _before_bare_verb(self, end: int) -> bool:
+        """The word right after `end` is a verb's base form ("one day follow", "one day become"): the
+        subjunctive of a hope, not a length of time."""
+        if self.nlp is None:
+            return False
+        span = self.nlp.char_span(end - 1, end, alignment_mode="expand")
+        if span is None or span.end >= len(self.nlp):
+            return False
+        nxt = self.nlp[span.end]
+        return nxt.tag_ == "VB" and nxt.idx - end <= 1
+
     def n_duration(self, c: Cand) -> Norm | None:
         m = c.m
         unit = m.group("unit").lower()
@@ -1255,6 +1271,8 @@ class Resolver:
             c.start
         ) in ("will", "would", "could", "might", "may", "can", "shall", "should", "must", "to"):
             return self.mk(c, "date", "FUTURE_REF", "publication")  # "Islam will one day be ...": TIDES
+        if numw == "one" and unit == "day" and self._before_bare_verb(c.end):
+            return self.mk(c, "date", "FUTURE_REF", "publication")  # "the hope he one day follow ...": a wish
         if numw in ("a", "an") and m.group("pre") is None and m.group("approx") is None:
             # "a day" alone is weak evidence; "twice a day" is a set (handled there); keep "a year" etc.
             after = self.text[c.end : c.end + 12].lower()
@@ -1562,6 +1580,9 @@ class Resolver:
         n = 2.0 if nword and nword.lower() == "other" else R._num(nword) if nword else 1.0
         if wd:
             return self.mk(c, "set", f"XXXX-WXX-{wd}", None)
+        mon = R.month_of(unit)
+        if mon:  # "each July": every July (TIDES), not this year's
+            return self.mk(c, "set", f"XXXX-{mon:02d}", None)
         if unit in R._PODS:
             return self.mk(c, "set", f"XXXX-XX-XXT{R._PODS[unit]}", None)
         if unit in R._SEASONS:
