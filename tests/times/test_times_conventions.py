@@ -812,6 +812,13 @@ def test_seventh_round_timebank_conventions(text, published, expected):
         ("The stock closed below its peak set on Nov. 2.", PUB, [("Nov. 2", "2012-11-02", "date")]),
         # "each July": every July, a SET (TIDES), not this year's July
         ("Pilgrims walk to the shrine each July.", PUB, [("each July", "XXXX-07", "set")]),
+        # "the future of X" and "the future" as a subject are prospects, not the time ahead (TIDES)
+        ("Delegates argued about the future of the alliance.", PUB, []),
+        ("The future looks grim for the mill, she said.", PUB, []),
+        ("Rates will climb in the future.", PUB, [("the future", "FUTURE_REF", "date")]),
+        ("Farmers fret about the future.", PUB, [("the future", "FUTURE_REF", "date")]),
+        # a copyright notice's year is no time the story speaks of
+        ("Copyright 2012 Example Wire Service. All rights reserved.", PUB, []),
     ],
 )
 def test_eighth_round_conventions(text, published, expected):

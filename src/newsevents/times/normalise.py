@@ -543,6 +543,8 @@ class Resolver:
         year = int(m.group("year"))
         after = self.text[m.end() : m.end() + 30]
         before = self.prev_word(m.start("year"))
+        if before == "copyright" or re.search(r"(?:\u00a9|\(c\))\s*$", self.text[max(0, c.start - 5) : c.start], re.I):
+            return None  # "Copyright 1998 The Times": the notice's year, not a time the story speaks of
         if m.group("fy"):
             # "fiscal 1989": TimeML practice (TimeBank, HeidelTime) writes the plain year, no FY prefix
             return self.mk(c, "date", f"{year}", "absolute")
@@ -1508,10 +1510,18 @@ class Resolver:
 
     _COUNTED_AFTER = re.compile(r"\s+(?:few|several|couple|many|\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b", re.I)
 
+    def _is_subject(self, start: int, end: int) -> bool:
+        if self.nlp is None:
+            return False
+        span = self.nlp.char_span(start, end, alignment_mode="expand")
+        return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
+
     def n_vague(self, c: Cand) -> Norm | None:
         v = c.m.group("v").lower()
         if v.endswith("the past") and self._COUNTED_AFTER.match(self.text, c.end):
             return None  # "for the past few nights", "the past two seasons": a counted stretch, not PAST_REF
+        if v == "the future" and (re.match(r"\s+of\b", self.text[c.end : c.end + 4]) or self._is_subject(c.start, c.end)):
+            return None  # "the future of the talks", "the future looks bleak": prospects, not a time (TIDES)
         start = c.start
         lead = re.match(r"in\s+", self.text[c.start : c.end], re.I)
         if lead:
