@@ -35,3 +35,36 @@ def test_a_small_namesake_with_its_neighbours_and_no_foreign_country_stays():
                       ("Lexington", "GPE"), ("Kentucky", "GPE")])
     paris = _got(doc, "Paris")
     assert (paris.country_code, paris.admin1) == ("US", "Kentucky")
+
+
+def test_a_name_cut_after_its_saints_title_is_taken_whole():
+    doc = _doc("Hydro crews near Fort St. John worked through the night.", [("Fort St.", "GPE"), ("John", "PERSON")])
+    fort = _got(doc, "Fort St. John")
+    assert (fort.country_code, fort.admin1) == ("CA", "British Columbia")
+    assert not [p for p in doc.places if p.text in ("Fort St", "John")]
+
+
+def test_a_town_before_its_mayor_keeps_its_opening_word():
+    doc = _doc("Mount Royal Mayor Jane Roe met the premier on Friday.", [("Jane Roe", "PERSON")])
+    texts = {p.text for p in doc.places}
+    assert "Mount Royal" in texts and "Royal" not in texts
+
+
+def test_a_country_closing_a_french_name_is_part_of_that_name():
+    text = ("Police in France said the night passed calmly after fans streamed out of the Stade de France "
+            "and the Parc des Princes.")
+    doc = _doc(text, [("France", "GPE")])
+    assert [p.start for p in doc.places if p.text == "France"] == [text.index("France")]
+
+
+def test_the_city_of_a_country_s_name_is_the_town():
+    text = ("The fiddle festival returns to Turkey on Thursday, according to the city of Turkey, which hosts "
+            "it every spring near Amarillo in Texas.")
+    doc = _doc(text, [("Turkey", "GPE"), ("Turkey", "GPE"), ("Amarillo", "GPE"), ("Texas", "GPE")])
+    assert {(p.country_code, p.admin1) for p in doc.places if p.text == "Turkey"} == {("US", "Texas")}
+
+
+def test_a_country_with_no_kind_said_stays_the_country():
+    doc = _doc("Turkey and Greece signed the fishing deal in Athens.",
+               [("Turkey", "GPE"), ("Greece", "GPE"), ("Athens", "GPE")])
+    assert _got(doc, "Turkey").country_code == "TR"

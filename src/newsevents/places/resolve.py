@@ -101,6 +101,9 @@ _CIVIC = re.compile(r"[ ]+(?:Police|police|Sheriff|sheriff|Fire|fire department|
                     r"Elementary|School District|Department of|Parks|Volunteer|Senior Center|Superior Court|"
                     r"Municipal|Township|Historical Society|Chamber of Commerce|Public Library|Housing Authority|"
                     r"Mayor|mayor|officials|residents)\b")
+# "Stade de France", "Gare du Nord", "Plaza de Mayo": a country's or town's name closing a longer
+# French/Spanish/Italian/Portuguese name is part of that name, not the place
+_OF_NAME = re.compile(r"\b[A-Z][\w'\u2019-]+ (?:de|du|des|del|della|di|da|do|dos|das)(?: la| las| los)? $")
 _DIRECTION = re.compile(r"\b(?:north|south|east|west|central)(?:ern)?\s+$")
 # what American local news says: sheriffs, police departments, county boards, 555-123-4567 numbers, dollars
 # (with no other country in the story). Each cue sits behind a substring it cannot match without: one
@@ -148,6 +151,7 @@ _MONTH = re.compile(r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)$|(?:Janu
                     r"July|August|September|October|November|December)$")
 _DAY = re.compile(r"\.? \d{1,2}\b")
 _SAINT_BEFORE = re.compile(r"\b(?:St\.?|Saint) $")  # "Mark" of "St. Mark": the rest of a longer name
+_SAINT_END = re.compile(r"\b(?:St\.?|Saint)$")
 _SAINT_NAME = re.compile(r"(?:St\.?|Saint) [A-Z]")
 # "St. John's University", "St. Mary's Catholic Church": a saint's possessive names the institution
 _SAINTS_HOUSE = re.compile(r"(?:'s|\u2019s)(?: [A-Z][\w.'\u2019-]*){0,4}? (?:Hospital|University|College|School|"
@@ -230,6 +234,7 @@ class Mention:
     margin: float = 0.0
     notes: list[str] = field(default_factory=list)
     mates: frozenset[str] = frozenset()  # countries named right beside it in a list ("Russia and Paris")
+    kind: str = ""  # "town" after "the city of", "state" after "the state of": what the text calls it
     # computed once from `cands` (fixed once detection is done), read in each round of resolution
     _ranked: tuple[Candidate, ...] | None = field(default=None, repr=False, compare=False)
     _flags: tuple[bool, int, bool] | None = field(default=None, repr=False, compare=False)
@@ -473,6 +478,8 @@ class _Detector:
                 first = norm(text[ws:min(token_end[i], we)])
                 if first in _STOP and (size == 1 or first not in _OPENERS):
                     continue
+                if _OF_NAME.search(text, max(0, ws - 24), ws):
+                    continue  # "Stade de France", "Banque de France": the rest of a longer name
                 if size > 1 and _HEAD_OF.match(text, words[i + size - 1][0]):
                     continue  # "University of Michigan Center for ...": the institution's head, not Michigan Center
                 found = lookup(norm(text[ws:we]))
@@ -513,6 +520,11 @@ class _Detector:
                 s = tok_idx[a + 1]  # "American Electric Power", "African Union": the adjective is context
             if label in _PLACE_LABELS:
                 role = "dateline" if dl and dl.start <= s < dl.end else "mention"
+                if text.startswith(" ", e) and _SAINT_END.search(text, s, e):
+                    # "Fort St." + "John": the tagger cut a known name after its saint's title
+                    nxt = _CAP_WORD.match(text, e + 1)
+                    if nxt and _lookup(_clean(text[s:nxt.end()])[1])[1]:
+                        e = nxt.end()
                 if (n > 1 and not _lookup(_clean(text[s:e])[1])[1] and not _STREET.search(text, s, e)
                         and not _lookup(text[s:tok_idx[a + 1] + len(tok_text[a + 1])])[1]  # "Indian Lake"
                         and self.context_word(s, tok_idx[a] + len(tok_text[a]), dem)):
@@ -573,6 +585,8 @@ class _Detector:
                             continue  # "Obama" beside "Barack Obama": a person, whatever else it names
                         if mm.text.split(" ", 1)[0].lower() in _HONORIFICS and " " in mm.text:
                             continue  # "Ms Raggi": a person, whatever the entities stage concluded
+                        if _OF_NAME.search(text, max(0, mm.start - 24), mm.start):
+                            continue  # "Stade de France": the rest of a longer name
                         if text.startswith(" and ", mm.end) and mm.end + 5 in self.person_starts:
                             self.surnames.add(key)  # nor alone elsewhere in the story ("Brent told ...")
                             continue  # "Brent and Lynnette Hain": a couple's first names
@@ -828,7 +842,8 @@ class _Detector:
             while s != -1:
                 e = s + len(name)
                 if ((s == 0 or not text[s - 1].isalnum()) and (e == len(text) or not text[e].isalnum())
-                        and self.free(s, e) and 1 not in self.blocked[s:e]):
+                        and self.free(s, e) and 1 not in self.blocked[s:e]
+                        and not _OF_NAME.search(text, max(0, s - 24), s)):
                     self.add(s, e, m.role if m.role != "dateline" else "mention",
                              "same name as a place elsewhere in the story", m.cands)
                 s = text.find(name, e)
@@ -850,8 +865,8 @@ class _Detector:
             # "the Police Department and Caddo Parish deputies": the longest tail of the run that is a place
             for k in range(len(words)):
                 s = e - len(" ".join(words[k:]))
-                if norm(words[k]) in _STOP and k < len(words) - 1:
-                    continue
+                if norm(words[k]) in _STOP and norm(words[k]) not in _OPENERS and k < len(words) - 1:
+                    continue  # ("Mount Royal Mayor": an opener starts the town's name)
                 # "Alexandria Police Spokeswoman Ashley Roe" tagged as one person: the town is still a town
                 if not self.free(s, e) or (1 in self.blocked[s:e] and self.person_from.get(s, 0) <= m.end()):
                     continue
@@ -953,6 +968,8 @@ class _Detector:
                     continue
                 if size == 1 and norm(name) in self.surnames:
                     continue
+                if _OF_NAME.search(text, max(0, ws - 24), ws):
+                    continue  # "Stade de France": the rest of a longer name
                 cands = lookup(norm(name))
                 if not cands:
                     continue
@@ -1244,11 +1261,14 @@ def _score(m: Mention, c: Candidate, ctx: Context, text: str, names_country: boo
         s += CAP_W
     if m.role == "dateline" and not m.within and c.country_code == "US" and (m.key, c.admin1_code) in _dateline_cities():
         s += 20.0  # "ATLANTA -": a bare dateline is the city the wire style lets stand alone, whatever else
+    if m.kind:
+        # "according to the city of Turkey", "the state of Georgia": the text says which kind of place
+        s += 10.0 if c.feature == ("city" if m.kind == "town" else "admin1") else 0.0
     if m.within:
         s += 8.0 if any(_inside(c, w) for w in m.within) else -3.0
-    elif c.feature in _LOCAL and names_country:
+    elif c.feature in _LOCAL and names_country and not m.kind:
         s -= 5.0  # a country's name is the country, not a village or a building called after it
-    elif c.feature in _LOCAL and names_big:
+    elif c.feature in _LOCAL and names_big and not m.kind:
         s -= 3.0  # "Florida", "Oregon", "Atlantic": the state or the ocean before a village of that name
     feature = c.feature
     if feature not in ("country", "continent"):
@@ -1349,7 +1369,7 @@ def _resolve(mentions: list[Mention], ctx: Context, text: str) -> None:
     for m in mentions:
         if not m.cands:
             continue
-        sig = (m.key, m.within, len(m.cands))
+        sig = (m.key, m.within, len(m.cands), m.kind)
         if sig not in done and len(m.cands) == 1:
             done[sig] = (m.cands[0], 5.0)  # one reading: nothing to weigh
         elif sig not in done:
@@ -1377,7 +1397,7 @@ def _consistent(mentions: list[Mention]) -> None:
     for ms in groups.values():
         if len(ms) < 2:
             continue
-        lead = max(ms, key=lambda m: (bool(m.within), m.margin))
+        lead = max(ms, key=lambda m: (bool(m.within), bool(m.kind), m.margin))
         for m in ms:
             if m is not lead and not m.within and m.best != lead.best and lead.best in m.cands:
                 m.best = lead.best
@@ -1435,6 +1455,16 @@ def _list_mates(mentions: list[Mention], text: str) -> None:
                 x.mates |= codes
 
 
+_KIND_OF = re.compile(r"\b(?:(?P<town>[Cc]ity|[Tt]own|[Vv]illage)|[Ss]tate) of $")
+
+
+def _kinds(mentions: list[Mention], text: str) -> None:
+    """"the city of Turkey", "the state of Georgia": the kind of place the text itself gives the name."""
+    for m in mentions:
+        if m.cands and m.start >= 9 and (k := _KIND_OF.search(text, max(0, m.start - 12), m.start)):
+            m.kind = "town" if k.group("town") else "state"
+
+
 _ORG_TAKEN = "place name the tagger took for an organisation"
 _ECHO = "same name as a place elsewhere in the story"
 _ORG_HOW = (_ORG_TAKEN, "inside an organisation name", "town named before its own institution")
@@ -1489,6 +1519,7 @@ def geoparse(doc: Document) -> tuple[list[Place], list[str]]:
     mentions, demonym_cc, detector = _Detector(doc).run()
     _qualifiers_are_states(mentions, doc.text)
     _list_mates(mentions, doc.text)
+    _kinds(mentions, doc.text)
     us = _us_local(doc.text)
     cues = frozenset(_state_cues(doc.text))
     readings = _readings(mentions)
