@@ -1022,7 +1022,7 @@ class Resolver:
 
     _THEUNIT_PREP = ("for", "in", "during", "over", "through", "throughout", "into", "until")
     # "the first nine months of the year": a part of the period, the period itself a DATE (TimeBank)
-    _PART_OF = re.compile(r"\b(?:months|weeks|quarters|days)\s+of\s+$", re.I)
+    _PART_OF = re.compile(r"\b(?:first|last|final|remaining)\s+(?:[\w-]+\s+)?(?:months|weeks|quarters|days)\s+of\s+$", re.I)
 
     def n_theunit(self, c: Cand) -> Norm | None:
         """'for the year', 'in the quarter': the latest period of that size the story named (its year,
