@@ -796,6 +796,9 @@ def test_seventh_round_timebank_conventions(text, published, expected):
         ("Sales rose 4% in the quarter to $9 million.", "2013-10-28", [("the quarter", "2013-Q3", "date")]),
         ("It was the coldest day of the year.", PUB, []),
         ("Those were the darkest days of the year.", PUB, []),
+        # "the year ending tomorrow" is a year-long DURATION, as "the year ended June 30" is
+        ("The brewer sees a loss for the year ending tomorrow.", PUB,
+         [("the year", "P1Y", "duration"), ("tomorrow", "2013-03-21", "date")]),
         ("Crowds gathered during the year of the snake.", PUB, []),
         # in a quarter's first month, "the quarter" with no tense is the one just reported
         ("The insurer sees a gain in the quarter from an asset sale.", "2013-10-21",

@@ -1043,7 +1043,8 @@ class Resolver:
                 return self.mk(c, "date", f"XXXX-Q{(endmon - 1) // 3 + 1}", None)
             year = self.dct.year - (1 if endmon > self.dct.month else 0)
             return self.mk(c, "date", f"{year}-Q{(endmon - 1) // 3 + 1}", "publication")
-        if unit == "year" and endmon:
+        endword = (c.m.group("endmon") or "").lower()
+        if unit == "year" and (endmon or endword in ("today", "tomorrow", "yesterday") or R.weekday_of(endword)):
             # "the (fiscal) year ended June 30": twelve months up to the date named after it, a DURATION
             # (TimeBank, TE3's training data, annotates it so; the end date is its own expression)
             return self.mk(c, "duration", "P1Y", None)
