@@ -796,6 +796,10 @@ def test_seventh_round_timebank_conventions(text, published, expected):
         ("Sales rose 4% in the quarter to $9 million.", "2013-10-28", [("the quarter", "2013-Q3", "date")]),
         ("It was the coldest day of the year.", PUB, []),
         ("Those were the darkest days of the year.", PUB, []),
+        # "a <unit>" after a counted noun is a rate, a SET; after a year it is not
+        ("The new route adds some 900 seats a week.", PUB, [("a week", "P1W", "set")]),
+        ("Inmates get two meals a day.", PUB, [("a day", "P1D", "set")]),
+        ("In 2011 a year of drought began.", PUB, [("2011", "2011", "date"), ("a year", "P1Y", "duration")]),
         # "the year ending tomorrow" is a year-long DURATION, as "the year ended June 30" is
         ("The brewer sees a loss for the year ending tomorrow.", PUB,
          [("the year", "P1Y", "duration"), ("tomorrow", "2013-03-21", "date")]),

@@ -982,7 +982,16 @@ class Resolver:
     def is_rate(self, pos: int) -> bool:
         """'24 hours a day', '$5 a month': 'a <unit>' after an amount is a frequency."""
         before = self.text[max(0, pos - 25) : pos]
-        return bool(re.search(r"(?:\d|hours?|times|percent|%|cents|dollars|euros|pounds|miles|meals|shifts|days|million|billion|thousand|barrels|tonnes|tons|calls|flights)[\s,]*$", before, re.I))
+        if re.search(r"(?<![\d$\u00a3\u20ac.,])(?:19|20)\d\d[\s,]*$", before):
+            return False  # "in 2012 a year of crisis began": a year, not an amount
+        if re.search(r"(?:\d|hours?|times|percent|%|cents|dollars|euros|pounds|miles|meals|shifts|days|million|billion|thousand|barrels|tonnes|tons|calls|flights)[\s,]*$", before, re.I):
+            return True
+        # "700 seats a week", "two meals a day": a counted noun (not a year) right before
+        return bool(self._COUNTED_RATE.search(self.text, max(0, pos - 40), pos))
+
+    _COUNTED_RATE = re.compile(
+        r"(?<![\w,.])(?!(?:19|20)\d\d\b)(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|twelve|dozen)"
+        r"\s+[a-z]+s(?:\s+[a-z]+s)?\s+$", re.I)
 
     def n_that(self, c: Cand) -> Norm | None:
         m = c.m
