@@ -68,3 +68,18 @@ def test_a_country_with_no_kind_said_stays_the_country():
     doc = _doc("Turkey and Greece signed the fishing deal in Athens.",
                [("Turkey", "GPE"), ("Greece", "GPE"), ("Athens", "GPE")])
     assert _got(doc, "Turkey").country_code == "TR"
+
+
+def test_a_provinces_own_offices_name_the_province_not_its_capital():
+    # Levis and Trois-Rivieres lie near Quebec City: without the offices the city would win
+    text = ("Bus drivers in Levis and Trois-Rivieres will ask the Quebec government for new routes, and Quebec "
+            "Transport Minister Ann Roy said the province of Quebec would answer by June.")
+    doc = _doc(text, [("Levis", "GPE"), ("Trois-Rivieres", "GPE"), ("Quebec", "GPE"), ("Quebec", "GPE"),
+                      ("Ann Roy", "PERSON"), ("Quebec", "GPE")])
+    quebec = [p for p in doc.places if p.text == "Quebec"]
+    assert len(quebec) == 3 and all(p.feature == "admin1" for p in quebec)
+
+
+def test_a_big_city_twin_without_a_state_word_stays_the_city():
+    doc = _doc("Delegates flew to Washington on Monday to meet the president.", [("Washington", "GPE")])
+    assert _got(doc, "Washington").feature == "city"

@@ -57,7 +57,10 @@ _OPENERS = {"north", "south", "east", "west", "northern", "southern", "eastern",
 _COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "northeast", "northwest",
             "southeast", "southwest", "central", "far", "middle", "upper", "lower"}
 _JOINT = re.compile(r" (?:-|of) (?=[A-Z])")
-_STATE_OFFICE = re.compile(r" (?:Gov\.|Governor|Lt\. Gov\.|Legislature|State Senate|Assembly)")
+# "New York Gov.", "Quebec Premier", "the Quebec government", "Quebec Health Minister": a state's or
+# province's own offices name the state, not its big city
+_STATE_OFFICE = re.compile(r" (?:Gov\.|Governor|Lt\. Gov\.|Legislature|State Senate|Assembly|National Assembly|"
+                           r"Premier|premier|government|(?:[A-Z][a-z]+ )?Minister\b|provincial)")
 _AFTER_NUMBER = re.compile(r"\d ?$")
 
 
@@ -234,7 +237,7 @@ class Mention:
     margin: float = 0.0
     notes: list[str] = field(default_factory=list)
     mates: frozenset[str] = frozenset()  # countries named right beside it in a list ("Russia and Paris")
-    kind: str = ""  # "town" after "the city of", "state" after "the state of": what the text calls it
+    kind: str = ""  # "town" after "the city of", "state" after "the state of"/"province of": what the text calls it
     # computed once from `cands` (fixed once detection is done), read in each round of resolution
     _ranked: tuple[Candidate, ...] | None = field(default=None, repr=False, compare=False)
     _flags: tuple[bool, int, bool] | None = field(default=None, repr=False, compare=False)
@@ -1232,7 +1235,7 @@ def _score(m: Mention, c: Candidate, ctx: Context, text: str, names_country: boo
     if c.feature == "admin1" and _city_twin(c):
         if _STATE_OFFICE.match(text, m.end):
             s += 6.0  # "New York Gov. Andrew Cuomo": a state's office names the state
-        elif "state" not in text[max(0, m.start - 12):m.end + 8].lower():
+        elif not any(w in text[max(0, m.start - 12):m.end + 10].lower() for w in ("state", "province")):
             s -= 4.0  # "Washington", "New York": the big city unless the text says "state"
     if c.country_code:
         n_cc = ctx.cc.get(c.country_code, 0) - ctx.own.get(m.key, _EMPTY).get(c.country_code, 0)
@@ -1455,11 +1458,12 @@ def _list_mates(mentions: list[Mention], text: str) -> None:
                 x.mates |= codes
 
 
-_KIND_OF = re.compile(r"\b(?:(?P<town>[Cc]ity|[Tt]own|[Vv]illage)|[Ss]tate) of $")
+_KIND_OF = re.compile(r"\b(?:(?P<town>[Cc]ity|[Tt]own|[Vv]illage)|[Ss]tate|[Pp]rovince) of $")
 
 
 def _kinds(mentions: list[Mention], text: str) -> None:
-    """"the city of Turkey", "the state of Georgia": the kind of place the text itself gives the name."""
+    """"the city of Turkey", "the state of Georgia", "the province of Quebec": the kind of place the text
+    itself gives the name."""
     for m in mentions:
         if m.cands and m.start >= 9 and (k := _KIND_OF.search(text, max(0, m.start - 12), m.start)):
             m.kind = "town" if k.group("town") else "state"
