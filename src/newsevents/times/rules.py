@@ -163,7 +163,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # "two to three years", "3-4 weeks", "between five and ten years": each end its own duration
     ("durrange", rf"(?i:{_B}{APPROX}(?P<n1>\d+(?:\.\d+)?|(?:{_TENS})[- ](?:{_ONES})|{_NUM_WORDS})\s*(?P<sep>to|or|and|-|\u2013)\s*(?P<n2>\d+(?:\.\d+)?|(?:{_TENS})[- ](?:{_ONES})|{_NUM_WORDS})\s+{UNIT_S}{_E}(?!\s+(?:old|ago|later|earlier|before|after|previously|back|from now)\b))"),
     ("halfdur", rf"(?i:{_B}{APPROX}half\s+an?\s+(?P<unit>hour|day|year|month|century|decade){_E})"),
-    ("vaguedur", r"(?i:(?<![\w-])(?P<pre>(?:(?:for|in|over|within)\s+)?(?:the\s+)?(?:past|last|next|coming|recent|previous|following)\s+|for\s+|within\s+|in\s+recent\s+|in\s+(?=(?:weeks|months|years|decades)(?![\w-])))(?P<unit>seconds|minutes|hours|days|weeks|months|quarters|years|decades|centuries)(?![\w-])(?!\s+old\b))"),
+    ("vaguedur", r"(?i:(?<![\w-])(?P<pre>(?:(?:for|in|over|within)\s+)?(?:the\s+)?(?:past|last|next|coming|recent|previous|following)\s+|for\s+|within\s+|in\s+recent\s+|in\s+(?=(?:weeks|months|years|decades)(?![\w-])))(?P<unit>seconds|minutes|hours|days|weeks|months|quarters|years|decades|centuries)(?:\s+(?:or|and)\s+(?:minutes|hours|days|weeks|months|years|decades)(?=\s*[.,;:)]|\s+(?:of|before|after|to|ago)\b))?(?![\w-])(?!\s+old\b))"),
     # "lasted decades", "after years of fighting": a plural unit with no number (checked on the parse)
     ("bareunits", r"(?i:(?<![\w-])(?P<unit>minutes|hours|days|weeks|months|years|decades|centuries)(?![\w-])(?!\s+old\b))"),
     ("agovague", r"(?i:(?<![\w-])(?P<unit>days|weeks|months|years|decades)\s+ago(?![\w-]))"),
