@@ -801,7 +801,7 @@ def test_seventh_round_timebank_conventions(text, published, expected):
         ("Inmates get two meals a day.", PUB, [("a day", "P1D", "set")]),
         ("In 2011 a year of drought began.", PUB, [("2011", "2011", "date"), ("a year", "P1Y", "duration")]),
         # "weeks or months": one vague DURATION in the smaller unit named first
-        ("The cleanup could take days or weeks.", PUB, [("days or weeks", "PXD", "duration")]),
+        ("The cleanup could go on for days or weeks.", PUB, [("days or weeks", "PXD", "duration")]),
         ("She recovered within weeks or months of the crash.", PUB, [("weeks or months", "PXW", "duration")]),
         # "the year ending tomorrow" is a year-long DURATION, as "the year ended June 30" is
         ("The brewer sees a loss for the year ending tomorrow.", PUB,

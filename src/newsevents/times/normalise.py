@@ -1342,7 +1342,7 @@ class Resolver:
         m = c.m
         pre = m.group("pre").lower().strip()
         start = c.start
-        lead = re.match(r"(?:for|in)\s+(?=\w)", self.text[c.start : c.end], re.I)
+        lead = re.match(r"(?:for|in|over|within)\s+(?=\w)", self.text[c.start : c.end], re.I)
         if lead:
             start += lead.end()
         if pre in ("for", "within", "over", "in"):
