@@ -83,3 +83,18 @@ def test_a_provinces_own_offices_name_the_province_not_its_capital():
 def test_a_big_city_twin_without_a_state_word_stays_the_city():
     doc = _doc("Delegates flew to Washington on Monday to meet the president.", [("Washington", "GPE")])
     assert _got(doc, "Washington").feature == "city"
+
+
+def test_a_town_before_its_police_is_read_whole_after_a_time_zone():
+    doc = _doc("Updated 10:22 AM CT. Grand Prairie police are looking for the driver.", [])
+    got = {p.text: p for p in doc.places}
+    assert "Grand Prairie" in got and got["Grand Prairie"].admin1 == "Texas"
+    assert "Prairie" not in got
+
+
+def test_a_place_inside_a_longer_name_ends_before_its_possessive_or_after_its_abbreviation():
+    text = "The State of Illinois\u2019 Web site lists the rates, and the school left Northwest D.C. last year."
+    doc = _doc(text, [("State of Illinois\u2019 Web", "GPE"), ("Northwest D.C.", "GPE")])
+    got = {p.text: p for p in doc.places}
+    assert got["Illinois"].feature == "admin1" and got["Illinois"].admin1 == "Illinois"
+    assert got["D.C."].admin1 == "District of Columbia"

@@ -144,6 +144,7 @@ def _us_local(text: str) -> bool:
 _NAME_LIST = re.compile(r"[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2}(?:, [A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2})+,?"
                         r" (?:and|or) [A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2}")
 _CAP_NAME = re.compile(r"[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2}")
+_CAP_TAIL = re.compile(r"(?<![\w'.-])[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2}$")
 # "Dublin Road", "College Station Road", "Washington Square": a street named after a place is not in it
 _HEAD_OF = re.compile(r"(?:Center|Centre|Institute|Foundation|Council|Office|Department|Museum|Society) (?:for|of|on) ")
 # "the Turkish Embassy" in Moscow: a nation's mission abroad, not a building in its own capital
@@ -465,7 +466,9 @@ class _Detector:
         """The longest run of capitalised words inside [s, e) that names a place ("North Texas" -> Texas)."""
         text = self.text
         lookup = get().lookup
-        words = [(m.start(), m.end()) for m in _WORD.finditer(text, s, e)]
+        # "State of Illinois' Web site": a possessive ends the word, not the name
+        words = [(m.start(), m.end() - len(p.group(0)) if (p := _POSSESSIVE.search(m.group(0))) else m.end())
+                 for m in _WORD.finditer(text, s, e)]
         n = len(words)
         named = bytearray(n)  # words inside a longer place name: "Concord" in "New Concord Reservoir"
         # per word, once: does it start with a capital, and where does its space-delimited token end
@@ -476,8 +479,10 @@ class _Detector:
                 if not caps[i]:
                     continue
                 ws, we = words[i][0], words[i + size - 1][1]
-                if not text[we - 1:we].isalpha() or 1 in named[i:i + size]:
-                    continue
+                last = text[we - 1:we]
+                if not (last.isalpha() or (last == "." and "." in text[words[i + size - 1][0]:we - 1])) \
+                        or 1 in named[i:i + size]:
+                    continue  # (a dotted abbreviation may end the name: "Northwest D.C.")
                 first = norm(text[ws:min(token_end[i], we)])
                 if first in _STOP and (size == 1 or first not in _OPENERS):
                     continue
@@ -857,11 +862,8 @@ class _Detector:
         text = self.text
         for m in _CIVIC.finditer(text):
             e = m.start()
-            lo = max(0, e - 40)
-            run = None
-            for r in _CAP_NAME.finditer(text, lo, e):
-                if r.end() == e:
-                    run = r
+            # the last capitalised words before it ("CT. Grand Prairie police": not only "Prairie")
+            run = _CAP_TAIL.search(text, max(0, e - 40), e)
             if run is None:
                 continue
             words = run.group(0).split()
