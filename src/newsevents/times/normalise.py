@@ -94,7 +94,7 @@ def tense_at(nlp_doc: Any, start: int, end: int, present: bool = False) -> str |
         before = nlp_doc[span.start - 2]
     if (
         before is not None and before.tag_ == "VBN"
-        # "the record set on Aug. 6" was set then (however parsed); "a vote set for May" is a plan
+        # "the peak set on Nov. 2" was set then (however parsed); "a vote set for May" is a plan
         and (before.dep_ in ("acl", "amod") and before.lemma_ not in _FUTURE_VERBS | _DEFER or on and before.lemma_ == "set")
         and not any(c.dep_ in ("aux", "auxpass") for c in before.children)
     ):
@@ -544,7 +544,7 @@ class Resolver:
         after = self.text[m.end() : m.end() + 30]
         before = self.prev_word(m.start("year"))
         if before == "copyright" or re.search(r"(?:\u00a9|\(c\))\s*$", self.text[max(0, c.start - 5) : c.start], re.I):
-            return None  # "Copyright 1998 The Times": the notice's year, not a time the story speaks of
+            return None  # "Copyright 2012 Example Press": the notice's year, not a time the story speaks of
         if m.group("fy"):
             # "fiscal 1989": TimeML practice (TimeBank, HeidelTime) writes the plain year, no FY prefix
             return self.mk(c, "date", f"{year}", "absolute")
@@ -986,7 +986,7 @@ class Resolver:
             return False  # "in 2012 a year of crisis began": a year, not an amount
         if re.search(r"(?:\d|hours?|times|percent|%|cents|dollars|euros|pounds|miles|meals|shifts|days|million|billion|thousand|barrels|tonnes|tons|calls|flights)[\s,]*$", before, re.I):
             return True
-        # "700 seats a week", "two meals a day": a counted noun (not a year) right before
+        # "900 seats a week", "two meals a day": a counted noun (not a year) right before
         return bool(self._COUNTED_RATE.search(self.text, max(0, pos - 40), pos))
 
     _COUNTED_RATE = re.compile(
@@ -1030,7 +1030,7 @@ class Resolver:
         return None
 
     _THEUNIT_PREP = ("for", "in", "during", "over", "through", "throughout", "into", "until")
-    # "the first nine months of the year": a part of the period, the period itself a DATE (TimeBank)
+    # "the first eight months of the year": a part of the period, the period itself a DATE (TimeBank)
     _PART_OF = re.compile(r"\b(?:first|last|final|remaining)\s+(?:[\w-]+\s+)?(?:months|weeks|quarters|days)\s+of\s+$", re.I)
 
     def n_theunit(self, c: Cand) -> Norm | None:
@@ -1263,7 +1263,7 @@ class Resolver:
         return self.mk(c, "date", _offset_value(self.dct, sign * n, unit), "publication")
 
     def _before_bare_verb(self, end: int) -> bool:
-        """The word right after `end` is a verb's base form ("one day follow", "one day become"): the
+        """The word right after `end` is a verb's base form ("one day lead", "one day become"): the
         subjunctive of a hope, not a length of time."""
         if self.nlp is None:
             return False
@@ -1284,7 +1284,7 @@ class Resolver:
         ) in ("will", "would", "could", "might", "may", "can", "shall", "should", "must", "to"):
             return self.mk(c, "date", "FUTURE_REF", "publication")  # "Islam will one day be ...": TIDES
         if numw == "one" and unit == "day" and self._before_bare_verb(c.end):
-            return self.mk(c, "date", "FUTURE_REF", "publication")  # "the hope he one day follow ...": a wish
+            return self.mk(c, "date", "FUTURE_REF", "publication")  # "the hope she one day lead ...": a wish
         if numw in ("a", "an") and m.group("pre") is None and m.group("approx") is None:
             # "a day" alone is weak evidence; "twice a day" is a set (handled there); keep "a year" etc.
             after = self.text[c.end : c.end + 12].lower()
@@ -1717,7 +1717,7 @@ class Resolver:
         rest = sum(self._SMALL[w] for w in re.split(r"[\s-]+", (c.m.group("rest") or "").lower()) if w)
         mon = R.month_of(c.m.groupdict().get("mon") or "")
         season = c.m.groupdict().get("season")
-        if season:  # "the winter of nineteen ninety-four": that season of the spoken year
+        if season:  # "the summer of nineteen eighty-eight": that season of the spoken year
             return self.mk(c, "date", f"{base + rest:04d}-{R._SEASONS[season.lower()]}", "absolute")
         return self.mk(c, "date", f"{base + rest:04d}" + (f"-{mon:02d}" if mon else ""), "absolute")
 

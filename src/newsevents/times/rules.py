@@ -48,7 +48,7 @@ _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
 _NUM_WORDS = _alt([w for w in _NUMS if w not in ("a", "an")])
 NUM = (
-    # "2 1/2 years": the fraction belongs to the count; a unit right after "1/" is no count of its own
+    # "3 1/2 years": the fraction belongs to the count; a unit right after "1/" is no count of its own
     rf"(?P<num>(?<!/)\d+(?:\.\d+|[ -]1/2(?![\d/]))?|(?:{_TENS})[- ](?:{_ONES})|{_NUM_WORDS}|an?)"
     r"(?P<half>\s+and\s+a\s+half)?"
 )
