@@ -803,6 +803,10 @@ def test_seventh_round_timebank_conventions(text, published, expected):
         # "weeks or months": one vague DURATION in the smaller unit named first
         ("The cleanup could go on for days or weeks.", PUB, [("days or weeks", "PXD", "duration")]),
         ("She recovered within weeks or months of the crash.", PUB, [("weeks or months", "PXW", "duration")]),
+        # a programme's title in quotes or before its host's name is not a week
+        ('The senator, speaking on NBC\'s "This Week," said the plan would fail.', PUB, []),
+        ("The senator said on This Week With Jane Doe that taxes would rise.", PUB, []),
+        ("Stocks Fall This Week as Fed Meets", PUB, [("This Week", "2013-W12", "date")]),
         # "the year ending tomorrow" is a year-long DURATION, as "the year ended June 30" is
         ("The brewer sees a loss for the year ending tomorrow.", PUB,
          [("the year", "P1Y", "duration"), ("tomorrow", "2013-03-21", "date")]),

@@ -721,6 +721,8 @@ class Resolver:
         d = self.dct - timedelta(days=1) if rel == "last" else self.dct
         return self.mk(c, "time", f"{d.isoformat()}T{code}", "publication")
 
+    _SHOW_TITLE = re.compile(r"This (?:Week|Morning|Year)$")
+
     def n_relunit(self, c: Cand) -> Norm | None:
         m = c.m
         rel = re.sub(r"\s+", " ", m.group("rel").lower())
@@ -733,6 +735,11 @@ class Resolver:
         # and HeidelTime; an earlier round read these as one-unit DURATIONs after TIDES, dropped since)
         if rel == "same":
             return None
+        if self._SHOW_TITLE.match(self.text[c.start : c.end]) and (
+            re.search(r"(?:[\"\u201c'`]|['\u2019]s\s)$", self.text[max(0, c.start - 3) : c.start])
+            or re.match(r"[\"\u201d]|\s+With\b", self.text[c.end : c.end + 5])
+        ):
+            return None  # ABC's "This Week" (with David Brinkley): a programme's title, not a week
         if rel == "latest" or rel.startswith("most"):
             # "the latest quarter": the last one reported, i.e. the one before the current one
             rel = "last" if unit in ("quarter", "month", "week") else "this"
