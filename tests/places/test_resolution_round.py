@@ -98,3 +98,18 @@ def test_a_place_inside_a_longer_name_ends_before_its_possessive_or_after_its_ab
     got = {p.text: p for p in doc.places}
     assert got["Illinois"].feature == "admin1" and got["Illinois"].admin1 == "Illinois"
     assert got["D.C."].admin1 == "District of Columbia"
+
+
+def test_a_known_name_the_tagger_cut_short_is_taken_whole():
+    text = "Boats left the U.S. Virgin Islands at dawn for Gun Barrel City buyers."
+    doc = _doc(text, [("U.S.", "GPE"), ("Virgin Islands", "GPE"), ("Gun", "GPE")])
+    texts = {p.text for p in doc.places}
+    assert {"U.S. Virgin Islands", "Gun Barrel City"} <= texts and not texts & {"U.S.", "Gun"}
+
+
+def test_a_repeated_name_opening_a_longer_known_name_is_the_longer_one():
+    text = "Storms crossed the Pacific on Monday and reached the Pacific Northwest by Friday."
+    doc = _doc(text, [("Pacific", "LOC")])
+    got = {p.text: p for p in doc.places}
+    assert got["Pacific"].feature == "ocean"
+    assert got["Pacific Northwest"].feature == "region"

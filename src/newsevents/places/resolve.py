@@ -155,7 +155,8 @@ _MONTH = re.compile(r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)$|(?:Janu
                     r"July|August|September|October|November|December)$")
 _DAY = re.compile(r"\.? \d{1,2}\b")
 _SAINT_BEFORE = re.compile(r"\b(?:St\.?|Saint) $")  # "Mark" of "St. Mark": the rest of a longer name
-_SAINT_END = re.compile(r"\b(?:St\.?|Saint)$")
+_NEXT_WORDS = re.compile(r"(?: [A-Z][A-Za-z]+){1,2}")
+_NEXT_WORD = re.compile(r" [A-Z][A-Za-z]+")
 _SAINT_NAME = re.compile(r"(?:St\.?|Saint) [A-Z]")
 # "St. John's University", "St. Mary's Catholic Church": a saint's possessive names the institution
 _SAINTS_HOUSE = re.compile(r"(?:'s|\u2019s)(?: [A-Z][\w.'\u2019-]*){0,4}? (?:Hospital|University|College|School|"
@@ -462,6 +463,18 @@ class _Detector:
         self.mentions.append(mention)
         return mention
 
+    def longer(self, s: int, e: int) -> int:
+        """The end of the longest known place name that runs on from [s, e) over the next one or two
+        capitalised words ("Fort St." + "John", "Pacific" + "NorthWest"), else `e`."""
+        nxt = _NEXT_WORDS.match(self.text, e)
+        if nxt is None:
+            return e
+        ends = [m.end() for m in _NEXT_WORD.finditer(self.text, e, nxt.end())]
+        for end in reversed(ends):
+            if any(c.primary for c in get().lookup(norm(_clean(self.text[s:end])[1]))):
+                return end
+        return e
+
     def part(self, s: int, e: int, role: str, how: str, ok) -> Mention | None:
         """The longest run of capitalised words inside [s, e) that names a place ("North Texas" -> Texas)."""
         text = self.text
@@ -528,11 +541,9 @@ class _Detector:
                 s = tok_idx[a + 1]  # "American Electric Power", "African Union": the adjective is context
             if label in _PLACE_LABELS:
                 role = "dateline" if dl and dl.start <= s < dl.end else "mention"
-                if text.startswith(" ", e) and _SAINT_END.search(text, s, e):
-                    # "Fort St." + "John": the tagger cut a known name after its saint's title
-                    nxt = _CAP_WORD.match(text, e + 1)
-                    if nxt and _lookup(_clean(text[s:nxt.end()])[1])[1]:
-                        e = nxt.end()
+                if text.startswith(" ", e):
+                    # "Fort St." + "John", "U.S." + "Virgin Islands": the tagger cut a known longer name
+                    e = self.longer(s, e)
                 if (n > 1 and not _lookup(_clean(text[s:e])[1])[1] and not _STREET.search(text, s, e)
                         and not _lookup(text[s:tok_idx[a + 1] + len(tok_text[a + 1])])[1]  # "Indian Lake"
                         and self.context_word(s, tok_idx[a] + len(tok_text[a]), dem)):
@@ -852,8 +863,13 @@ class _Detector:
                 if ((s == 0 or not text[s - 1].isalnum()) and (e == len(text) or not text[e].isalnum())
                         and self.free(s, e) and 1 not in self.blocked[s:e]
                         and not _OF_NAME.search(text, max(0, s - 24), s)):
-                    self.add(s, e, m.role if m.role != "dateline" else "mention",
-                             "same name as a place elsewhere in the story", m.cands)
+                    end = self.longer(s, e) if text.startswith(" ", e) else e
+                    if end != e:  # "Pacific NorthWest" beside "Pacific": the longer name, read on its own
+                        if self.free(s, end) and 1 not in self.blocked[s:end]:
+                            self.add(s, end, "mention", "gazetteer")
+                    else:
+                        self.add(s, e, m.role if m.role != "dateline" else "mention",
+                                 "same name as a place elsewhere in the story", m.cands)
                 s = text.find(name, e)
 
     def civic_names(self) -> None:
