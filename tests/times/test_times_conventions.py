@@ -838,3 +838,11 @@ def test_seventh_round_timebank_conventions(text, published, expected):
 )
 def test_eighth_round_conventions(text, published, expected):
     assert found(text, published) == expected
+
+
+def test_fiscal_quarter_with_a_hyphen_reads_as_without():
+    """'the fiscal-first quarter' is 'the fiscal first quarter' (financial copy writes both)."""
+    spaced = found("Net fell in the fiscal first quarter, the firm said.")
+    hyphen = found("Net fell in the fiscal-first quarter, the firm said.")
+    assert spaced and [v for _, v, _ in hyphen] == [v for _, v, _ in spaced]
+    assert hyphen[0][0] == "the fiscal-first quarter"

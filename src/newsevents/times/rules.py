@@ -213,7 +213,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("yearperiod", r"(?i:(?<![\w-])the\s+(?:(?P<year>(?:19|20)\d\d)|latest)\s+(?P<unit>quarter|period)(?![\w-]))"),
     # "compared with year-earlier profit": the reported period a year back
     ("yearagoadj", r"(?i:(?<![\w-])(?:year-earlier|year-ago)(?![\w-]))"),
-    ("quarter", r"(?i:(?<![\w-])(?:the\s+)?(?P<rel>last|this|next|current|previous)?\s*(?:fiscal\s+)?(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+(?P<unit>quarter|half)(?:\s+of\s+(?P<fisc>(?:fiscal|FY)\s*(?:year\s+)?)?(?P<year>(?:19|20)\d\d|the\s+year|this\s+year|last\s+year|next\s+year))?(?![\w-]))"),
+    ("quarter", r"(?i:(?<![\w-])(?:the\s+)?(?P<rel>last|this|next|current|previous)?\s*(?:fiscal[\s-]+)?(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+(?P<unit>quarter|half)(?:\s+of\s+(?P<fisc>(?:fiscal|FY)\s*(?:year\s+)?)?(?P<year>(?:19|20)\d\d|the\s+year|this\s+year|last\s+year|next\s+year))?(?![\w-]))"),
     ("quarter", r"(?<![\w-])(?P<year>(?:19|20)\d\d|(?i:this|last|next)\s+year)['\u2019]s\s+(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+(?P<unit>quarter|half)(?![\w-])"),
     ("quarter", r"(?<![\w-])(?P<qn>Q[1-4]|H[12])(?:\s+(?P<year>(?:19|20)\d\d))?(?![\w-])"),
     ("season", rf"(?i:(?<![\w-])(?:(?P<rel>last|this|next|this past|this coming|early|late|the)\s+){SEASON}(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d))?(?![\w-]))"),
