@@ -113,3 +113,16 @@ def test_a_repeated_name_opening_a_longer_known_name_is_the_longer_one():
     got = {p.text: p for p in doc.places}
     assert got["Pacific"].feature == "ocean"
     assert got["Pacific Northwest"].feature == "region"
+
+
+def test_a_name_the_story_uses_as_a_persons_is_no_place():
+    text = ("Georgia began skating at four in Red Deer. Georgia's father drove her to Edmonton every week. "
+            "\"I love the ice,\" said Georgia.")
+    doc = _doc(text, [("Georgia", "GPE"), ("Red Deer", "GPE"), ("Georgia", "GPE"), ("Edmonton", "GPE")])
+    texts = [p.text for p in doc.places]
+    assert "Georgia" not in texts and {"Red Deer", "Edmonton"} <= set(texts)
+
+
+def test_a_state_with_no_personal_use_stays_a_place():
+    doc = _doc("Georgia's governor said Georgia officials would reopen the roads.", [("Georgia", "GPE")])
+    assert [p for p in doc.places if p.text == "Georgia"]

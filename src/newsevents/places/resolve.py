@@ -155,6 +155,10 @@ _MONTH = re.compile(r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)$|(?:Janu
                     r"July|August|September|October|November|December)$")
 _DAY = re.compile(r"\.? \d{1,2}\b")
 _SAINT_BEFORE = re.compile(r"\b(?:St\.?|Saint) $")  # "Mark" of "St. Mark": the rest of a longer name
+# "said Georgia.", "Georgia's father", "Georgia herself": a one-word name used as a person's
+_PERSON_USE = re.compile(r"\bsaid ([A-Z][a-z]+)(?=[,.;])|\b([A-Z][a-z]+)['\u2019]s (?:father|mother|dad|mom|mum|"
+                         r"husband|wife|son|daughter|brother|sister|parents|grandmother|grandfather|boyfriend|"
+                         r"girlfriend|fianc[eé]e?|coach|teammates?|classmates?)\b|\b([A-Z][a-z]+) (?:herself|himself)\b")
 _NEXT_WORDS = re.compile(r"(?: [A-Z][A-Za-z]+){1,2}")
 _NEXT_WORD = re.compile(r" [A-Z][A-Za-z]+")
 _SAINT_NAME = re.compile(r"(?:St\.?|Saint) [A-Z]")
@@ -639,10 +643,25 @@ class _Detector:
             if dl and dl.start <= m.start < dl.end:
                 m.role = "dateline"
         self.compass_names()
+        self.people_by_usage()
         # tagger noise is not an unknown place: lower-case words, bare acronyms ("AI", "OT")
         self.mentions = [m for m in self.mentions if m.cands or _name_like(m.text)]
         self.mentions.sort(key=lambda m: m.start)
         return self.mentions, self.demonym_cc, self
+
+    def people_by_usage(self) -> None:
+        """A one-word name the text uses as a person's ("said Georgia.", "Georgia's father", "Georgia
+        herself") is that person wherever it stands alone in the story, not a place of that name."""
+        text = self.text
+        if "said " not in text and "self" not in text and "'s " not in text and "\u2019s " not in text:
+            return
+        keys = {m.key for m in self.mentions if not m.within and m.how not in (_DEMONYM, _ADJECTIVE)
+                and m.role != "dateline" and " " not in m.key}
+        if not keys:
+            return
+        people = {norm(w) for found in _PERSON_USE.findall(text) for w in found if w} & keys
+        if people:
+            self.mentions = [m for m in self.mentions if m.key not in people or m.within or m.role == "dateline"]
 
     def compass_names(self) -> None:
         """A bare compass name ("South", "Western", "Far North") is some country's region only in a story
