@@ -71,6 +71,33 @@ def _ahead_words(nlp_doc: Any, i: int) -> bool:
     return bool(words) and (words[-1] in ("payable", "effective") or words[-2:] in (["of", "record"], ["record", "date"]))
 
 
+_EDGE = re.compile(
+    r"\b(?P<w>[Uu]ntil|[Tt]ill|[Aa]s\s+soon\s+as|[Aa]s\s+early\s+as)\s+(?:(?:\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.m\.|[ap]m)?|noon|"
+    r"midnight)\s+(?:[A-Z]{2,4}\s+)?(?:,\s*)?(?:on\s+)?)?$")
+
+
+def _edge_ahead(nlp_doc: Any, span: Any) -> bool:
+    """'has given them until 9 a.m. Tuesday', 'could leave as early as Friday': a deadline or the
+    earliest day of something not yet done lies ahead, unless the clause tells the past ('the trouble
+    began as early as Monday', 'until Thursday he had refused'). A present perfect keeps 'until'
+    ahead (the deadline given still runs) but dates 'as early as' back ('has been seen as early as')."""
+    m = _EDGE.search(nlp_doc.text, max(0, span.start_char - 40), span.start_char)
+    if m is None:
+        return False
+    verb = span.root
+    for _ in range(8):
+        if verb.pos_ in ("VERB", "AUX") and verb.dep_ not in ("aux", "auxpass") or verb.head is verb:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False  # "Until this week." as a fragment: no clause to judge
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if verb.tag_ == "VBD" or aux & {"did", "was", "were", "had", "'d"}:
+        return False
+    perfect = verb.tag_ == "VBN" and bool(aux & {"has", "have", "'s", "'ve", "\u2019s", "\u2019ve"})
+    return not perfect or m.group("w")[0] in "UuTt"
+
+
 def tense_at(nlp_doc: Any, start: int, end: int, present: bool = False) -> str | None:
     """'future', 'past' or None for the clause holding [start, end): from the governing verb's tag
     and auxiliaries in the spaCy parse (no re-parsing). With `present`, a scheduled present
@@ -83,6 +110,8 @@ def tense_at(nlp_doc: Any, start: int, end: int, present: bool = False) -> str |
     if _ahead_words(nlp_doc, span.start):
         # "declared a dividend payable Dec. 7 to holders of record Nov. 22", "effective Feb. 1": the
         # dates of a notice lie ahead of it, whatever tense announced it
+        return "future"
+    if _edge_ahead(nlp_doc, span):
         return "future"
     before = nlp_doc[span.start - 1] if span.start else None
     if before is not None and before.lower_ in ("and", "until", "till", "through", "to") and span.start > 1 and (
@@ -390,8 +419,30 @@ class Resolver:
             return None
         if self.dct is None:
             return self.mk(c, "date", f"XXXX-{month:02d}-{day:02d}", None)
-        d = R.resolve_month_day(self.dct, month, day, self.tense(c))
+        dated = self._dated_noun(c)
+        near = R.resolve_month_day(self.dct, month, day, None) if dated == "plan" else None
+        if near is not None and abs((near - self.dct).days) <= 90:
+            d: date | None = near  # a plan within three months either way: the nearest such day
+        else:
+            d = R.resolve_month_day(self.dct, month, day, "past" if dated == "done" else self.tense(c))
         return self.mk(c, "date", d.isoformat(), "publication") if d else None
+
+    _DATED_NOUNS = lx.dated_nouns()
+
+    def _dated_noun(self, c: Cand) -> str | None:
+        """'plan' or 'done' when the date modifies a noun ("the Jan. 14 deadline", "the Oct. 23
+        slaying"): it dates that noun, not the clause's verb, so the verb's tense does not pick the
+        year ("gave no reason for the Jan. 14 deadline" in a Jan. 5 story is nine days ahead)."""
+        if self.nlp is None:
+            return None
+        span = self.nlp.char_span(c.start, c.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        root = span.root
+        head = root.head
+        if root.dep_ not in ("nmod", "compound", "amod") or head.pos_ != "NOUN" or not 0 <= head.i - span.end <= 2:
+            return None
+        return self._DATED_NOUNS.get(head.lower_)
 
     def n_mdy(self, c: Cand) -> Norm | None:
         m = c.m
@@ -399,6 +450,23 @@ class Resolver:
         return self._ymd(c, m.group("year"), month, int(m.group("day"))) if month else None
 
     n_dmy = n_mdy
+
+    def n_relmdy(self, c: Cand) -> Norm | None:
+        """'shot to death last Oct. 23': the most recent Oct. 23 before the story ('next' the coming
+        one, 'this' the one of the story's year)."""
+        m = c.m
+        month, day = R.month_of(m.group("mon")), int(m.group("day"))
+        if month is None or not 1 <= day <= 31 or R._safe_date(2000, month, day) is None:
+            return None
+        if self.dct is None:
+            return self.mk(c, "date", f"XXXX-{month:02d}-{day:02d}", None)
+        rel = m.group("rel").lower()
+        d = R._safe_date(self.dct.year, month, day)
+        if d is not None and rel == "last" and d >= self.dct:
+            d = R._safe_date(self.dct.year - 1, month, day)
+        elif d is not None and rel == "next" and d <= self.dct:
+            d = R._safe_date(self.dct.year + 1, month, day)
+        return self.mk(c, "date", d.isoformat(), "publication") if d else None
 
     def _year_of(self, m: re.Match, resolve: Callable[[], int | None]) -> tuple[int | None, str | None] | None:
         """A date's year and anchor: as written ("absolute"), else resolved against the publication date

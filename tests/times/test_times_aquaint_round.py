@@ -1,0 +1,77 @@
+"""AQUAINT-round conventions (issue #4), on sentences written for these tests: a deadline or earliest day
+ahead, a month-day that dates the noun it modifies, and 'last <month> <day>' as one date."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.nlp import get_nlp
+from newsevents.times import find_times
+
+MON = "2013-03-18"  # a Monday
+
+
+def found(text: str, published: str | None = MON) -> list[tuple[str, str | None, str]]:
+    return [(t.text, t.value, t.type) for t in find_times(text, published, get_nlp()(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a deadline given in a present or present-perfect clause still runs: the coming day
+        ("The city has given the tenants until 10 a.m. Thursday to leave the building.",
+         [("10 a.m. Thursday", "2013-03-21T10:00", "time")]),
+        ("The shop stays closed until Friday.", [("Friday", "2013-03-22", "date")]),
+        ("The board has until noon Friday to decide.", [("noon Friday", "2013-03-22T12:00", "time")]),
+        # the earliest day of something not yet done lies ahead
+        ("The crew could be ready to sail as soon as Thursday, the captain said.",
+         [("Thursday", "2013-03-21", "date")]),
+        ("The ship could reach port as early as Friday.", [("Friday", "2013-03-22", "date")]),
+        ("The vote could come as soon as April 2.", [("April 2", "2013-04-02", "date")]),
+        # ... but a clause in the past tells of days gone by
+        ("The trouble began as early as Thursday, witnesses said.", [("Thursday", "2013-03-14", "date")]),
+        ("Until Thursday, the council had refused to comment.", [("Thursday", "2013-03-14", "date")]),
+        ("The virus has been found as early as Friday in some flocks.", [("Friday", "2013-03-15", "date")]),
+    ],
+)
+def test_edge_days_ahead(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a plan noun: the nearest such day, whatever tense the clause's verb is in
+        ("The mayor gave no reason for the Jan. 14 deadline, and it is unclear what comes next.", "2013-01-05",
+         [("Jan. 14", "2013-01-14", "date")]),
+        ("The Dec. 30 meeting was cancelled.", "2013-01-05", [("Dec. 30", "2012-12-30", "date")]),
+        # far from the story, the verb's tense decides again
+        ("He won the Nov. 3 election.", "2013-05-06", [("Nov. 3", "2012-11-03", "date")]),
+        ("The Oct. 23 election will decide it.", "2013-05-06", [("Oct. 23", "2013-10-23", "date")]),
+        # a done-event noun: the most recent such day, even in a present-perfect clause
+        ("Police have searched for him since shortly after the Oct. 23 slaying.", "2013-05-06",
+         [("Oct. 23", "2012-10-23", "date")]),
+        ("Officials said the Jan. 2 bombing killed four.", "2013-01-05", [("Jan. 2", "2013-01-02", "date")]),
+    ],
+)
+def test_month_day_dates_its_noun(text, published, expected):
+    assert found(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He was shot last Oct. 23 at his home.", [("last Oct. 23", "2012-10-23", "date")]),
+        ("The vote is set for next June 5.", [("next June 5", "2013-06-05", "date")]),
+        ("The plant closed last March 4.", [("last March 4", "2013-03-04", "date")]),
+        # a written year wins; a percentage is no day
+        ("He was shot last Oct. 23, 2011 at home.", [("Oct. 23, 2011", "2011-10-23", "date")]),
+        ("Sales rose last May 2 percent.", [("last May", "2012-05", "date")]),
+    ],
+)
+def test_last_month_day(text, expected):
+    assert found(text) == expected
+
+
+def test_last_month_day_without_publication_date():
+    assert found("He was shot last Oct. 23 at his home.", None) == [("last Oct. 23", "XXXX-10-23", "date")]
