@@ -75,3 +75,15 @@ def test_last_month_day(text, expected):
 
 def test_last_month_day_without_publication_date():
     assert found("He was shot last Oct. 23 at his home.", None) == [("last Oct. 23", "XXXX-10-23", "date")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the week of <day>": the calendar week holding that day, one DATE
+        ("The case may be heard the week of April 8, a lawyer said.", [("the week of April 8", "2013-W15", "date")]),
+        ("The week of April 8, 2012 was busy.", [("The week of April 8, 2012", "2012-W14", "date")]),
+    ],
+)
+def test_week_of_a_day(text, expected):
+    assert found(text) == expected

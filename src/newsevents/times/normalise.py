@@ -451,6 +451,17 @@ class Resolver:
 
     n_dmy = n_mdy
 
+    def n_weekofday(self, c: Cand) -> Norm | None:
+        """'a hearing the week of March 6': the calendar week holding that day (TimeBank: 2000-W10)."""
+        m = c.m
+        month = R.month_of(m.group("mon"))
+        n = self._ymd(c, m.group("year"), month, int(m.group("day"))) if month else None
+        if n is None or not n.value:
+            return n
+        n.value = "XXXX-WXX" if n.value.startswith("X") else R.iso_week(date.fromisoformat(n.value))
+        n.granularity = R.granularity(n.value, "date")
+        return n
+
     def n_relmdy(self, c: Cand) -> Norm | None:
         """'shot to death last Oct. 23': the most recent Oct. 23 before the story ('next' the coming
         one, 'this' the one of the story's year)."""

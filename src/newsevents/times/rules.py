@@ -105,6 +105,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ("dmy", rf"{_B}(?:(?:{WD}|{WDA}),?\s+)?(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MON}(?:,?\s+(?P<year>(?:1[6-9]|20)\d\d)(?!\d))?{_E}"),
     # "last Oct. 23", "next June 5": one date, the word says which side of the story it lies on
     ("relmdy", rf"{_B}(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+{MON}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d|:\d)(?![\w]|-(?!\d))(?!,?\s+(?:1[6-9]|20)\d\d)(?!\s*(?:%|percent|per\s+cent))"),
+    # "the week of March 6": that calendar week (TimeML: one DATE with a week value)
+    ("weekofday", rf"(?<![\w-])[Tt]he\s+week\s+of\s+{MON}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d|:\d)(?:,?\s+(?P<year>(?:1[6-9]|20)\d\d)(?!\d))?(?![\w]|-(?!\d))"),
     # "1990-91", "2012-13": both ends (TIDES/TimeML tag each point of a range)
     ("yearrange", r"(?<![\w$£€#,./-])(?P<y1>(?:1[6-9]|20)\d\d)[-–/](?P<y2>\d\d)(?![\w%-]|[.,]\d)"),
     # "March to May", "between March and May", "March-May 2012": both months, one year
@@ -276,6 +278,7 @@ _KIND_TRIGGERS: dict[str, tuple[frozenset[str], int]] = {
     ]
 }
 _KIND_TRIGGERS["relmdy"] = (frozenset({"month"}), 2)
+_KIND_TRIGGERS["weekofday"] = (frozenset({"month"}), 4)
 _WORD_CATS: dict[str, frozenset[str]] = {}
 for _cat, _words in _CATS.items():
     for _w in _words:
