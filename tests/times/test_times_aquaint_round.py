@@ -87,3 +87,19 @@ def test_last_month_day_without_publication_date():
 )
 def test_week_of_a_day(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb that sets a deadline keeps it ahead even in the simple past
+        ("The agency gave the family until Friday to answer.", [("Friday", "2013-03-22", "date")]),
+        ("The court granted the firm until mid-April to submit more papers.", [("mid-April", "2013-04", "date")]),
+        ("The union was given until noon Thursday to reply.", [("noon Thursday", "2013-03-21T12:00", "time")]),
+        # not in the past perfect, nor after a verb that sets nothing
+        ("The agency had given the family until Friday to answer.", [("Friday", "2013-03-15", "date")]),
+        ("He stayed until Friday.", [("Friday", "2013-03-15", "date")]),
+    ],
+)
+def test_deadline_granted(text, expected):
+    assert found(text) == expected

@@ -71,6 +71,7 @@ def _ahead_words(nlp_doc: Any, i: int) -> bool:
     return bool(words) and (words[-1] in ("payable", "effective") or words[-2:] in (["of", "record"], ["record", "date"]))
 
 
+_GRANT = {"give", "grant", "allow", "extend"}  # verbs that set a deadline: "gave them until Friday"
 _EDGE = re.compile(
     r"\b(?P<w>[Uu]ntil|[Tt]ill|[Aa]s\s+soon\s+as|[Aa]s\s+early\s+as)\s+(?:(?:\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.m\.|[ap]m)?|noon|"
     r"midnight)\s+(?:[A-Z]{2,4}\s+)?(?:,\s*)?(?:on\s+)?)?$")
@@ -92,6 +93,8 @@ def _edge_ahead(nlp_doc: Any, span: Any) -> bool:
     if verb.pos_ not in ("VERB", "AUX"):
         return False  # "Until this week." as a fragment: no clause to judge
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if m.group("w")[0] in "UuTt" and verb.lemma_ in _GRANT and not aux & {"had", "'d"}:
+        return True  # "gave them until mid-November", "was granted until Friday": a deadline set, still ahead
     if verb.tag_ == "VBD" or aux & {"did", "was", "were", "had", "'d"}:
         return False
     perfect = verb.tag_ == "VBN" and bool(aux & {"has", "have", "'s", "'ve", "\u2019s", "\u2019ve"})
