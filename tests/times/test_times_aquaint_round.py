@@ -103,3 +103,17 @@ def test_week_of_a_day(text, expected):
 )
 def test_deadline_granted(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a plan made in the past for a named weekday: the day of the planned event, ahead (PUB is a Monday)
+        ("The union planned a large march in the city centre on Saturday.", [("Saturday", "2013-03-23", "date")]),
+        ("Officials scheduled a briefing Thursday.", [("Thursday", "2013-03-21", "date")]),
+        # a fronted day with an infinitive plan stays the past day
+        ("On Wednesday, the council planned to pay the first claims.", [("Wednesday", "2013-03-13", "date")]),
+    ],
+)
+def test_planned_event_day(text, expected):
+    assert found(text) == expected

@@ -201,6 +201,10 @@ def tense_at(nlp_doc: Any, start: int, end: int, present: bool = False) -> str |
         return "future"  # "if he is the nominee in November": English puts a future condition in the present
     if tok.lemma_ in _FUTURE_VERBS and tok.tag_ != "VBD":
         return "future"
+    if present and tok.lemma_ in ("plan", "schedule") and tok.tag_ == "VBD" and not kids and any(
+        c.dep_ == "dobj" for c in tok.children
+    ):
+        return "future"  # "protesters planned a march on Saturday": the day is the planned event's
     if tok.tag_ == "VBD" or (tok.tag_ == "VBN" and low & {"has", "have", "had", "was", "were"}):
         return "past"
     if low & {"did", "was", "were", "had"}:
