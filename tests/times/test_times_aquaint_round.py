@@ -117,3 +117,21 @@ def test_deadline_granted(text, expected):
 )
 def test_planned_event_day(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "that same day": the day just named; after a month, some day of that month
+        ("He left on Monday and was arrested that same day.",
+         [("Monday", "2013-03-18", "date"), ("that same day", "2013-03-18", "date")]),
+        ("The plant closed in March 2011 and reopened that very year.",
+         [("March 2011", "2011-03", "date"), ("that very year", "2011", "date")]),
+        ("He was shot last October. His office closed that same day.",
+         [("last October", "2012-10", "date"), ("that same day", "2012-10-XX", "date")]),
+        # a bare "that day" after a month may be generic: left alone
+        ("In June he moved. That day it rained.", [("June", "2012-06", "date")]),
+    ],
+)
+def test_that_same_day(text, expected):
+    assert found(text) == expected

@@ -1086,6 +1086,9 @@ class Resolver:
                 return None
             return Norm(c.start, c.end, prev.type, v, prev.granularity, "prev", c.kind, None, i)
         if unit == "day":
+            if re.fullmatch(r"\d{4}-\d\d", d) and re.match(r"(?i)that\s+(?:same|very)", m.group("det")):
+                # "last October ... that same day": a day of that month (a bare "that day" may be generic)
+                return Norm(c.start, c.end, "date", f"{d}-XX", "day", "prev", c.kind, None, i)
             if not re.fullmatch(r"[\dX]{4}-[\dX]{2}-[\dX]{2}|[\dX]{4}-WXX-\d", d):
                 return None
             return Norm(c.start, c.end, "date", d, "day", "prev", c.kind, None, i)

@@ -107,6 +107,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ("relmdy", rf"{_B}(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+{MON}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d|:\d)(?![\w]|-(?!\d))(?!,?\s+(?:1[6-9]|20)\d\d)(?!\s*(?:%|percent|per\s+cent))"),
     # "the week of March 6": that calendar week (TimeML: one DATE with a week value)
     ("weekofday", rf"(?<![\w-])[Tt]he\s+week\s+of\s+{MON}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d|:\d)(?:,?\s+(?P<year>(?:1[6-9]|20)\d\d)(?!\d))?(?![\w]|-(?!\d))"),
+    # "that same day", "that very week": the day or period just named (like "that day")
+    ("that", r"(?i:(?<![\w-])(?P<det>that\s+(?:same|very))\s+(?P<unit>day|week|month|year|weekend)(?![\w-]))"),
     # "1990-91", "2012-13": both ends (TIDES/TimeML tag each point of a range)
     ("yearrange", r"(?<![\w$£€#,./-])(?P<y1>(?:1[6-9]|20)\d\d)[-–/](?P<y2>\d\d)(?![\w%-]|[.,]\d)"),
     # "March to May", "between March and May", "March-May 2012": both months, one year
