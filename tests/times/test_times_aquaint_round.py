@@ -135,3 +135,18 @@ def test_planned_event_day(text, expected):
 )
 def test_that_same_day(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a term extended "through" a month runs ahead; a stretch "through" a month is told afterwards
+        ("The bank has extended the firm credit through January.", "2013-05-06", [("January", "2014-01", "date")]),
+        ("Sales have risen through March.", "2013-05-06", [("March", "2013-03", "date")]),
+        # "high noon" is the idiom, no clock time
+        ("For the club, high noon comes on Sunday.", MON, [("Sunday", "2013-03-24", "date")]),
+        ("The vote is at noon Friday.", MON, [("noon Friday", "2013-03-22T12:00", "time")]),
+    ],
+)
+def test_through_and_high_noon(text, published, expected):
+    assert found(text, published) == expected

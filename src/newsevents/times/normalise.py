@@ -73,7 +73,7 @@ def _ahead_words(nlp_doc: Any, i: int) -> bool:
 
 _GRANT = {"give", "grant", "allow", "extend"}  # verbs that set a deadline: "gave them until Friday"
 _EDGE = re.compile(
-    r"\b(?P<w>[Uu]ntil|[Tt]ill|[Aa]s\s+soon\s+as|[Aa]s\s+early\s+as)\s+(?:(?:\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.m\.|[ap]m)?|noon|"
+    r"\b(?P<w>[Uu]ntil|[Tt]ill|[Tt]hrough|[Aa]s\s+soon\s+as|[Aa]s\s+early\s+as)\s+(?:(?:\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.m\.|[ap]m)?|noon|"
     r"midnight)\s+(?:[A-Z]{2,4}\s+)?(?:,\s*)?(?:on\s+)?)?$")
 
 
@@ -94,7 +94,9 @@ def _edge_ahead(nlp_doc: Any, span: Any) -> bool:
         return False  # "Until this week." as a fragment: no clause to judge
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if m.group("w")[0] in "UuTt" and verb.lemma_ in _GRANT and not aux & {"had", "'d"}:
-        return True  # "gave them until mid-November", "was granted until Friday": a deadline set, still ahead
+        return True  # "gave them until mid-November", "extended loans through January": a term set, still ahead
+    if m.group("w").lower() == "through":
+        return False  # "sales have risen through March": a stretch up to a day, usually told afterwards
     if verb.tag_ == "VBD" or aux & {"did", "was", "were", "had", "'d"}:
         return False
     perfect = verb.tag_ == "VBN" and bool(aux & {"has", "have", "'s", "'ve", "\u2019s", "\u2019ve"})
@@ -1469,6 +1471,8 @@ class Resolver:
         g = m.groupdict()
         if g.get("word"):
             w = g["word"].lower()
+            if w == "noon" and self.prev_word(c.start) == "high":
+                return None  # "high noon": the showdown idiom (or the film), no clock time
             hh, mi = (24, 0) if w == "midnight" else (12, 0)  # TIDES: midnight ends its day (T24:00)
         else:
             hh = int(g["h"])
