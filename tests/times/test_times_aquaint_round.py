@@ -150,3 +150,16 @@ def test_that_same_day(text, expected):
 )
 def test_through_and_high_noon(text, published, expected):
     assert found(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare month before a plan noun: the nearest such month, not the past one the verb suggests
+        ("Officials cancelled the April summit.", [("April", "2013-04", "date")]),
+        # before a done-event noun: the most recent one, even in a present-perfect clause
+        ("The October bombing has shaken the town.", [("October", "2012-10", "date")]),
+    ],
+)
+def test_month_dates_its_noun(text, expected):
+    assert found(text) == expected

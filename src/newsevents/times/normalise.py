@@ -590,7 +590,8 @@ class Resolver:
             return self.mk(c, "date", f"{year:04d}-{month:02d}", "publication")
         if self.dct is None:
             return self.mk(c, "date", f"XXXX-{month:02d}", None)
-        tense = self.tense(c)
+        dated = self._dated_noun(c) if rel is None else None  # "the April summit", "the October bombing"
+        tense = None if dated == "plan" else "past" if dated == "done" else self.tense(c)
         year = R.resolve_month(self.dct, month, tense, rel)
         if rel is None and not mod and tense == "past":
             # "collapsed in March 2011. Its chief fled in June": a past narrative set in an earlier
