@@ -163,3 +163,16 @@ def test_through_and_high_noon(text, published, expected):
 )
 def test_month_dates_its_noun(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a line break after the full stop still ends a sentence: the scheduled present looks ahead
+        ("The two leaders meet separately Thursday with the envoy.\n", [("Thursday", "2013-03-21", "date")]),
+        # a singular noun before a plain verb form marks the past tense ('hurt'), not a schedule
+        ("Weakness in big stocks hurt the index, which fell on Friday.\n", [("Friday", "2013-03-15", "date")]),
+    ],
+)
+def test_scheduled_present_on_line_ends(text, expected):
+    assert found(text) == expected

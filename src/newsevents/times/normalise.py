@@ -30,6 +30,15 @@ _REPORTING = {"say", "tell", "announce", "report", "claim", "add", "note", "stat
               "insist", "accuse", "urge", "call", "write", "argue", "admit", "acknowledge", "describe", "explain"}
 
 
+def _trimmed(sent: Any) -> Any:
+    """The sentence without the line breaks spaCy keeps as tokens after its full stop (one-sentence-a-
+    line corpora such as TimeBank's would otherwise never end in '.')."""
+    k = len(sent)
+    while k > 1 and sent[k - 1].is_space:
+        k -= 1
+    return sent[:k]
+
+
 def _scheduled_present(tok: Any, aux: set[str]) -> bool:
     """'The summit opens Tuesday', 'the vote is Sunday', 'they are meeting Friday': the present tense
     of a non-reporting verb names a coming day. Not in headlines (no final full stop), whose present
@@ -40,10 +49,15 @@ def _scheduled_present(tok: Any, aux: set[str]) -> bool:
         return False
     if len(tok.sent) > 45:  # a run-on of photo captions, not a reported sentence
         return False
-    last = tok.sent[-1] if tok.sent[-1].is_punct or len(tok.sent) < 2 else None
+    if tok.tag_ == "VBP" and any(c.dep_ == "nsubj" and c.tag_ in ("NN", "NNP") and not any(
+        k.dep_ == "conj" for k in c.children
+    ) for c in tok.children):
+        return False  # "weakness hurt the index": a singular noun before a plain form is a past tense
+    sent = _trimmed(tok.sent)
+    last = sent[-1] if sent[-1].is_punct or len(sent) < 2 else None
     if last is None:
         return False
-    end = tok.sent[-2] if last.text in ('"', "\u201d", "'", ")") and len(tok.sent) > 1 else last
+    end = sent[-2] if last.text in ('"', "\u201d", "'", ")") and len(sent) > 1 else last
     return end.text in (".", "!", "?")
 
 
