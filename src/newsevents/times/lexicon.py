@@ -56,3 +56,11 @@ def tz_offsets() -> dict[str, int]:
 def tz_zones() -> dict[str, str]:
     """Abbreviation -> IANA zone, for US zone names whose UTC offset depends on the date."""
     return dict(words().get("tzzone", {}))
+
+
+@lru_cache(maxsize=1)
+def dated_nouns() -> dict[str, str]:
+    """Noun -> 'plan' or 'done', from `data/dated_nouns.tsv`: how a month-day before it resolves."""
+    path = _PATH.with_name("dated_nouns.tsv")
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+    return dict(ln.split("\t") for ln in lines[1:])

@@ -30,6 +30,15 @@ _REPORTING = {"say", "tell", "announce", "report", "claim", "add", "note", "stat
               "insist", "accuse", "urge", "call", "write", "argue", "admit", "acknowledge", "describe", "explain"}
 
 
+def _trimmed(sent: Any) -> Any:
+    """The sentence without the line breaks spaCy keeps as tokens after its full stop (one-sentence-a-
+    line corpora such as TimeBank's would otherwise never end in '.')."""
+    k = len(sent)
+    while k > 1 and sent[k - 1].is_space:
+        k -= 1
+    return sent[:k]
+
+
 def _scheduled_present(tok: Any, aux: set[str]) -> bool:
     """'The summit opens Tuesday', 'the vote is Sunday', 'they are meeting Friday': the present tense
     of a non-reporting verb names a coming day. Not in headlines (no final full stop), whose present
@@ -40,10 +49,15 @@ def _scheduled_present(tok: Any, aux: set[str]) -> bool:
         return False
     if len(tok.sent) > 45:  # a run-on of photo captions, not a reported sentence
         return False
-    last = tok.sent[-1] if tok.sent[-1].is_punct or len(tok.sent) < 2 else None
+    if tok.tag_ == "VBP" and any(c.dep_ == "nsubj" and c.tag_ in ("NN", "NNP") and not any(
+        k.dep_ == "conj" for k in c.children
+    ) for c in tok.children):
+        return False  # "weakness hurt the index": a singular noun before a plain form is a past tense
+    sent = _trimmed(tok.sent)
+    last = sent[-1] if sent[-1].is_punct or len(sent) < 2 else None
     if last is None:
         return False
-    end = tok.sent[-2] if last.text in ('"', "\u201d", "'", ")") and len(tok.sent) > 1 else last
+    end = sent[-2] if last.text in ('"', "\u201d", "'", ")") and len(sent) > 1 else last
     return end.text in (".", "!", "?")
 
 
@@ -71,6 +85,38 @@ def _ahead_words(nlp_doc: Any, i: int) -> bool:
     return bool(words) and (words[-1] in ("payable", "effective") or words[-2:] in (["of", "record"], ["record", "date"]))
 
 
+_GRANT = {"give", "grant", "allow", "extend"}  # verbs that set a deadline: "gave them until Friday"
+_EDGE = re.compile(
+    r"\b(?P<w>[Uu]ntil|[Tt]ill|[Tt]hrough|[Aa]s\s+soon\s+as|[Aa]s\s+early\s+as)\s+(?:(?:\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.m\.|[ap]m)?|noon|"
+    r"midnight)\s+(?:[A-Z]{2,4}\s+)?(?:,\s*)?(?:on\s+)?)?$")
+
+
+def _edge_ahead(nlp_doc: Any, span: Any) -> bool:
+    """'has given them until 9 a.m. Tuesday', 'could leave as early as Friday': a deadline or the
+    earliest day of something not yet done lies ahead, unless the clause tells the past ('the trouble
+    began as early as Monday', 'until Thursday he had refused'). A present perfect keeps 'until'
+    ahead (the deadline given still runs) but dates 'as early as' back ('has been seen as early as')."""
+    m = _EDGE.search(nlp_doc.text, max(0, span.start_char - 40), span.start_char)
+    if m is None:
+        return False
+    verb = span.root
+    for _ in range(8):
+        if verb.pos_ in ("VERB", "AUX") and verb.dep_ not in ("aux", "auxpass") or verb.head is verb:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False  # "Until this week." as a fragment: no clause to judge
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if m.group("w")[0] in "UuTt" and verb.lemma_ in _GRANT and not aux & {"had", "'d"}:
+        return True  # "gave them until mid-November", "extended loans through January": a term set, still ahead
+    if m.group("w").lower() == "through":
+        return False  # "sales have risen through March": a stretch up to a day, usually told afterwards
+    if verb.tag_ == "VBD" or aux & {"did", "was", "were", "had", "'d"}:
+        return False
+    perfect = verb.tag_ == "VBN" and bool(aux & {"has", "have", "'s", "'ve", "\u2019s", "\u2019ve"})
+    return not perfect or m.group("w")[0] in "UuTt"
+
+
 def tense_at(nlp_doc: Any, start: int, end: int, present: bool = False) -> str | None:
     """'future', 'past' or None for the clause holding [start, end): from the governing verb's tag
     and auxiliaries in the spaCy parse (no re-parsing). With `present`, a scheduled present
@@ -83,6 +129,8 @@ def tense_at(nlp_doc: Any, start: int, end: int, present: bool = False) -> str |
     if _ahead_words(nlp_doc, span.start):
         # "declared a dividend payable Dec. 7 to holders of record Nov. 22", "effective Feb. 1": the
         # dates of a notice lie ahead of it, whatever tense announced it
+        return "future"
+    if _edge_ahead(nlp_doc, span):
         return "future"
     before = nlp_doc[span.start - 1] if span.start else None
     if before is not None and before.lower_ in ("and", "until", "till", "through", "to") and span.start > 1 and (
@@ -169,6 +217,10 @@ def tense_at(nlp_doc: Any, start: int, end: int, present: bool = False) -> str |
         return "future"  # "if he is the nominee in November": English puts a future condition in the present
     if tok.lemma_ in _FUTURE_VERBS and tok.tag_ != "VBD":
         return "future"
+    if present and tok.lemma_ in ("plan", "schedule") and tok.tag_ == "VBD" and not kids and any(
+        c.dep_ == "dobj" for c in tok.children
+    ):
+        return "future"  # "protesters planned a march on Saturday": the day is the planned event's
     if tok.tag_ == "VBD" or (tok.tag_ == "VBN" and low & {"has", "have", "had", "was", "were"}):
         return "past"
     if low & {"did", "was", "were", "had"}:
@@ -390,8 +442,30 @@ class Resolver:
             return None
         if self.dct is None:
             return self.mk(c, "date", f"XXXX-{month:02d}-{day:02d}", None)
-        d = R.resolve_month_day(self.dct, month, day, self.tense(c))
+        dated = self._dated_noun(c)
+        near = R.resolve_month_day(self.dct, month, day, None) if dated == "plan" else None
+        if near is not None and abs((near - self.dct).days) <= 90:
+            d: date | None = near  # a plan within three months either way: the nearest such day
+        else:
+            d = R.resolve_month_day(self.dct, month, day, "past" if dated == "done" else self.tense(c))
         return self.mk(c, "date", d.isoformat(), "publication") if d else None
+
+    _DATED_NOUNS = lx.dated_nouns()
+
+    def _dated_noun(self, c: Cand) -> str | None:
+        """'plan' or 'done' when the date modifies a noun ("the Jan. 14 deadline", "the Oct. 23
+        slaying"): it dates that noun, not the clause's verb, so the verb's tense does not pick the
+        year ("gave no reason for the Jan. 14 deadline" in a Jan. 5 story is nine days ahead)."""
+        if self.nlp is None:
+            return None
+        span = self.nlp.char_span(c.start, c.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        root = span.root
+        head = root.head
+        if root.dep_ not in ("nmod", "compound", "amod") or head.pos_ != "NOUN" or not 0 <= head.i - span.end <= 2:
+            return None
+        return self._DATED_NOUNS.get(head.lower_)
 
     def n_mdy(self, c: Cand) -> Norm | None:
         m = c.m
@@ -399,6 +473,34 @@ class Resolver:
         return self._ymd(c, m.group("year"), month, int(m.group("day"))) if month else None
 
     n_dmy = n_mdy
+
+    def n_weekofday(self, c: Cand) -> Norm | None:
+        """'a hearing the week of March 6': the calendar week holding that day (TimeBank: 2000-W10)."""
+        m = c.m
+        month = R.month_of(m.group("mon"))
+        n = self._ymd(c, m.group("year"), month, int(m.group("day"))) if month else None
+        if n is None or not n.value:
+            return n
+        n.value = "XXXX-WXX" if n.value.startswith("X") else R.iso_week(date.fromisoformat(n.value))
+        n.granularity = R.granularity(n.value, "date")
+        return n
+
+    def n_relmdy(self, c: Cand) -> Norm | None:
+        """'shot to death last Oct. 23': the most recent Oct. 23 before the story ('next' the coming
+        one, 'this' the one of the story's year)."""
+        m = c.m
+        month, day = R.month_of(m.group("mon")), int(m.group("day"))
+        if month is None or not 1 <= day <= 31 or R._safe_date(2000, month, day) is None:
+            return None
+        if self.dct is None:
+            return self.mk(c, "date", f"XXXX-{month:02d}-{day:02d}", None)
+        rel = m.group("rel").lower()
+        d = R._safe_date(self.dct.year, month, day)
+        if d is not None and rel == "last" and d >= self.dct:
+            d = R._safe_date(self.dct.year - 1, month, day)
+        elif d is not None and rel == "next" and d <= self.dct:
+            d = R._safe_date(self.dct.year + 1, month, day)
+        return self.mk(c, "date", d.isoformat(), "publication") if d else None
 
     def _year_of(self, m: re.Match, resolve: Callable[[], int | None]) -> tuple[int | None, str | None] | None:
         """A date's year and anchor: as written ("absolute"), else resolved against the publication date
@@ -502,7 +604,8 @@ class Resolver:
             return self.mk(c, "date", f"{year:04d}-{month:02d}", "publication")
         if self.dct is None:
             return self.mk(c, "date", f"XXXX-{month:02d}", None)
-        tense = self.tense(c)
+        dated = self._dated_noun(c) if rel is None else None  # "the April summit", "the October bombing"
+        tense = None if dated == "plan" else "past" if dated == "done" else self.tense(c)
         year = R.resolve_month(self.dct, month, tense, rel)
         if rel is None and not mod and tense == "past":
             # "collapsed in March 2011. Its chief fled in June": a past narrative set in an earlier
@@ -1016,6 +1119,9 @@ class Resolver:
                 return None
             return Norm(c.start, c.end, prev.type, v, prev.granularity, "prev", c.kind, None, i)
         if unit == "day":
+            if re.fullmatch(r"\d{4}-\d\d", d) and re.match(r"(?i)that\s+(?:same|very)", m.group("det")):
+                # "last October ... that same day": a day of that month (a bare "that day" may be generic)
+                return Norm(c.start, c.end, "date", f"{d}-XX", "day", "prev", c.kind, None, i)
             if not re.fullmatch(r"[\dX]{4}-[\dX]{2}-[\dX]{2}|[\dX]{4}-WXX-\d", d):
                 return None
             return Norm(c.start, c.end, "date", d, "day", "prev", c.kind, None, i)
@@ -1397,6 +1503,8 @@ class Resolver:
         g = m.groupdict()
         if g.get("word"):
             w = g["word"].lower()
+            if w == "noon" and self.prev_word(c.start) == "high":
+                return None  # "high noon": the showdown idiom (or the film), no clock time
             hh, mi = (24, 0) if w == "midnight" else (12, 0)  # TIDES: midnight ends its day (T24:00)
         else:
             hh = int(g["h"])

@@ -103,6 +103,12 @@ _PATTERNS: list[tuple[str, str]] = [
     ("dmyand", rf"{_B}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?:and|or|&|to|through)\s+|\s*[-\u2013]\s*)(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MON}(?:,?\s+(?P<year>(?:1[6-9]|20)\d\d)(?!\d))?(?![\w-])"),
     # "7 June 2019", "the 7th of June"
     ("dmy", rf"{_B}(?:(?:{WD}|{WDA}),?\s+)?(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MON}(?:,?\s+(?P<year>(?:1[6-9]|20)\d\d)(?!\d))?{_E}"),
+    # "last Oct. 23", "next June 5": one date, the word says which side of the story it lies on
+    ("relmdy", rf"{_B}(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+{MON}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d|:\d)(?![\w]|-(?!\d))(?!,?\s+(?:1[6-9]|20)\d\d)(?!\s*(?:%|percent|per\s+cent))"),
+    # "the week of March 6": that calendar week (TimeML: one DATE with a week value)
+    ("weekofday", rf"(?<![\w-])[Tt]he\s+week\s+of\s+{MON}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d|:\d)(?:,?\s+(?P<year>(?:1[6-9]|20)\d\d)(?!\d))?(?![\w]|-(?!\d))"),
+    # "that same day", "that very week": the day or period just named (like "that day")
+    ("that", r"(?i:(?<![\w-])(?P<det>that\s+(?:same|very))\s+(?P<unit>day|week|month|year|weekend)(?![\w-]))"),
     # "1990-91", "2012-13": both ends (TIDES/TimeML tag each point of a range)
     ("yearrange", r"(?<![\w$£€#,./-])(?P<y1>(?:1[6-9]|20)\d\d)[-–/](?P<y2>\d\d)(?![\w%-]|[.,]\d)"),
     # "March to May", "between March and May", "March-May 2012": both months, one year
@@ -273,6 +279,8 @@ _KIND_TRIGGERS: dict[str, tuple[frozenset[str], int]] = {
         ("holiday", "holiday", 0), ("quarter", "quarter", 4), ("season", "season", 2), ("spelledyear", "spelled", 3), ("durnoun", "unit", 3), ("yearperiod", "quarter period", 2), ("yearagoadj", "unit", 0),
     ]
 }
+_KIND_TRIGGERS["relmdy"] = (frozenset({"month"}), 2)
+_KIND_TRIGGERS["weekofday"] = (frozenset({"month"}), 4)
 _WORD_CATS: dict[str, frozenset[str]] = {}
 for _cat, _words in _CATS.items():
     for _w in _words:
