@@ -126,3 +126,11 @@ def test_a_name_the_story_uses_as_a_persons_is_no_place():
 def test_a_state_with_no_personal_use_stays_a_place():
     doc = _doc("Georgia's governor said Georgia officials would reopen the roads.", [("Georgia", "GPE")])
     assert [p for p in doc.places if p.text == "Georgia"]
+
+
+def test_a_compass_word_tagged_apart_from_its_adjective_makes_the_wider_region():
+    text = "Exporters eye the South East Asian markets this year."
+    doc = _doc(text, [("South East", "LOC"), ("Asian", "NORP")])
+    got = {p.text: p for p in doc.places}
+    assert got["South East Asian"].name == "Southeast Asia" and got["South East Asian"].role == "context"
+    assert "Asian" not in got and "South East" not in got

@@ -159,6 +159,7 @@ _SAINT_BEFORE = re.compile(r"\b(?:St\.?|Saint) $")  # "Mark" of "St. Mark": the 
 _PERSON_USE = re.compile(r"\bsaid ([A-Z][a-z]+)(?=[,.;])|\b([A-Z][a-z]+)['\u2019]s (?:father|mother|dad|mom|mum|"
                          r"husband|wife|son|daughter|brother|sister|parents|grandmother|grandfather|boyfriend|"
                          r"girlfriend|fianc[eé]e?|coach|teammates?|classmates?)\b|\b([A-Z][a-z]+) (?:herself|himself)\b")
+_COMPASS_BEFORE = re.compile(r"\b(?:North|South|East|West|Central|Middle)(?:[ -](?:East|West))?[ -]$")
 _NEXT_WORDS = re.compile(r"(?: [A-Z][A-Za-z]+){1,2}")
 _NEXT_WORD = re.compile(r" [A-Z][A-Za-z]+")
 _SAINT_NAME = re.compile(r"(?:St\.?|Saint) [A-Z]")
@@ -755,6 +756,15 @@ class _Detector:
         context (country counts for disambiguation), never as a place mention. True if it was one."""
         key = norm(_clean(self.text[s:e])[1])
         if (region := adjectives().get(key)) is not None:
+            lead = _COMPASS_BEFORE.search(self.text, max(0, s - 14), s)
+            if lead and (wider := adjectives().get(norm(self.text[lead.start():e]))) is not None:
+                # "the South East" + "Asian", tagged apart: Southeast Asia (the compass words alone go)
+                ls = lead.start()
+                self.mentions = [m for m in self.mentions if not (m.start < s and ls < m.end
+                                                                  and set(m.key.split()) <= _COMPASS)]
+                if not any(m.start < s and ls < m.end for m in self.mentions):
+                    self.taken[ls:s] = bytes(s - ls)
+                    s, region = ls, wider
             self.add(s, e, "context", _ADJECTIVE, (region,))
             return True
         if cc := dem.get(key):
