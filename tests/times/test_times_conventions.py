@@ -78,8 +78,8 @@ def test_ranges(text, expected):
         ("Prices have fallen in recent years.", [("recent years", "PXY", "duration")]),
         # full-unit durations and the night before the story's day
         ("The meeting lasted all day.", [("all day", "P1D", "duration")]),
-        ("The talks lasted an hour and a half.", [("an hour and a half", "PT1.5H", "duration")]),
-        ("He spent a year and a half abroad.", [("a year and a half", "P1.5Y", "duration")]),
+        ("The talks lasted an hour and a half.", [("an hour and a half", "PT1H30M", "duration")]),
+        ("He spent a year and a half abroad.", [("a year and a half", "P1Y6M", "duration")]),
         ("She spent the whole week in Paris.", [("the whole week", "P1W", "duration")]),
         ("The town flooded overnight.", [("overnight", "2013-03-19TNI", "time")]),
         ("The fire broke out in the early hours.", [("the early hours", "2013-03-20TMO", "time")]),
@@ -386,7 +386,7 @@ def test_dawn_and_dusk(text, expected):
         ("The flight takes about six or seven hours.",
          [("about six", "PT6H", "duration"), ("seven hours", "PT7H", "duration")]),
         ("It is a 15 to 20 minute drive.", []),
-        ("He spent two and a half years abroad.", [("two and a half years", "P2.5Y", "duration")]),
+        ("He spent two and a half years abroad.", [("two and a half years", "P2Y6M", "duration")]),
     ],
 )
 def test_ranges_of_amounts(text, expected):
@@ -769,7 +769,7 @@ def test_seventh_round_timebank_conventions(text, published, expected):
     ("text", "published", "expected"),
     [
         # a fraction written "N 1/2" belongs to the count; the "2" after "1/" is no count of its own
-        ("The refugees waited 3 1/2 years for a ruling.", PUB, [("3 1/2 years", "P3.5Y", "duration")]),
+        ("The refugees waited 3 1/2 years for a ruling.", PUB, [("3 1/2 years", "P3Y6M", "duration")]),
         ("Bonds rose 1/2 point on the news.", PUB, []),
         # trading, business and working days are days (TimeBank; HeidelTime)
         ("Four trading days after the crash, the index had recovered.", PUB,

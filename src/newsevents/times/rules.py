@@ -380,7 +380,20 @@ def duration_value(n: float | None, unit: str) -> str:
         return f"P{'X' if n is None else _fmt_num(n)}{'DE' if u == 'decade' else 'CE'}"
     code = {"second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "month": "M", "year": "Y"}[u]
     t = "T" if u in ("second", "minute", "hour") else ""
+    if n is not None and n != int(n) and u in _SMALLER:
+        # "2 1/2 years", "an hour and a half": TimeBank and AQUAINT write the fraction in the next smaller
+        # unit (P2Y6M, PT1H30M), as ISO 8601 prefers; a fraction that does not divide evenly stays decimal
+        sub, factor, t2 = _SMALLER[u]
+        whole, rest = int(n), (n - int(n)) * factor
+        if rest == int(rest):
+            head = f"{whole}{code}" if whole else ""
+            return f"P{t}{head}{t2 if not t and t2 else ''}{int(rest)}{sub}"
     return f"P{t}{'X' if n is None else _fmt_num(n)}{code}"
+
+
+# the next smaller unit a fractional count is written in: (its code, units per unit, "T" if it is a time unit)
+_SMALLER = {"year": ("M", 12, ""), "week": ("D", 7, ""), "day": ("H", 24, "T"), "hour": ("M", 60, "T"),
+            "minute": ("S", 60, "T")}
 
 
 def add_months(d: date, n: int) -> tuple[int, int]:
