@@ -1418,7 +1418,7 @@ class Resolver:
             return None  # "a 90 minute meeting": a compound modifier, like "nine-minute"
         if numw[0].isdigit() and self.text[m.start("unit")].isupper() and not self.text[c.start : c.end].isupper():
             return None  # "60 Minutes": a title
-        if n is not None and (m.group("half") or m.group("uhalf")):  # "a year and a half": P1.5Y
+        if n is not None and (m.group("half") or m.group("uhalf")):  # "a year and a half": P1Y6M
             n += 0.5
         if n is not None and n > 10000:
             return None
