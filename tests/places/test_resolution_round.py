@@ -3,7 +3,24 @@ written for these tests."""
 
 from __future__ import annotations
 
+from spacy.tokens import Span as SpacySpan
 from test_places import _doc  # same directory: pytest puts it on sys.path
+
+from newsevents.nlp import parse
+from newsevents.pipeline import get_stage
+from newsevents.places import run
+from newsevents.schema import Document
+
+
+def _doc_via_entities(text: str, ents: list[tuple[int, str, str]]):
+    """Like `_doc`, with NER given as (start, surface, label) and the entities stage run before places
+    (its one-type-per-name repairs are what some rules answer)."""
+    doc = Document(text=text)
+    doc._nlp = parse(text)
+    spans = [doc.nlp.char_span(i, i + len(surface), label=label) for i, surface, label in ents]
+    doc.nlp.ents = [x for x in spans if isinstance(x, SpacySpan)]
+    get_stage("entities")(doc)
+    return run(doc)
 
 
 def _got(doc, text: str):
@@ -134,3 +151,19 @@ def test_a_compass_word_tagged_apart_from_its_adjective_makes_the_wider_region()
     got = {p.text: p for p in doc.places}
     assert got["South East Asian"].name == "Southeast Asia" and got["South East Asian"].role == "context"
     assert "Asian" not in got and "South East" not in got
+
+
+def test_a_surname_the_tagger_called_a_place_is_no_place_anywhere_in_the_story():
+    text = ("Hallam to open a food bank. Mayor Ryan Hallam said on Monday the bank opens in May. "
+            "Hallam thanked the volunteers, and Hallam added that more were welcome.")
+    ents = [(0, "Hallam", "GPE"), (text.index("Ryan"), "Ryan Hallam", "PERSON"),
+            (text.index("Hallam thanked"), "Hallam", "PERSON"), (text.index("Hallam added"), "Hallam", "GPE")]
+    doc = _doc_via_entities(text, ents)
+    assert not [p for p in doc.places if p.text == "Hallam"]
+
+
+def test_a_small_town_the_tagger_called_an_organisation_counts_before_its_province():
+    text = "The baby was born in Churchill, Man., and flown to Winnipeg. Churchill doctors were relieved."
+    doc = _doc(text, [("Churchill", "ORG"), ("Man.", "GPE"), ("Winnipeg", "GPE"), ("Churchill", "ORG")])
+    churchill = [p for p in doc.places if p.text == "Churchill"]  # the second by "one name, one sense"
+    assert len(churchill) == 2 and all(p.admin1 == "Manitoba" for p in churchill)

@@ -535,6 +535,7 @@ class _Detector:
         self.surnames = {norm(tok_text[b - 1]) for _, label, s, e, a, b in rows if label == "PERSON" and b - a > 1}
         self.person_starts = {s for _, label, s, e, a, b in rows if label == "PERSON" and b - a > 1}
         deferred = []
+        surname_places: set[str] = set()  # names tagged as places that the rule below took for surnames
         self.caps_dateline()
         self.party_home_towns()
         self.hyphenated(dem)
@@ -574,6 +575,7 @@ class _Detector:
                             and not _qualifier(text, e))):
                     # "Pawlenty" beside "Tim Pawlenty", "Hopkins said" beside "David Hopkins": a surname the
                     # tagger took for a place (unless it is only a village's name after "in" or before a state)
+                    surname_places.add(key)
                     continue
                 if cands or not self.part(s, e, role, "ner (part of the name)", lambda c: c.primary):
                     self.add(s, e, role, "ner")
@@ -590,6 +592,9 @@ class _Detector:
                         and (label == "FAC"  # "London's Heathrow": a facility the gazetteer names as a landmark
                              or _cue(text, s) or _DIRECTION.search(text, max(0, s - 12), s))):  # "eastern Ghouta"
                     self.add(s, e, "mention", "place name the tagger took for an organisation")
+                elif (q := _qualifier(text, e)) and any(c.primary and _inside(c, w) for c in cands for w in q):
+                    # "born in Churchill, Man.": a town of any size given with its province or state
+                    self.add(s, e, "mention", "named before its state or country")
             elif label in _HOST_LABELS and n > 1:
                 if label == "ORG" and n > 2 and self.context_word(s, tok_idx[a + 1] + len(tok_text[a + 1]), dem):
                     continue
@@ -604,7 +609,7 @@ class _Detector:
                 for mm in ent.mentions:
                     if mm.kind == "name" and self.free(mm.start, mm.end):
                         key = norm(_clean(mm.text)[1])
-                        if (key not in gpe_texts and set(key.split()) <= person_words
+                        if ((key not in gpe_texts or key in surname_places) and set(key.split()) <= person_words
                                 and (" " not in key or not get().lookup(key))):
                             continue  # "Obama" beside "Barack Obama": a person, whatever else it names
                         if mm.text.split(" ", 1)[0].lower() in _HONORIFICS and " " in mm.text:
