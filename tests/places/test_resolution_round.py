@@ -167,3 +167,9 @@ def test_a_small_town_the_tagger_called_an_organisation_counts_before_its_provin
     doc = _doc(text, [("Churchill", "ORG"), ("Man.", "GPE"), ("Winnipeg", "GPE"), ("Churchill", "ORG")])
     churchill = [p for p in doc.places if p.text == "Churchill"]  # the second by "one name, one sense"
     assert len(churchill) == 2 and all(p.admin1 == "Manitoba" for p in churchill)
+
+
+def test_an_acronym_with_its_small_word_is_no_town():
+    doc = _doc("The MoD said the convoy reached Aleppo before dawn.", [("MoD", "GPE"), ("Aleppo", "GPE")])
+    texts = {p.text for p in doc.places}
+    assert "MoD" not in texts and "Aleppo" in texts

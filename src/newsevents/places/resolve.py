@@ -160,6 +160,7 @@ _PERSON_USE = re.compile(r"\bsaid ([A-Z][a-z]+)(?=[,.;])|\b([A-Z][a-z]+)['\u2019
                          r"husband|wife|son|daughter|brother|sister|parents|grandmother|grandfather|boyfriend|"
                          r"girlfriend|fianc[eé]e?|coach|teammates?|classmates?)\b|\b([A-Z][a-z]+) (?:herself|himself)\b")
 _COMPASS_BEFORE = re.compile(r"\b(?:North|South|East|West|Central|Middle)(?:[ -](?:East|West))?[ -]$")
+_CAMEL = re.compile(r"[A-Z][a-z]{1,2}[A-Z]")  # "MoD", "DoJ", "FoI": an acronym written with its small word
 _NEXT_WORDS = re.compile(r"(?: [A-Z][A-Za-z]+){1,2}")
 _NEXT_WORD = re.compile(r" [A-Z][A-Za-z]+")
 _SAINT_NAME = re.compile(r"(?:St\.?|Saint) [A-Z]")
@@ -442,6 +443,10 @@ class _Detector:
                 longer = get().lookup(norm(full)) or get().lookup(norm(_PARTICLE.sub(r"\1 ", full)))
                 if longer:
                     e, text, key, cands = m.end(), self.text[s:m.end()], norm(self.text[s:m.end()]), longer
+        if cands and len(text) <= 4 and _CAMEL.fullmatch(text):
+            cands = tuple(c for c in cands if c.feature not in _LOCAL)  # "MoD", "DoJ": an acronym, not Maud
+            if not cands:
+                return None
         if cands and len(text) <= 5 and text.replace(".", "").isupper() and not self.in_dateline(s):
             # "BA", "EU", "UN", "MENA": an acronym, not a town whose name it spells (Ba, Ba Province, Mena);
             # abbreviations of countries and states ("UK", "NY") and names spelt out ("NYC") stay
