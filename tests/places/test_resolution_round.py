@@ -173,3 +173,10 @@ def test_an_acronym_with_its_small_word_is_no_town():
     doc = _doc("The MoD said the convoy reached Aleppo before dawn.", [("MoD", "GPE"), ("Aleppo", "GPE")])
     texts = {p.text for p in doc.places}
     assert "MoD" not in texts and "Aleppo" in texts
+
+
+def test_a_towns_everyday_spelling_inside_an_organisation_name_is_the_town():
+    doc = _doc("Doctors at the Beni Suef University Hospital treated the girl.",
+               [("the Beni Suef University Hospital", "ORG")])
+    got = {p.text: p for p in doc.places}
+    assert got["Beni Suef"].country_code == "EG" and "Beni" not in got

@@ -517,7 +517,9 @@ class _Detector:
                 if not found:
                     continue
                 # a name of two or more words is rarely an accident: any town of some size will do
-                if any(c.primary and (ok(c) or (size > 1 and c.population >= 1_000)) for c in found):
+                if any(c.primary and (ok(c) or (size > 1 and c.population >= 1_000)) for c in found) or (
+                        size > 1 and any(c.population >= 10_000 for c in found)):
+                    # ("Beni Suef": a town's everyday spelling GeoNames lists as an alternate name)
                     return self.add(ws, we, role, how)
                 if size > 1 and any(c.primary for c in found):
                     named[i:i + size] = b"\x01" * size
