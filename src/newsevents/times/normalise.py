@@ -1146,6 +1146,8 @@ class Resolver:
     # "the first eight months of the year": a part of the period, the period itself a DATE (TimeBank)
     _PART_OF = re.compile(r"\b(?:first|last|final|remaining)\s+(?:[\w-]+\s+)?(?:months|weeks|quarters|days)\s+of\s+$", re.I)
 
+    _DAY_NAMED = re.compile(r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tomorrow)\b")
+
     def n_theunit(self, c: Cand) -> Norm | None:
         """'for the year', 'in the quarter': the latest period of that size the story named (its year,
         quarter, month or week), else the one holding the publication date."""
@@ -1155,6 +1157,8 @@ class Resolver:
         if unit == "day":  # "earlier in the day", "for the day": the day the story is on
             if re.search(r"\bback\s+in\s*$", self.text[max(0, c.start - 10) : c.start], re.I) or self.prev_word(c.start) == "into":
                 return None
+            if self._DAY_NAMED.match(self.text, c.end):
+                return None  # "during the day Friday": one time, the weekday says which day
             p = self.last_day(c.start)
             if p is not None:
                 return Norm(c.start, c.end, "date", p[1].isoformat(), "day", "prev", c.kind, None, p[0])

@@ -1,0 +1,37 @@
+"""Ninth-round conventions (issue #4), on sentences written for these tests: 'the day' right before
+a weekday is no second time ('during the day Friday' is one time, Friday)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.nlp import get_nlp
+from newsevents.times import find_times
+
+FRI = "2013-03-22"  # a Friday
+
+
+def found(text: str, published: str | None = FRI) -> list[tuple[str, str | None, str]]:
+    return [(t.text, t.value, t.type) for t in find_times(text, published, get_nlp()(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the day" with the weekday right after it: one time, the weekday's
+        ("During the day Friday, the keepers fed the seals.", [("Friday", "2013-03-22", "date")]),
+        ("The ferry ran all through the day on Thursday.", [("Thursday", "2013-03-21", "date")]),
+        # without one, "the day" is the day the story is on
+        ("Late in the day, the keepers fed the seals.", [("the day", "2013-03-22", "date")]),
+        ("Earlier in the day, the ferry was cancelled.", [("the day", "2013-03-22", "date")]),
+    ],
+)
+def test_ninth_round_conventions(text, expected):
+    assert found(text) == expected
+
+
+def test_the_day_before_a_weekday_without_publication_date():
+    """No publication date: the weekday stays unresolved, and still only one time is found."""
+    got = found("During the day Friday, the keepers fed the seals.", None)
+    assert [(t, ty) for t, _, ty in got] == [("Friday", "date")]
+    assert got[0][1] is None or got[0][1].startswith("XXXX")
