@@ -35,3 +35,28 @@ def test_the_day_before_a_weekday_without_publication_date():
     got = found("During the day Friday, the keepers fed the seals.", None)
     assert [(t, ty) for t, _, ty in got] == [("Friday", "date")]
     assert got[0][1] is None or got[0][1].startswith("XXXX")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an ordinal day of an event said to be now is the day the story is on (TIDES); the subject
+        # "today" stays its own expression
+        ("In the harbour town, today is the fifth day of the dock strike.",
+         [("today", "2013-03-22", "date"), ("the fifth day", "2013-03-22", "date")]),
+        ("It's the third day of the march on the capital.", [("the third day", "2013-03-22", "date")]),
+        ("It is the 11th straight day of rain, forecasters said.", [("the 11th straight day", "2013-03-22", "date")]),
+        # told in the past, or with no copula, it is no date of its own
+        ("It was the third day of the march.", []),
+        ("The rally marked the third day of the march.", []),
+    ],
+)
+def test_ninth_round_ordinal_day_now(text, expected):
+    assert found(text) == expected
+
+
+def test_ordinal_day_now_without_publication_date():
+    """No publication date: the day is found but stays unresolved (never today's date)."""
+    got = found("It's the third day of the march on the capital.", None)
+    assert [(t, ty) for t, _, ty in got] == [("the third day", "date")]
+    assert got[0][1] is None

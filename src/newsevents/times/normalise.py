@@ -1450,6 +1450,12 @@ class Resolver:
         second = Norm(m.start("n2"), c.end, "duration", R.duration_value(n2, unit), None, None, c.kind)
         return [first, second]
 
+    def n_nthday(self, c: Cand) -> Norm | None:
+        """'it's the second day of the strike': the publication day (unresolved without one)."""
+        if self.dct is None:
+            return self.mk(c, "date", None, None)
+        return self.mk(c, "date", self.dct.isoformat(), "publication")
+
     def n_halfdur(self, c: Cand) -> Norm | None:
         unit = c.m.group("unit").lower()
         v = {"hour": "PT30M", "day": "PT12H", "year": "P6M", "month": "P0.5M", "decade": "P5Y", "century": "P50Y"}[unit]

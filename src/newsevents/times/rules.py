@@ -168,6 +168,11 @@ _PATTERNS: list[tuple[str, str]] = [
     ("spelledyear", rf"(?i:(?<![\w-])the\s+year\s+(?P<cent>two\s+thousand)(?:\s+(?:and\s+)?(?P<rest>{_ONES}|ten|eleven|twelve))?(?![\w-]))"),
     # "two to three years", "3-4 weeks", "between five and ten years": each end its own duration
     ("durrange", rf"(?i:{_B}{APPROX}(?P<n1>\d+(?:\.\d+)?|(?:{_TENS})[- ](?:{_ONES})|{_NUM_WORDS})\s*(?P<sep>to|or|and|-|\u2013)\s*(?P<n2>\d+(?:\.\d+)?|(?:{_TENS})[- ](?:{_ONES})|{_NUM_WORDS})\s+{UNIT_S}{_E}(?!\s+(?:old|ago|later|earlier|before|after|previously|back|from now)\b))"),
+    # "today is the eighth day of the strike", "it's the second day of the offensive": the day the story
+    # is on (TIDES: an ordinal day of an event, said to be now); the subject stays its own expression
+    ("nthday", r"(?i:(?:(?<=\btoday is )|(?<=\bit is )|(?<=\bit's )|(?<=\bit\u2019s )|(?<=\bthis is ))the\s+"
+               r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[1-9]\d{0,2}(?:st|nd|rd|th))\s+"
+               r"(?:(?:straight|consecutive|full)\s+)?day(?![\w-]))"),
     ("halfdur", rf"(?i:{_B}{APPROX}half\s+an?\s+(?P<unit>hour|day|year|month|century|decade){_E})"),
     ("vaguedur", r"(?i:(?<![\w-])(?P<pre>(?:(?:for|in|over|within)\s+)?(?:the\s+)?(?:past|last|next|coming|recent|previous|following)\s+|for\s+|within\s+|in\s+recent\s+|in\s+(?=(?:weeks|months|years|decades)(?![\w-])))(?P<unit>seconds|minutes|hours|days|weeks|months|quarters|years|decades|centuries)(?:\s+(?:or|and)\s+(?:minutes|hours|days|weeks|months|years|decades)(?=\s*[.,;:)]|\s+(?:of|before|after|to|ago)\b))?(?![\w-])(?!\s+old\b))"),
     # "lasted decades", "after years of fighting": a plural unit with no number (checked on the parse)
@@ -274,7 +279,7 @@ _KIND_TRIGGERS: dict[str, tuple[frozenset[str], int]] = {
         ("weekday", "weekday", 2), ("relday", "relday", 4), ("thispod", "pod", 2), ("relunit", "unit season quarter", 6),
         ("nextday", "unit pod", 3), ("endof", "unit", 5), ("yearend", "unit mid", 1), ("perunit", "unit", 1), ("that", "unit thattime season quarter", 2), ("dayord", "ordday", 2),
         ("theweekend", "unit", 2), ("theunit", "unit quarter", 1), ("yearago", "unit", 6), ("thepod", "pod", 1), ("modpod", "pod", 2), ("dayafter", "unit pod", 2), ("ago", "unit", 7), ("agovague", "unit", 0),
-        ("laterdur", "unit", 1), ("duration", "unit quarter", 7), ("halfdur", "unit", 4), ("durrange", "unit", 5), ("setpwd", "pwd", 0), ("vaguedur", "unit quarter", 4),
+        ("laterdur", "unit", 1), ("duration", "unit quarter", 7), ("halfdur", "unit", 4), ("nthday", "unit", 3), ("durrange", "unit", 5), ("setpwd", "pwd", 0), ("vaguedur", "unit quarter", 4),
         ("time", "digit clock", 3), ("clockrange", "digit", 0), ("clockpod", "pod oclock", 6), ("podword", "clock", 0), ("vague", "vague", 3), ("vagueadj", "vagueadj", 0), ("set", "unit weekday pod season setadv month", 3),
         ("holiday", "holiday", 0), ("quarter", "quarter", 4), ("season", "season", 2), ("spelledyear", "spelled", 3), ("durnoun", "unit", 3), ("yearperiod", "quarter period", 2), ("yearagoadj", "unit", 0),
     ]
