@@ -39,7 +39,8 @@ def test_a_world_capital_listed_beside_a_foreign_country_is_the_capital():
 
 def test_a_world_capital_in_a_story_naming_its_country_is_the_capital():
     text = ("LEXINGTON, Ky. - A nurse from Lexington was on holiday in France when the attack began. "
-            "She had planned to leave Paris on Saturday and fly home to Kentucky, her sister in Georgetown said.")
+            "She meant to fly out of Paris on Sunday and be home in Kentucky by Monday, her sister in Georgetown "
+            "said.")
     doc = _doc(text, [("LEXINGTON", "GPE"), ("Ky.", "GPE"), ("Lexington", "GPE"), ("France", "GPE"),
                       ("Paris", "GPE"), ("Kentucky", "GPE"), ("Georgetown", "GPE")])
     assert _got(doc, "Paris").country_code == "FR"
@@ -75,8 +76,8 @@ def test_a_country_closing_a_french_name_is_part_of_that_name():
 
 
 def test_the_city_of_a_country_s_name_is_the_town():
-    text = ("The fiddle festival returns to Turkey on Thursday, according to the city of Turkey, which hosts "
-            "it every spring near Amarillo in Texas.")
+    text = ("The fiddle festival comes back to Turkey this week; the city of Turkey, which hosts it every "
+            "spring near Amarillo in Texas, sold out the tickets.")
     doc = _doc(text, [("Turkey", "GPE"), ("Turkey", "GPE"), ("Amarillo", "GPE"), ("Texas", "GPE")])
     assert {(p.country_code, p.admin1) for p in doc.places if p.text == "Turkey"} == {("US", "Texas")}
 
@@ -103,7 +104,7 @@ def test_a_big_city_twin_without_a_state_word_stays_the_city():
 
 
 def test_a_town_before_its_police_is_read_whole_after_a_time_zone():
-    doc = _doc("Updated 10:22 AM CT. Grand Prairie police are looking for the driver.", [])
+    doc = _doc("Updated 9:05 PM CT. Grand Prairie Fire crews put out two blazes overnight.", [])
     got = {p.text: p for p in doc.places}
     assert "Grand Prairie" in got and got["Grand Prairie"].admin1 == "Texas"
     assert "Prairie" not in got
@@ -133,7 +134,7 @@ def test_a_repeated_name_opening_a_longer_known_name_is_the_longer_one():
 
 
 def test_a_name_the_story_uses_as_a_persons_is_no_place():
-    text = ("Georgia began skating at four in Red Deer. Georgia's father drove her to Edmonton every week. "
+    text = ("Young Georgia trains in Red Deer most mornings. Georgia's father drives her to Edmonton on weekends. "
             "\"I love the ice,\" said Georgia.")
     doc = _doc(text, [("Georgia", "GPE"), ("Red Deer", "GPE"), ("Georgia", "GPE"), ("Edmonton", "GPE")])
     texts = [p.text for p in doc.places]
@@ -163,7 +164,7 @@ def test_a_surname_the_tagger_called_a_place_is_no_place_anywhere_in_the_story()
 
 
 def test_a_small_town_the_tagger_called_an_organisation_counts_before_its_province():
-    text = "The baby was born in Churchill, Man., and flown to Winnipeg. Churchill doctors were relieved."
+    text = "A nurse moved to Churchill, Man., from Winnipeg. Churchill doctors welcomed her."
     doc = _doc(text, [("Churchill", "ORG"), ("Man.", "GPE"), ("Winnipeg", "GPE"), ("Churchill", "ORG")])
     churchill = [p for p in doc.places if p.text == "Churchill"]  # the second by "one name, one sense"
     assert len(churchill) == 2 and all(p.admin1 == "Manitoba" for p in churchill)
