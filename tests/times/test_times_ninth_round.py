@@ -60,3 +60,19 @@ def test_ordinal_day_now_without_publication_date():
     got = found("It's the third day of the march on the capital.", None)
     assert [(t, ty) for t, _, ty in got] == [("the third day", "date")]
     assert got[0][1] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a plural part of a weekday is every such one (TIDES: a SET), as "on Sundays" is
+        ("The ferry sails on Tuesday nights.", [("Tuesday nights", "XXXX-WXX-2TNI", "set")]),
+        # a pair shares the part of the day: both weekdays are SETs
+        ("The bakery opens late on Friday and Saturday evenings.",
+         [("Friday", "XXXX-WXX-5TEV", "set"), ("Saturday evenings", "XXXX-WXX-6TEV", "set")]),
+        # one night is one time
+        ("The ferry sailed on Tuesday night.", [("Tuesday night", "2013-03-19TNI", "time")]),
+    ],
+)
+def test_ninth_round_weekday_part_sets(text, expected):
+    assert found(text) == expected

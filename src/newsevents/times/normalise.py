@@ -1741,6 +1741,16 @@ class Resolver:
     def n_setpwd(self, c: Cand) -> Norm | None:
         return self.n_set(c)
 
+    def n_setwdpod(self, c: Cand) -> list[Norm] | None:
+        """'Tuesday nights': XXXX-WXX-2TNI; 'Monday and Tuesday nights': both weekdays, each a SET."""
+        m = c.m
+        code = R._PODS[m.group("pod").lower()]
+        out = []
+        if m.group("wd1"):
+            out.append(Norm(m.start("wd1"), m.end("wd1"), "set", f"XXXX-WXX-{R.weekday_of(m.group('wd1'))}T{code}", None, None, c.kind))
+        out.append(Norm(m.start("wd"), c.end, "set", f"XXXX-WXX-{R.weekday_of(m.group('wd'))}T{code}", None, None, c.kind))
+        return out
+
     _FIXED_HOLIDAYS = {
         "Christmas Eve": (12, 24), "Christmas Day": (12, 25), "Christmas": (12, 25), "New Year's Eve": (12, 31),
         "New Year's Day": (1, 1), "Boxing Day": (12, 26), "Valentine's Day": (2, 14), "Halloween": (10, 31),

@@ -206,6 +206,10 @@ _PATTERNS: list[tuple[str, str]] = [
     ("set", r"(?i:(?<![\w-])(?P<times>once|twice|three times|four times|\d+ times)\s+(?:a|an|per|each|every)\s+(?P<unit>second|minute|hour|day|week|month|year|decade)(?![\w-]))"),
     # "on Sundays", "at weekends": a plural weekday is every such day
     ("setpwd", rf"(?<![\w-])(?P<pwd>{_alt([w.capitalize() + 's' for w in _WEEKDAYS])}|weekends)(?![\w-])"),
+    # "Tuesday nights", "on Monday and Tuesday nights": every such part of that weekday (TIDES: a plural
+    # is a SET); the first weekday of a pair shares the second one's part of the day
+    ("setwdpod", rf"(?<![\w-])(?:(?P<wd1>{_alt([w.capitalize() for w in _WEEKDAYS])})\s+(?:and|or)\s+)?{WD}\s+"
+                 r"(?P<pod>morning|afternoon|evening|night)s(?![\w-])"),
     ("set", r"(?i:(?<![\w-])(?P<adv>annually|yearly|weekly|monthly|daily|hourly|quarterly|nightly|biweekly)(?![\w-]))"),
     # "Election Day", "election night": the US general election (resolved only near one)
     ("electionday", r"(?i:(?<![\w-])election\s+(?P<pod>day|night)(?![\w-]))"),
@@ -279,7 +283,7 @@ _KIND_TRIGGERS: dict[str, tuple[frozenset[str], int]] = {
         ("weekday", "weekday", 2), ("relday", "relday", 4), ("thispod", "pod", 2), ("relunit", "unit season quarter", 6),
         ("nextday", "unit pod", 3), ("endof", "unit", 5), ("yearend", "unit mid", 1), ("perunit", "unit", 1), ("that", "unit thattime season quarter", 2), ("dayord", "ordday", 2),
         ("theweekend", "unit", 2), ("theunit", "unit quarter", 1), ("yearago", "unit", 6), ("thepod", "pod", 1), ("modpod", "pod", 2), ("dayafter", "unit pod", 2), ("ago", "unit", 7), ("agovague", "unit", 0),
-        ("laterdur", "unit", 1), ("duration", "unit quarter", 7), ("halfdur", "unit", 4), ("nthday", "unit", 3), ("durrange", "unit", 5), ("setpwd", "pwd", 0), ("vaguedur", "unit quarter", 4),
+        ("laterdur", "unit", 1), ("duration", "unit quarter", 7), ("halfdur", "unit", 4), ("nthday", "unit", 3), ("durrange", "unit", 5), ("setpwd", "pwd", 0), ("setwdpod", "weekday", 2), ("vaguedur", "unit quarter", 4),
         ("time", "digit clock", 3), ("clockrange", "digit", 0), ("clockpod", "pod oclock", 6), ("podword", "clock", 0), ("vague", "vague", 3), ("vagueadj", "vagueadj", 0), ("set", "unit weekday pod season setadv month", 3),
         ("holiday", "holiday", 0), ("quarter", "quarter", 4), ("season", "season", 2), ("spelledyear", "spelled", 3), ("durnoun", "unit", 3), ("yearperiod", "quarter period", 2), ("yearagoadj", "unit", 0),
     ]
