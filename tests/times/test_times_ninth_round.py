@@ -76,3 +76,12 @@ def test_ordinal_day_now_without_publication_date():
 )
 def test_ninth_round_weekday_part_sets(text, expected):
     assert found(text) == expected
+
+
+def test_year_before_a_singular_period_is_that_year():
+    """'the 2011 quarter' names the period of that year, not a count of 2011 quarters: after a reported
+    quarter it is that quarter a year back, alone the year; '2000 days' stays a count."""
+    assert found("Its third-quarter profit rose. It earned $3 million in the 2012 quarter.", "2013-10-30") == [
+        ("third-quarter", "2013-Q3", "date"), ("the 2012 quarter", "2012-Q3", "date")]
+    assert found("The mill earned $2 million in the 2011 quarter.") == [("the 2011 quarter", "2011", "date")]
+    assert found("The archive holds 2000 days of records.") == [("2000 days", "P2000D", "duration")]

@@ -310,6 +310,12 @@ def _day_range(m: re.Match[str]) -> bool:
     return int(m.group("day")) < int(m.group("day2"))
 
 
+def _year_before_unit(text: str, m: re.Match[str]) -> bool:
+    """'the 1988 quarter', 'the 2012 year': a year naming the period, not a count of 1988 quarters
+    (dropped before selection, so the period's own reading gets its chance)."""
+    return bool(re.fullmatch(r"(?:1[6-9]|20)\d\d", m.group("num"))) and text[m.end("unit") : m.end("unit") + 1] not in ("s", "S")
+
+
 def candidates(text: str) -> list[Cand]:
     words = [(m.start(), m.group()) for m in _WORD_RE.finditer(text)]
     # per trigger word: its categories and the starts of the words before it, itself last
@@ -332,6 +338,8 @@ def candidates(text: str) -> list[Cand]:
         for p in sorted(todo):
             m = rx.match(text, p)
             if m and kind == "dmyand" and not _day_range(m):
+                continue
+            if m and kind == "duration" and _year_before_unit(text, m):
                 continue
             if m and m.end() > m.start() and (m.start(), m.end(), kind) not in seen:
                 seen.add((m.start(), m.end(), kind))
