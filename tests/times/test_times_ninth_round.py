@@ -85,3 +85,19 @@ def test_year_before_a_singular_period_is_that_year():
         ("third-quarter", "2013-Q3", "date"), ("the 2012 quarter", "2012-Q3", "date")]
     assert found("The mill earned $2 million in the 2011 quarter.") == [("the 2011 quarter", "2011", "date")]
     assert found("The archive holds 2000 days of records.") == [("2000 days", "P2000D", "duration")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a year after "pre-"/"post-" is the year a period starts or ends at: one DATE with its prefix,
+        # even before a plural noun (which would make a bare number a count)
+        ("The post-1989 reforms were slow.", [("post-1989", "1989", "date")]),
+        ("Output is back at pre-2008 levels.", [("pre-2008", "2008", "date")]),
+        # not a year: the prefix on a word, or a number too far ahead
+        ("The post-war order held.", []),
+        ("The pre-9999 codes failed.", []),
+    ],
+)
+def test_ninth_round_pre_post_year(text, expected):
+    assert found(text) == expected

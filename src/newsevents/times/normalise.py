@@ -678,6 +678,12 @@ class Resolver:
             return None  # "1600 Pennsylvania Avenue": a house number
         return self.mk(c, "date", f"{year:04d}", "absolute")
 
+    def n_prepostyear(self, c: Cand) -> Norm | None:
+        year = int(c.m.group("year"))
+        if year > (self.dct.year + 30 if self.dct else 2100):
+            return None
+        return self.mk(c, "date", f"{year:04d}", "absolute")
+
     _STREET = re.compile(r"\s+(?:[A-Z][a-z]+\s+){1,3}(?:Avenue|Ave\.?|Street|St\.|Road|Rd\.|Boulevard|Blvd\.?|Lane|Drive|Place|Way|Court)(?![\w])")
 
     def n_decade(self, c: Cand) -> Norm | None:

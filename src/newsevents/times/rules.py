@@ -120,6 +120,9 @@ _PATTERNS: list[tuple[str, str]] = [
     # "early June 2019", "mid-March", "the end of May", "June of 2018"
     ("month", rf"{_B}(?:(?P<mod>the end of|the beginning of|the start of|the middle of|the first half of|the second half of|early|mid|late|last|this|next|earlier in|later in)[\s-]+)?(?P<mon>{_MON_FULL}|(?:{_MON_ABBR})\.)(?:(?:,|\s+of)?\s+(?P<year>(?:1[6-9]|20)\d\d)(?!\d)|\s+(?:of\s+)?(?P<yrel>this|last|next|that)\s+year)?{_E}"),
     ("year", r"(?<![\w$£€#,./])(?:(?<=\d{4}[-–])|(?<![-–]))(?:(?P<mod>early|mid|late|the end of|the beginning of|the start of|the middle of|the first half of|the second half of)[\s-]+)?(?:(?P<fy>fiscal|FY)\s*(?:year\s+)?)?(?P<year>(?:1[6-9]|20)\d\d)(?![\w%]|[.,]\d|[-–](?!(?:1[6-9]|20)\d\d(?!\d)))"),
+    # "the post-1959 politics", "pre-1990 levels": the year a period starts or ends at, one DATE with its
+    # prefix (as AQUAINT marks it); never a count ("pre-1990 levels" numbers nothing)
+    ("prepostyear", r"(?i:(?<![\w-])(?:pre|post)-)(?P<year>(?:1[6-9]|20)\d\d)(?![\w%-]|[.,]\d)"),
     # "the 2012 fiscal year"
     ("year", r"(?<![\w-])(?:[Tt]he\s+)?(?P<year>(?:19|20)\d\d)\s+(?P<fy>fiscal)\s+year(?![\w-])"),
     ("decade", r"(?<![\w-])(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<dec>(?:1[6-9]|20)\d)0|'(?P<short>\d)0)['\u2019]?s(?![\w-])"),
@@ -279,7 +282,7 @@ _KIND_TRIGGERS: dict[str, tuple[frozenset[str], int]] = {
     for k, c, b in [
         ("mdy", "month", 2), ("mdyand", "month", 0), ("dmyand", "month", 4), ("bareunits", "unit", 0), ("yearrange", "digit", 0), ("monrange", "month", 4), ("weekof", "month", 5),
         ("alldur", "unit pod", 2), ("electionday", "unit pod", 1), ("earlyhours", "hours", 3), ("overnight", "overnight", 0), ("dmy", "month", 5), ("iso", "digit", 0), ("numeric", "digit", 0),
-        ("month", "month", 5), ("year", "digit", 5), ("decade", "digit decword", 3), ("century", "digit unit", 5),
+        ("month", "month", 5), ("year", "digit", 5), ("prepostyear", "digit", 1), ("decade", "digit decword", 3), ("century", "digit unit", 5),
         ("weekday", "weekday", 2), ("relday", "relday", 4), ("thispod", "pod", 2), ("relunit", "unit season quarter", 6),
         ("nextday", "unit pod", 3), ("endof", "unit", 5), ("yearend", "unit mid", 1), ("perunit", "unit", 1), ("that", "unit thattime season quarter", 2), ("dayord", "ordday", 2),
         ("theweekend", "unit", 2), ("theunit", "unit quarter", 1), ("yearago", "unit", 6), ("thepod", "pod", 1), ("modpod", "pod", 2), ("dayafter", "unit pod", 2), ("ago", "unit", 7), ("agovague", "unit", 0),
