@@ -42,15 +42,15 @@ def test_edge_days_ahead(text, expected):
     ("text", "published", "expected"),
     [
         # a plan noun: the nearest such day, whatever tense the clause's verb is in
-        ("The mayor gave no reason for the Jan. 14 deadline, and it is unclear what comes next.", "2013-01-05",
-         [("Jan. 14", "2013-01-14", "date")]),
+        ("The mayor offered no explanation for the Feb. 9 deadline, and nobody knows what comes next.", "2013-01-31",
+         [("Feb. 9", "2013-02-09", "date")]),
         ("The Dec. 30 meeting was cancelled.", "2013-01-05", [("Dec. 30", "2012-12-30", "date")]),
         # far from the story, the verb's tense decides again
         ("He won the Nov. 3 election.", "2013-05-06", [("Nov. 3", "2012-11-03", "date")]),
         ("The Oct. 23 election will decide it.", "2013-05-06", [("Oct. 23", "2013-10-23", "date")]),
         # a done-event noun: the most recent such day, even in a present-perfect clause
-        ("Police have searched for him since shortly after the Oct. 23 slaying.", "2013-05-06",
-         [("Oct. 23", "2012-10-23", "date")]),
+        ("Detectives have hunted the driver since soon after the Nov. 4 shooting.", "2013-05-06",
+         [("Nov. 4", "2012-11-04", "date")]),
         ("Officials said the Jan. 2 bombing killed four.", "2013-01-05", [("Jan. 2", "2013-01-02", "date")]),
     ],
 )
@@ -61,11 +61,11 @@ def test_month_day_dates_its_noun(text, published, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("He was shot last Oct. 23 at his home.", [("last Oct. 23", "2012-10-23", "date")]),
+        ("The shop was robbed last Oct. 23 after dark.", [("last Oct. 23", "2012-10-23", "date")]),
         ("The vote is set for next June 5.", [("next June 5", "2013-06-05", "date")]),
         ("The plant closed last March 4.", [("last March 4", "2013-03-04", "date")]),
         # a written year wins; a percentage is no day
-        ("He was shot last Oct. 23, 2011 at home.", [("Oct. 23, 2011", "2011-10-23", "date")]),
+        ("The shop was robbed last Oct. 23, 2011 after dark.", [("Oct. 23, 2011", "2011-10-23", "date")]),
         ("Sales rose last May 2 percent.", [("last May", "2012-05", "date")]),
     ],
 )
@@ -74,7 +74,7 @@ def test_last_month_day(text, expected):
 
 
 def test_last_month_day_without_publication_date():
-    assert found("He was shot last Oct. 23 at his home.", None) == [("last Oct. 23", "XXXX-10-23", "date")]
+    assert found("The shop was robbed last Oct. 23 after dark.", None) == [("last Oct. 23", "XXXX-10-23", "date")]
 
 
 @pytest.mark.parametrize(
