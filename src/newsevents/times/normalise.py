@@ -453,9 +453,9 @@ class Resolver:
     _DATED_NOUNS = lx.dated_nouns()
 
     def _dated_noun(self, c: Cand) -> str | None:
-        """'plan' or 'done' when the date modifies a noun ("the Jan. 14 deadline", "the Oct. 23
+        """'plan' or 'done' when the date modifies a noun ("the Feb. 9 deadline", "the Nov. 4
         slaying"): it dates that noun, not the clause's verb, so the verb's tense does not pick the
-        year ("gave no reason for the Jan. 14 deadline" in a Jan. 5 story is nine days ahead)."""
+        year ("offered no explanation for the Feb. 9 deadline" in a Jan. 31 story is nine days ahead)."""
         if self.nlp is None:
             return None
         span = self.nlp.char_span(c.start, c.end, alignment_mode="expand")
