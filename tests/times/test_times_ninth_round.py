@@ -1,5 +1,5 @@
 """Ninth-round conventions (issue #4), on sentences written for these tests: 'the day' right before
-a weekday is no second time ('during the day Friday' is one time, Friday)."""
+a weekday is no second time ('all through the day Sunday' is one time, Sunday)."""
 
 from __future__ import annotations
 
@@ -19,11 +19,12 @@ def found(text: str, published: str | None = FRI) -> list[tuple[str, str | None,
     ("text", "expected"),
     [
         # "the day" with the weekday right after it: one time, the weekday's
-        ("During the day Friday, the keepers fed the seals.", [("Friday", "2013-03-22", "date")]),
+        ("The keepers were busy all through the day Sunday.", [("Sunday", "2013-03-17", "date")]),
         ("The ferry ran all through the day on Thursday.", [("Thursday", "2013-03-21", "date")]),
         # without one, "the day" is the day the story is on
-        ("Late in the day, the keepers fed the seals.", [("the day", "2013-03-22", "date")]),
-        ("Earlier in the day, the ferry was cancelled.", [("the day", "2013-03-22", "date")]),
+        ("The keepers were busy all through the day.", [("the day", "2013-03-22", "date")]),
+        ("The seals were fed late in the day.", [("the day", "2013-03-22", "date")]),
+        ("The ferry was cancelled earlier in the day.", [("the day", "2013-03-22", "date")]),
     ],
 )
 def test_ninth_round_conventions(text, expected):
@@ -32,8 +33,8 @@ def test_ninth_round_conventions(text, expected):
 
 def test_the_day_before_a_weekday_without_publication_date():
     """No publication date: the weekday stays unresolved, and still only one time is found."""
-    got = found("During the day Friday, the keepers fed the seals.", None)
-    assert [(t, ty) for t, _, ty in got] == [("Friday", "date")]
+    got = found("The keepers were busy all through the day Sunday.", None)
+    assert [(t, ty) for t, _, ty in got] == [("Sunday", "date")]
     assert got[0][1] is None or got[0][1].startswith("XXXX")
 
 
@@ -44,11 +45,11 @@ def test_the_day_before_a_weekday_without_publication_date():
         # "today" stays its own expression
         ("In the harbour town, today is the fifth day of the dock strike.",
          [("today", "2013-03-22", "date"), ("the fifth day", "2013-03-22", "date")]),
-        ("It's the third day of the march on the capital.", [("the third day", "2013-03-22", "date")]),
+        ("Workers say it's the sixth day without pay.", [("the sixth day", "2013-03-22", "date")]),
         ("It is the 11th straight day of rain, forecasters said.", [("the 11th straight day", "2013-03-22", "date")]),
         # told in the past, or with no copula, it is no date of its own
-        ("It was the third day of the march.", []),
-        ("The rally marked the third day of the march.", []),
+        ("It was the sixth day without pay.", []),
+        ("The vigil marked the sixth day without pay.", []),
     ],
 )
 def test_ninth_round_ordinal_day_now(text, expected):
@@ -57,8 +58,8 @@ def test_ninth_round_ordinal_day_now(text, expected):
 
 def test_ordinal_day_now_without_publication_date():
     """No publication date: the day is found but stays unresolved (never today's date)."""
-    got = found("It's the third day of the march on the capital.", None)
-    assert [(t, ty) for t, _, ty in got] == [("the third day", "date")]
+    got = found("Workers say it's the sixth day without pay.", None)
+    assert [(t, ty) for t, _, ty in got] == [("the sixth day", "date")]
     assert got[0][1] is None
 
 
@@ -66,7 +67,7 @@ def test_ordinal_day_now_without_publication_date():
     ("text", "expected"),
     [
         # a plural part of a weekday is every such one (TIDES: a SET), as "on Sundays" is
-        ("The ferry sails on Tuesday nights.", [("Tuesday nights", "XXXX-WXX-2TNI", "set")]),
+        ("The ferry sails on Sunday mornings.", [("Sunday mornings", "XXXX-WXX-7TMO", "set")]),
         # a pair shares the part of the day: both weekdays are SETs
         ("The bakery opens late on Friday and Saturday evenings.",
          [("Friday", "XXXX-WXX-5TEV", "set"), ("Saturday evenings", "XXXX-WXX-6TEV", "set")]),
@@ -81,9 +82,9 @@ def test_ninth_round_weekday_part_sets(text, expected):
 def test_year_before_a_singular_period_is_that_year():
     """'the 2011 quarter' names the period of that year, not a count of 2011 quarters: after a reported
     quarter it is that quarter a year back, alone the year; '2000 days' stays a count."""
-    assert found("Its third-quarter profit rose. It earned $3 million in the 2012 quarter.", "2013-10-30") == [
+    assert found("Its third-quarter profit rose. Net income reached $3 million in the 2012 quarter.", "2013-10-30") == [
         ("third-quarter", "2013-Q3", "date"), ("the 2012 quarter", "2012-Q3", "date")]
-    assert found("The mill earned $2 million in the 2011 quarter.") == [("the 2011 quarter", "2011", "date")]
+    assert found("The mill netted $2 million in the 2011 quarter.") == [("the 2011 quarter", "2011", "date")]
     assert found("The archive holds 2000 days of records.") == [("2000 days", "P2000D", "duration")]
 
 

@@ -1164,7 +1164,7 @@ class Resolver:
             if re.search(r"\bback\s+in\s*$", self.text[max(0, c.start - 10) : c.start], re.I) or self.prev_word(c.start) == "into":
                 return None
             if self._DAY_NAMED.match(self.text, c.end):
-                return None  # "during the day Friday": one time, the weekday says which day
+                return None  # "busy all through the day Sunday": one time, the weekday says which day
             p = self.last_day(c.start)
             if p is not None:
                 return Norm(c.start, c.end, "date", p[1].isoformat(), "day", "prev", c.kind, None, p[0])
@@ -1457,7 +1457,7 @@ class Resolver:
         return [first, second]
 
     def n_nthday(self, c: Cand) -> Norm | None:
-        """'it's the second day of the strike': the publication day (unresolved without one)."""
+        """'it is the ninth day of the walkout': the publication day (unresolved without one)."""
         if self.dct is None:
             return self.mk(c, "date", None, None)
         return self.mk(c, "date", self.dct.isoformat(), "publication")
@@ -1748,7 +1748,7 @@ class Resolver:
         return self.n_set(c)
 
     def n_setwdpod(self, c: Cand) -> list[Norm] | None:
-        """'Tuesday nights': XXXX-WXX-2TNI; 'Monday and Tuesday nights': both weekdays, each a SET."""
+        """'Sunday mornings': XXXX-WXX-7TMO; 'Friday and Saturday evenings': both weekdays, each a SET."""
         m = c.m
         code = R._PODS[m.group("pod").lower()]
         out = []

@@ -120,8 +120,8 @@ _PATTERNS: list[tuple[str, str]] = [
     # "early June 2019", "mid-March", "the end of May", "June of 2018"
     ("month", rf"{_B}(?:(?P<mod>the end of|the beginning of|the start of|the middle of|the first half of|the second half of|early|mid|late|last|this|next|earlier in|later in)[\s-]+)?(?P<mon>{_MON_FULL}|(?:{_MON_ABBR})\.)(?:(?:,|\s+of)?\s+(?P<year>(?:1[6-9]|20)\d\d)(?!\d)|\s+(?:of\s+)?(?P<yrel>this|last|next|that)\s+year)?{_E}"),
     ("year", r"(?<![\w$£€#,./])(?:(?<=\d{4}[-–])|(?<![-–]))(?:(?P<mod>early|mid|late|the end of|the beginning of|the start of|the middle of|the first half of|the second half of)[\s-]+)?(?:(?P<fy>fiscal|FY)\s*(?:year\s+)?)?(?P<year>(?:1[6-9]|20)\d\d)(?![\w%]|[.,]\d|[-–](?!(?:1[6-9]|20)\d\d(?!\d)))"),
-    # "the post-1959 politics", "pre-1990 levels": the year a period starts or ends at, one DATE with its
-    # prefix (as AQUAINT marks it); never a count ("pre-1990 levels" numbers nothing)
+    # "the post-1989 reforms", "pre-2008 prices": the year a period starts or ends at, one DATE with its
+    # prefix (as AQUAINT marks it); never a count ("pre-2008 prices" numbers nothing)
     ("prepostyear", r"(?i:(?<![\w-])(?:pre|post)-)(?P<year>(?:1[6-9]|20)\d\d)(?![\w%-]|[.,]\d)"),
     # "the 2012 fiscal year"
     ("year", r"(?<![\w-])(?:[Tt]he\s+)?(?P<year>(?:19|20)\d\d)\s+(?P<fy>fiscal)\s+year(?![\w-])"),
@@ -171,7 +171,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("spelledyear", rf"(?i:(?<![\w-])the\s+year\s+(?P<cent>two\s+thousand)(?:\s+(?:and\s+)?(?P<rest>{_ONES}|ten|eleven|twelve))?(?![\w-]))"),
     # "two to three years", "3-4 weeks", "between five and ten years": each end its own duration
     ("durrange", rf"(?i:{_B}{APPROX}(?P<n1>\d+(?:\.\d+)?|(?:{_TENS})[- ](?:{_ONES})|{_NUM_WORDS})\s*(?P<sep>to|or|and|-|\u2013)\s*(?P<n2>\d+(?:\.\d+)?|(?:{_TENS})[- ](?:{_ONES})|{_NUM_WORDS})\s+{UNIT_S}{_E}(?!\s+(?:old|ago|later|earlier|before|after|previously|back|from now)\b))"),
-    # "today is the eighth day of the strike", "it's the second day of the offensive": the day the story
+    # "today is the fifth day of the dock strike", "it is the ninth day of the walkout": the day the story
     # is on (TIDES: an ordinal day of an event, said to be now); the subject stays its own expression
     ("nthday", r"(?i:(?:(?<=\btoday is )|(?<=\bit is )|(?<=\bit's )|(?<=\bit\u2019s )|(?<=\bthis is ))the\s+"
                r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[1-9]\d{0,2}(?:st|nd|rd|th))\s+"
@@ -209,7 +209,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("set", r"(?i:(?<![\w-])(?P<times>once|twice|three times|four times|\d+ times)\s+(?:a|an|per|each|every)\s+(?P<unit>second|minute|hour|day|week|month|year|decade)(?![\w-]))"),
     # "on Sundays", "at weekends": a plural weekday is every such day
     ("setpwd", rf"(?<![\w-])(?P<pwd>{_alt([w.capitalize() + 's' for w in _WEEKDAYS])}|weekends)(?![\w-])"),
-    # "Tuesday nights", "on Monday and Tuesday nights": every such part of that weekday (TIDES: a plural
+    # "Sunday mornings", "on Friday and Saturday evenings": every such part of that weekday (TIDES: a plural
     # is a SET); the first weekday of a pair shares the second one's part of the day
     ("setwdpod", rf"(?<![\w-])(?:(?P<wd1>{_alt([w.capitalize() for w in _WEEKDAYS])})\s+(?:and|or)\s+)?{WD}\s+"
                  r"(?P<pod>morning|afternoon|evening|night)s(?![\w-])"),
@@ -314,7 +314,7 @@ def _day_range(m: re.Match[str]) -> bool:
 
 
 def _year_before_unit(text: str, m: re.Match[str]) -> bool:
-    """'the 1988 quarter', 'the 2012 year': a year naming the period, not a count of 1988 quarters
+    """'the 2011 quarter': a year naming the period, not a count of 2011 quarters
     (dropped before selection, so the period's own reading gets its chance)."""
     return bool(re.fullmatch(r"(?:1[6-9]|20)\d\d", m.group("num"))) and text[m.end("unit") : m.end("unit") + 1] not in ("s", "S")
 
