@@ -4,15 +4,13 @@ ahead, a month-day that dates the noun it modifies, and 'last <month> <day>' as 
 from __future__ import annotations
 
 import pytest
-
-from newsevents.nlp import get_nlp
-from newsevents.times import find_times
+from test_times_conventions import found as found_at  # same directory: pytest puts it on sys.path
 
 MON = "2013-03-18"  # a Monday
 
 
 def found(text: str, published: str | None = MON) -> list[tuple[str, str | None, str]]:
-    return [(t.text, t.value, t.type) for t in find_times(text, published, get_nlp()(text))]
+    return found_at(text, published)
 
 
 @pytest.mark.parametrize(

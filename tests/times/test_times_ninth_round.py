@@ -4,15 +4,13 @@ a weekday is no second time ('all through the day Sunday' is one time, Sunday)."
 from __future__ import annotations
 
 import pytest
-
-from newsevents.nlp import get_nlp
-from newsevents.times import find_times
+from test_times_conventions import found as found_at  # same directory: pytest puts it on sys.path
 
 FRI = "2013-03-22"  # a Friday
 
 
 def found(text: str, published: str | None = FRI) -> list[tuple[str, str | None, str]]:
-    return [(t.text, t.value, t.type) for t in find_times(text, published, get_nlp()(text))]
+    return found_at(text, published)
 
 
 @pytest.mark.parametrize(
