@@ -801,6 +801,27 @@ class Resolver:
         v = (self.dct + timedelta(days=offs)).isoformat() + suffix
         return self.mk(c, typ, v, "publication", end=end)
 
+    def n_wdofweek(self, c: Cand) -> Norm | None:
+        """'Tuesday of last week': the weekday inside the week named, so a story from a Wednesday
+        does not read it as yesterday (TIDES marks the whole phrase)."""
+        wd = R.weekday_of(c.m.group("wd"))
+        if wd is None:
+            return None
+        if self.dct is None:
+            v = f"XXXX-WXX-{wd}"
+            return Norm(c.start, c.end, "date", v, R.granularity(v, "date"), None, c.kind, wd)
+        shift = {"last": -1, "this": 0, "next": 1}[c.m.group("rel").lower()]
+        monday = self.dct - timedelta(days=self.dct.isoweekday() - 1) + timedelta(weeks=shift)
+        d = monday + timedelta(days=wd - 1)
+        return Norm(c.start, c.end, "date", d.isoformat(), "day", "publication", c.kind, wd)
+
+    def n_beforelast(self, c: Cand) -> Norm | None:
+        """'the week before last', 'the year after next': two units from the publication date."""
+        if self.dct is None:
+            return self.mk(c, "date", None, None)
+        shift = -2 if c.m.group("dir").lower().startswith("before") else 2
+        return self.mk(c, "date", self._shift_unit(self.dct, c.m.group("unit").lower(), shift), "publication")
+
     _GENERIC_AFTER = re.compile(
         r"['\u2019]s\s+(?:(?:modern|global|fast|digital|current|changing|new)[\w-]*\s+)?(?:world|society|economy|"
         r"standards|terms|dollars|prices|money|generation|youth|young|children|kids|teenagers|pupils|students|"

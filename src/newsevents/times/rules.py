@@ -131,6 +131,12 @@ _PATTERNS: list[tuple[str, str]] = [
     ("century", rf"{_B}(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<cword>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[\s-]+century{_E}"),
     # "Last Monday", "Tuesday night", "late Tuesday night", "this past Sunday"
     ("weekday", rf"{_B}(?:(?P<rel>[Tt]he\s+(?:following|next|previous|preceding)|[Ll]ast|[Tt]his past|[Tt]his coming|[Tt]his|[Nn]ext|[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate)\s+)?{WD}(?:'s)?(?:\s+{POD})?{_E}"),
+    # "Tuesday of last week", "Friday of next week": that weekday inside the week named (TIDES: one
+    # expression), not the nearest Tuesday plus a week of its own
+    ("wdofweek", rf"{_B}{WD}\s+of\s+(?P<rel>(?i:last|this|next))\s+week{_E}"),
+    # "the week before last", "the year after next": two units back or ahead (TIDES, like "the day
+    # before yesterday")
+    ("beforelast", r"(?i:(?<![\w-])the\s+(?P<unit>week|weekend|month|year)\s+(?P<dir>before\s+last|after\s+next)(?![\w-]))"),
     ("relday", rf"(?i:{_B}(?:(?P<mod>earlier|later|early|late)\s+)?(?P<rd>the day before yesterday|the day after tomorrow|today|tonight|yesterday|tomorrow)(?:'s)?(?:\s+{POD})?{_E})"),
     ("thispod", rf"(?i:{_B}(?:(?:later|earlier|early|late)\s+)?(?P<rel>this|last|that|the same|the next|the following|the previous)\s+{POD}{_E})"),
     # "last week", "earlier this month", "the end of last year", "the past week", "this summer"
@@ -292,6 +298,8 @@ _KIND_TRIGGERS: dict[str, tuple[frozenset[str], int]] = {
     ]
 }
 _KIND_TRIGGERS["relmdy"] = (frozenset({"month"}), 2)
+_KIND_TRIGGERS["wdofweek"] = (frozenset({"weekday"}), 0)
+_KIND_TRIGGERS["beforelast"] = (frozenset({"unit"}), 1)
 _KIND_TRIGGERS["weekofday"] = (frozenset({"month"}), 4)
 _WORD_CATS: dict[str, frozenset[str]] = {}
 for _cat, _words in _CATS.items():

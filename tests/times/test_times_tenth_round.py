@@ -1,0 +1,50 @@
+"""Tenth-round conventions (issue #4), on sentences written for these tests: everyday news phrases
+that name a weekday inside a given week ("Tuesday of last week") or a unit two steps away ("the week
+before last") are one expression with one value (TIDES), as "the day before yesterday" already was."""
+
+from __future__ import annotations
+
+import pytest
+from test_times_conventions import found as found_at  # same directory: pytest puts it on sys.path
+
+WED = "2019-06-12"  # a Wednesday in ISO week 24
+
+
+def found(text: str, published: str | None = WED) -> list[tuple[str, str | None, str]]:
+    return found_at(text, published)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a weekday inside the week named: not the nearest such weekday (yesterday would be Tuesday)
+        ("The ferry strike began on Tuesday of last week.", [("Tuesday of last week", "2019-06-04", "date")]),
+        ("The inquiry reports on Monday of next week.", [("Monday of next week", "2019-06-17", "date")]),
+        ("Ballots are counted on Friday of this week.", [("Friday of this week", "2019-06-14", "date")]),
+        # two units from the publication date
+        ("The orchard was sold the week before last.", [("the week before last", "2019-W22", "date")]),
+        ("Rents rose in the month before last.", [("the month before last", "2019-04", "date")]),
+        ("The bridge closed the year before last.", [("the year before last", "2017", "date")]),
+        ("The county fair returns the year after next.", [("the year after next", "2021", "date")]),
+        ("Hikers were stranded the weekend before last.", [("the weekend before last", "2019-W22-WE", "date")]),
+        # the ordinary forms are unchanged
+        ("The ferry strike began on Tuesday.", [("Tuesday", "2019-06-11", "date")]),
+        ("The ferry strike began last week.", [("last week", "2019-W23", "date")]),
+        ("The ferry strike began the week before.", [("the week before", None, "date")]),
+    ],
+)
+def test_tenth_round_conventions(text, expected):
+    got = found(text)
+    if expected and expected[0][1] is None:  # an anaphoric phrase: only its extent and type are fixed here
+        assert [(t, ty) for t, _, ty in got] == [(t, ty) for t, _, ty in expected]
+    else:
+        assert got == expected
+
+
+def test_tenth_round_without_publication_date():
+    """No publication date: found, never resolved against today."""
+    got = found("The ferry strike began on Tuesday of last week.", None)
+    assert [(t, ty) for t, _, ty in got] == [("Tuesday of last week", "date")]
+    assert got[0][1] is None or got[0][1].startswith("XXXX")
+    got = found("The bridge closed the year before last.", None)
+    assert got == [("the year before last", None, "date")]
