@@ -48,3 +48,28 @@ def test_tenth_round_without_publication_date():
     assert got[0][1] is None or got[0][1].startswith("XXXX")
     got = found("The bridge closed the year before last.", None)
     assert got == [("the year before last", None, "date")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an anniversary phrase names the day (week, month) that far back, not the whole year
+        ("A year ago today, the levee failed.", [("A year ago today", "2018-06-12", "date")]),
+        ("The mill shut ten years ago this month.", [("ten years ago this month", "2009-06", "date")]),
+        ("Two years ago this week the levee failed.", [("Two years ago this week", "2017-W24", "date")]),
+        # without the anchor, the year; a new sentence's "Today" is its own date
+        ("The mill shut ten years ago.", [("ten years ago", "2009", "date")]),
+        ("The mill shut two years ago. Today it reopened.",
+         [("two years ago", "2017", "date"), ("Today", "2019-06-12", "date")]),
+        # a length counted from a date stays a duration and a date (TimeML splits it from its anchor)
+        ("The vote is two weeks from today.", [("two weeks", "P2W", "duration"), ("today", "2019-06-12", "date")]),
+    ],
+)
+def test_tenth_round_ago_anchored(text, expected):
+    assert found(text) == expected
+
+
+def test_ago_today_on_a_leap_day_and_without_publication_date():
+    """A year back from 29 February is the 28th; with no publication date nothing is resolved."""
+    assert found("A year ago today, the levee failed.", "2024-02-29") == [("A year ago today", "2023-02-28", "date")]
+    assert found("A year ago today, the levee failed.", None) == [("A year ago today", None, "date")]

@@ -1384,6 +1384,8 @@ class Resolver:
             if self.dct is None or n != int(n) or sign > 0:
                 return self.mk(c, "date", None, None)  # "four years later" with nothing before: unknown
             return self.mk(c, "date", _offset_value(self.dct, sign * n, unit), "publication")
+        if m.group("agoref"):
+            return self._ago_anchored(c, n, unit, m.group("agoref"))
         sign = 1 if direction in ("from now", "hence") else -1
         if unit == "year" and sign < 0 and n is not None and n == int(n) and self.prev_word(c.start) in (
             "from", "than", "with", "over", "versus", "vs", "to"
@@ -1405,6 +1407,24 @@ class Resolver:
         if self.dct is None or n is None or n != int(n):
             return self.mk(c, "date", "PAST_REF" if sign < 0 and n is None else None, "publication")
         return self.mk(c, "date", _offset_value(self.dct, sign * n, unit), "publication")
+
+    def _ago_anchored(self, c: Cand, n: float | None, unit: str, ref: str) -> Norm | None:
+        """'a year ago today', 'two years ago this month': that day (week, month) back, not the whole
+        year -- the anniversary phrase names one day. ('Two weeks from today' stays a duration and a
+        date: TimeML splits a length from its anchor.)"""
+        if self.dct is None or n is None or n != int(n) or unit not in ("day", "week", "month", "year"):
+            return self.mk(c, "date", None, None)
+        k, base = -int(n), self.dct
+        if unit in ("day", "week"):
+            d = base + timedelta(days=k * (7 if unit == "week" else 1))
+        else:
+            y, mo = R.add_months(base, k * (12 if unit == "year" else 1))
+            d = R._safe_date(y, mo, base.day) or R._safe_date(y, mo, 28)
+        if d is None or d.year < 1:
+            return None
+        gran = re.sub(r"\s+", " ", ref.lower())
+        v = {"today": d.isoformat(), "this week": R.iso_week(d), "this month": f"{d.year:04d}-{d.month:02d}"}[gran]
+        return self.mk(c, "date", v, "publication")
 
     def _before_bare_verb(self, end: int) -> bool:
         """The word right after `end` is a verb's base form ("one day lead", "one day become"): the

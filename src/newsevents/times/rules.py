@@ -167,7 +167,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("modpod", r"(?i:(?<![\w-])(?:the\s+)?(?:early|late|mid)[\s-]+(?P<pod>morning|afternoon|evening)(?![\w-])(?!\s*['\u2019]s)(?!\s+of\b))"),
     ("theweekend", r"(?i:(?<![\w-])(?:over\s+)?the\s+weekend(?![\w-]))"),
     ("dayafter", r"(?i:(?<![\w-])the\s+(?P<unit>day|night|week|month|year)\s+(?P<dir>before|after)(?=\s*[.,;:)]))"),
-    ("ago", rf"(?i:{_B}{APPROX}{NUM}\s+{UNIT_S}(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|before|after|from now|hence|previously|back){_E})"),
+    ("ago", rf"(?i:{_B}{APPROX}{NUM}\s+{UNIT_S}(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|before|after|from now|hence|previously|back)(?:\s+(?<=ago\s)(?P<agoref>today|this\s+week|this\s+month))?{_E})"),
     ("duration", rf"(?i:{_B}(?:(?P<pre>(?:the\s+|these\s+|those\s+)?(?:past|last|next|first|previous|coming|following|recent|final|remaining)\s+)|(?P<det>the\s+))?{APPROX}{NUM}\s+(?:(?:straight|consecutive|full|whole|more|additional|extra|long|trading|business|working)\s+)?{UNIT_S}(?P<uhalf>\s+and\s+a\s+half|-and-a-half)?{_E}(?!\s+old\b))"),
     # "a three-year period", "his one-year term": the noun is itself a stretch of time, so the
     # compound names its length (unlike "a nine-minute video", which the issue lists as a false positive)
