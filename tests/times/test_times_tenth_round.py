@@ -21,6 +21,11 @@ def found(text: str, published: str | None = WED) -> list[tuple[str, str | None,
         ("The ferry strike began on Tuesday of last week.", [("Tuesday of last week", "2019-06-04", "date")]),
         ("The inquiry reports on Monday of next week.", [("Monday of next week", "2019-06-17", "date")]),
         ("Ballots are counted on Friday of this week.", [("Friday of this week", "2019-06-14", "date")]),
+        ("The ferry strike began on Tuesday last week.", [("Tuesday last week", "2019-06-04", "date")]),
+        ("The inquiry reports Monday next week.", [("Monday next week", "2019-06-17", "date")]),
+        # a possessive week is a week of its own ("said Tuesday [that] last week's vote ...")
+        ("Officials said Tuesday last week's vote was void.",
+         [("Tuesday", "2019-06-11", "date"), ("last week", "2019-W23", "date")]),
         # two units from the publication date
         ("The orchard was sold the week before last.", [("the week before last", "2019-W22", "date")]),
         ("Rents rose in the month before last.", [("the month before last", "2019-04", "date")]),

@@ -131,9 +131,9 @@ _PATTERNS: list[tuple[str, str]] = [
     ("century", rf"{_B}(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<cword>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[\s-]+century{_E}"),
     # "Last Monday", "Tuesday night", "late Tuesday night", "this past Sunday"
     ("weekday", rf"{_B}(?:(?P<rel>[Tt]he\s+(?:following|next|previous|preceding)|[Ll]ast|[Tt]his past|[Tt]his coming|[Tt]his|[Nn]ext|[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate)\s+)?{WD}(?:'s)?(?:\s+{POD})?{_E}"),
-    # "Tuesday of last week", "Friday of next week": that weekday inside the week named (TIDES: one
-    # expression), not the nearest Tuesday plus a week of its own
-    ("wdofweek", rf"{_B}{WD}\s+of\s+(?P<rel>(?i:last|this|next))\s+week{_E}"),
+    # "Tuesday of last week", "Friday next week": that weekday inside the week named (TIDES: one
+    # expression), not the nearest Tuesday plus a week of its own; not "said Tuesday last week's ..."
+    ("wdofweek", rf"{_B}{WD}\s+(?:of\s+)?(?P<rel>(?i:last|this|next))\s+week{_E}(?!['\u2019]s)"),
     # "the week before last", "the year after next": two units back or ahead (TIDES, like "the day
     # before yesterday")
     ("beforelast", r"(?i:(?<![\w-])the\s+(?P<unit>week|weekend|month|year)\s+(?P<dir>before\s+last|after\s+next)(?![\w-]))"),
