@@ -40,3 +40,17 @@ def test_a_rare_neighbour_still_counts_fully():
                       ("Lexington", "GPE"), ("Kentucky", "GPE")])
     paris = _got(doc, "Paris")
     assert (paris.country_code, paris.admin1) == ("US", "Kentucky")
+
+
+def test_a_province_abbreviation_after_its_town_is_the_province():
+    doc = _doc("The girl was born in Churchill, Man. last spring, her mother said.", [("Churchill", "GPE")])
+    man = _got(doc, "Man")
+    assert (man.name, man.feature) == ("Manitoba", "admin1")
+    assert doc.text[man.start:man.end] == "Man"
+
+
+def test_the_same_word_elsewhere_stays_no_place():
+    for text in ("A Man. United fan was hurt on the way home.", "They met the Man. He said nothing.",
+                 "The girl was born in Churchill, Man and boy alike came to see her."):
+        doc = _doc(text, [("Churchill", "GPE")] if "Churchill" in text else [])
+        assert not [p for p in doc.places if p.text.startswith("Man")], text

@@ -996,7 +996,7 @@ class _Detector:
             if 0 not in taken[s:e]:
                 continue
             if " " not in m.group():  # one word (most runs): one part, and a stop word opens nothing
-                if norm(m.group()) not in _STOP:
+                if norm(m.group()) not in _STOP or self.after_town(s, e):
                     self._run_words([(s, e)])
                 continue
             for words in _sentence_parts([(w.start(), w.end()) for w in _NONSPACE.finditer(text, s, e)], text):
@@ -1006,6 +1006,12 @@ class _Detector:
                     words = words[1:]
                 self._run_words(words)
 
+    def after_town(self, s: int, e: int) -> bool:
+        """"Churchill, Man.": a province or state abbreviation with its period, right after a town given
+        with it, is that province, though the bare word ("Man") is a stop word that opens no name."""
+        return (norm(self.text[s:e]) in _dotted() and self.text.endswith(".", 0, e)
+                and any(m.end == s - 2 and m.within for m in self.mentions))
+
     def _run_words(self, words: list[tuple[int, int]]) -> None:
         text, taken, blocked, tagged = self.text, self.taken, self.blocked, self.tagged
         lookup = get().lookup
@@ -1014,7 +1020,8 @@ class _Detector:
         while i < n:
             done = False
             first = norm(text[words[i][0]:words[i][1]])
-            if first in _STOP and first not in _OPENERS:  # no name of any size opens with it
+            after_town = first in _STOP and self.after_town(*words[i])
+            if first in _STOP and first not in _OPENERS and not after_town:  # no name of any size opens with it
                 i += 1
                 continue
             for size in range(min(4, n - i), 0, -1):
@@ -1023,7 +1030,7 @@ class _Detector:
                     we -= 1
                 if text[we - 2:we] in ("'s", "\u2019s"):  # "America's"
                     we -= 2
-                if we - ws < 4 or (first in _STOP and size == 1):
+                if we - ws < 4 or (first in _STOP and size == 1 and not after_town):
                     continue
                 name = text[ws:we]
                 if 1 in taken[ws:we] or 1 in blocked[ws:we] or "'" in name or "\u2019" in name:
