@@ -78,3 +78,20 @@ def test_ago_today_on_a_leap_day_and_without_publication_date():
     """A year back from 29 February is the 28th; with no publication date nothing is resolved."""
     assert found("A year ago today, the levee failed.", "2024-02-29") == [("A year ago today", "2023-02-28", "date")]
     assert found("A year ago today, the levee failed.", None) == [("A year ago today", None, "date")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the day a change takes effect lies ahead, unless the clause it opens tells the past
+        ("Starting Monday, bus fares rise.", [("Monday", "2019-06-17", "date")]),
+        ("Beginning Friday, the aquarium is closed.", [("Friday", "2019-06-14", "date")]),
+        ("Starting on Monday, the tunnel will close.", [("Monday", "2019-06-17", "date")]),
+        ("Beginning Monday, bus fares rose.", [("Monday", "2019-06-10", "date")]),
+        ("Starting Monday, bus fares had risen.", [("Monday", "2019-06-10", "date")]),
+        # a past clause without "starting" stays past
+        ("Bus fares rose Monday.", [("Monday", "2019-06-10", "date")]),
+    ],
+)
+def test_tenth_round_starting_weekday(text, expected):
+    assert found(text) == expected

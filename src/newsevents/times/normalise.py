@@ -748,6 +748,8 @@ class Resolver:
             v = d.isoformat() + suffix
             return Norm(start, end, typ, v, R.granularity(v, typ), "prev", c.kind, wd, i)
         tense = tense_at(self.nlp, c.start, c.end, present=not possessive)
+        if tense is None and rel is None:
+            tense = self._starting_tense(c.start)
         # "Monday" after "Last Monday" is the same day (not a day ahead of the story when this
         # clause is past: "on Tuesday" in a future clause, then "the race was called Tuesday")
         if rel is None and tense != "future":
@@ -764,6 +766,25 @@ class Resolver:
         d = R.resolve_weekday(self.dct, wd, rel, tense)
         v = d.isoformat() + suffix
         return Norm(start, end, typ, v, R.granularity(v, typ), "publication", c.kind, wd)
+
+    def _starting_tense(self, start: int) -> str | None:
+        """'Starting Monday, fares rise', 'beginning on Friday the line will close': the day a change
+        takes effect lies ahead unless the clause it opens is past ('Beginning Monday, fares rose')."""
+        if self.nlp is None:
+            return None
+        span = self.nlp.char_span(start, start + 1, alignment_mode="expand")
+        if span is None or span.start == 0:
+            return None
+        i = span.start - 1
+        if self.nlp[i].lower_ == "on" and i > 0:
+            i -= 1
+        tok = self.nlp[i]
+        if tok.lower_ not in ("starting", "beginning") or tok.tag_ != "VBG":
+            return None
+        head = tok.head
+        if head.tag_ == "VBD" or any(a.dep_ in ("aux", "auxpass") and a.tag_ == "VBD" for a in head.children):
+            return "past"
+        return "future"
 
     _CONJ = re.compile(r"\s*,?\s*(?:and|or|to|through|thru|until|till)\s+|\s*[-\u2013\u2014]\s*", re.I)
 
