@@ -54,3 +54,17 @@ def test_the_same_word_elsewhere_stays_no_place():
                  "The girl was born in Churchill, Man and boy alike came to see her."):
         doc = _doc(text, [("Churchill", "GPE")] if "Churchill" in text else [])
         assert not [p for p in doc.places if p.text.startswith("Man")], text
+
+
+_LONDON = ("A man was hurt in a fight outside a bar early Sunday, London police {title}Pat Moore said. Anyone who saw "
+           "it is asked to call 555-010-0199.")
+
+
+def test_a_canadian_police_rank_makes_a_local_story_canadian():
+    london = _got(_doc(_LONDON.format(title="Const. "), [("London", "GPE")]), "London")
+    assert (london.country_code, london.admin1) == ("CA", "Ontario")
+
+
+def test_without_the_rank_the_name_keeps_its_big_city():
+    london = _got(_doc(_LONDON.format(title="spokesman "), [("London", "GPE")]), "London")
+    assert london.country_code == "GB"

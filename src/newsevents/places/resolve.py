@@ -134,6 +134,18 @@ def _state_cues(text: str) -> set[str]:
     return {st for hint, rx, states in _state_cue_table() if hint in text and rx.search(text) for st in states}
 
 
+# Canadian police ranks and forces as Canadian Press writes them ("Const. Kim Lee", "RCMP"): a Canadian local
+# story, even where its phone numbers look American
+_CA_CUES = (("Const. ", re.compile(r"\bConst\. [A-Z]")), ("RCMP", re.compile(r"\bRCMP\b")))
+
+
+def _local_country(text: str) -> str:
+    """The country whose local news the story reads as ("CA", "US"), else ""."""
+    if any(hint in text and rx.search(text) for hint, rx in _CA_CUES):
+        return "CA"
+    return "US" if _us_local(text) else ""
+
+
 def _us_local(text: str) -> bool:
     """Any cue of American local news in the text, each searched only where its fixed part occurs."""
     if any(hint in text and rx.search(text) for hint, rx in _US_CUES):
@@ -1179,7 +1191,7 @@ def _town_cells(cands: tuple[Candidate, ...]) -> frozenset[tuple[int, int]]:
 
 
 def _build_context(mentions: list[Mention], demonym_cc: Counter, readings: dict[str, tuple[Candidate, ...]],
-                   us_local: bool = False, cue_states: frozenset[str] = frozenset()) -> Context:
+                   local: str = "", cue_states: frozenset[str] = frozenset()) -> Context:
     cc: Counter = Counter(demonym_cc)
     own: dict[str, dict[str, int]] = {}
     infos = {key: _reading_info(cands) for key, cands in readings.items()}
@@ -1252,8 +1264,8 @@ def _build_context(mentions: list[Mention], demonym_cc: Counter, readings: dict[
         tight_w[key] = 1.0 if len(small) <= SPREAD_N else SPREAD_N / len(small)
     for st in cue_states:  # "selectmen": as if one of the story's names were in that state
         a1[("US", st)]["(local government words)"] = 1.0
-    if us_local and all(k == "US" for k in cc):
-        cc["US"] += 1  # a sheriff's office, a police department, a 555-0100 number: an American local story
+    if local and all(k == local for k in cc):
+        cc[local] += 1  # a sheriff's office, a 555-0100 number: an American local story; "Const.": a Canadian
     if placed < 2:
         tight.clear()  # one name alone has no neighbours
     return Context(cc, own, geo, a1, countries, tight=tight, cc_total=sum(cc.values()), tight_w=tight_w)
@@ -1597,7 +1609,7 @@ def geoparse(doc: Document) -> tuple[list[Place], list[str]]:
     _qualifiers_are_states(mentions, doc.text)
     _list_mates(mentions, doc.text)
     _kinds(mentions, doc.text)
-    us = _us_local(doc.text)
+    us = _local_country(doc.text)
     cues = frozenset(_state_cues(doc.text))
     readings = _readings(mentions)
     _resolve(mentions, _build_context(mentions, demonym_cc, readings, us, cues), doc.text)
