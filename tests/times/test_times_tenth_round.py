@@ -95,3 +95,21 @@ def test_ago_today_on_a_leap_day_and_without_publication_date():
 )
 def test_tenth_round_starting_weekday(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a rule that "takes effect" / "goes into effect" / "comes into force" on a date starts then:
+        # the date lies ahead, as after "effective" and "payable"
+        ("The smoking ban takes effect on Jan. 1.", [("Jan. 1", "2020-01-01", "date")]),
+        ("The new speed limit goes into effect Jan. 1.", [("Jan. 1", "2020-01-01", "date")]),
+        ("The levy comes into force in January.", [("January", "2020-01", "date")]),
+        ("The smoking ban takes effect on New Year's Day.", [("New Year's Day", "2020-01-01", "date")]),
+        # told in the past, it started then
+        ("The smoking ban took effect Jan. 1.", [("Jan. 1", "2019-01-01", "date")]),
+        ("The levy came into force in January.", [("January", "2019-01", "date")]),
+    ],
+)
+def test_tenth_round_takes_effect(text, expected):
+    assert found(text) == expected

@@ -75,13 +75,21 @@ def _attached_directly(tok: Any, verb: Any) -> bool:
     return False
 
 
+_IN_FORCE = ({"takes", "take"}, {"goes", "go", "comes", "come"})  # present forms only: "took effect" is done
+
+
 def _ahead_words(nlp_doc: Any, i: int) -> bool:
-    """'payable', 'effective', 'of record', 'record date' (then 'on' / 'as of') right before token i."""
-    words = [t.lower_ for t in nlp_doc[max(0, i - 4) : i]]
+    """'payable', 'effective', 'of record', 'record date' (then 'on' / 'as of') right before token i;
+    also a rule that 'takes effect' / 'goes into effect' / 'comes into force' (on): a scheduled start."""
+    words = [t.lower_ for t in nlp_doc[max(0, i - 5) : i]]
     if words[-2:] == ["as", "of"]:
         words = words[:-2]
-    elif words[-1:] == ["on"]:
+    elif words[-1:] in (["on"], ["in"], ["from"]):
         words = words[:-1]
+    if len(words) >= 2 and words[-1] in ("effect", "force") and (
+        words[-2] in _IN_FORCE[0] or len(words) >= 3 and words[-2] == "into" and words[-3] in _IN_FORCE[1]
+    ):
+        return True
     return bool(words) and (words[-1] in ("payable", "effective") or words[-2:] in (["of", "record"], ["record", "date"]))
 
 
