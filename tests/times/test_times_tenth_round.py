@@ -113,3 +113,18 @@ def test_tenth_round_starting_weekday(text, expected):
 )
 def test_tenth_round_takes_effect(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare day of the month is in the month the story is in (TIDES: the month is implicit); only
+        # a past clause moves a day still ahead back to the month before
+        ("Nominations close on the 28th.", [("the 28th", "2019-06-28", "date")]),
+        ("The water bill is due by the 20th.", [("the 20th", "2019-06-20", "date")]),
+        ("Nominations closed on the 28th.", [("the 28th", "2019-05-28", "date")]),
+        ("Nominations will close on the 3rd.", [("the 3rd", "2019-07-03", "date")]),
+    ],
+)
+def test_tenth_round_day_of_month(text, expected):
+    assert found(text) == expected

@@ -1674,7 +1674,7 @@ class Resolver:
             return self.mk(c, "date", f"XXXX-XX-{day:02d}", None, start=start)
         y, mo = self.dct.year, self.dct.month
         tense = self.tense(c)
-        if tense != "future" and day > self.dct.day:
+        if tense == "past" and day > self.dct.day:
             y, mo = (y, mo - 1) if mo > 1 else (y - 1, 12)
         elif tense == "future" and day < self.dct.day:
             y, mo = (y, mo + 1) if mo < 12 else (y + 1, 1)
