@@ -32,6 +32,7 @@ def found(text: str, published: str | None = WED) -> list[tuple[str, str | None,
         ("The bridge closed the year before last.", [("the year before last", "2017", "date")]),
         ("The county fair returns the year after next.", [("the year after next", "2021", "date")]),
         ("Hikers were stranded the weekend before last.", [("the weekend before last", "2019-W22-WE", "date")]),
+        ("Thieves struck the night before last.", [("the night before last", "2019-06-10TNI", "time")]),
         # the ordinary forms are unchanged
         ("The ferry strike began on Tuesday.", [("Tuesday", "2019-06-11", "date")]),
         ("The ferry strike began last week.", [("last week", "2019-W23", "date")]),

@@ -847,8 +847,10 @@ class Resolver:
     def n_beforelast(self, c: Cand) -> Norm | None:
         """'the week before last', 'the year after next': two units from the publication date."""
         if self.dct is None:
-            return self.mk(c, "date", None, None)
+            return self.mk(c, "time" if c.m.group("unit").lower() == "night" else "date", None, None)
         shift = -2 if c.m.group("dir").lower().startswith("before") else 2
+        if c.m.group("unit").lower() == "night":  # the night of the day before yesterday
+            return self.mk(c, "time", (self.dct + timedelta(days=shift)).isoformat() + "TNI", "publication")
         return self.mk(c, "date", self._shift_unit(self.dct, c.m.group("unit").lower(), shift), "publication")
 
     _GENERIC_AFTER = re.compile(

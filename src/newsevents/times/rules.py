@@ -134,9 +134,9 @@ _PATTERNS: list[tuple[str, str]] = [
     # "Tuesday of last week", "Friday next week": that weekday inside the week named (TIDES: one
     # expression), not the nearest Tuesday plus a week of its own; not "said Tuesday last week's ..."
     ("wdofweek", rf"{_B}{WD}\s+(?:of\s+)?(?P<rel>(?i:last|this|next))\s+week{_E}(?!['\u2019]s)"),
-    # "the week before last", "the year after next": two units back or ahead (TIDES, like "the day
-    # before yesterday")
-    ("beforelast", r"(?i:(?<![\w-])the\s+(?P<unit>week|weekend|month|year)\s+(?P<dir>before\s+last|after\s+next)(?![\w-]))"),
+    # "the week before last", "the year after next", "the night before last": two units back or ahead
+    # (TIDES, like "the day before yesterday")
+    ("beforelast", r"(?i:(?<![\w-])the\s+(?P<unit>night|week|weekend|month|year)\s+(?P<dir>before\s+last|after\s+next)(?![\w-]))"),
     ("relday", rf"(?i:{_B}(?:(?P<mod>earlier|later|early|late)\s+)?(?P<rd>the day before yesterday|the day after tomorrow|today|tonight|yesterday|tomorrow)(?:'s)?(?:\s+{POD})?{_E})"),
     ("thispod", rf"(?i:{_B}(?:(?:later|earlier|early|late)\s+)?(?P<rel>this|last|that|the same|the next|the following|the previous)\s+{POD}{_E})"),
     # "last week", "earlier this month", "the end of last year", "the past week", "this summer"
@@ -299,7 +299,7 @@ _KIND_TRIGGERS: dict[str, tuple[frozenset[str], int]] = {
 }
 _KIND_TRIGGERS["relmdy"] = (frozenset({"month"}), 2)
 _KIND_TRIGGERS["wdofweek"] = (frozenset({"weekday"}), 0)
-_KIND_TRIGGERS["beforelast"] = (frozenset({"unit"}), 1)
+_KIND_TRIGGERS["beforelast"] = (frozenset({"unit", "pod"}), 1)
 _KIND_TRIGGERS["weekofday"] = (frozenset({"month"}), 4)
 _WORD_CATS: dict[str, frozenset[str]] = {}
 for _cat, _words in _CATS.items():
