@@ -1,45 +1,13 @@
-"""Resolution rules of the third TR-News development round, each checked on sentences written for these
-tests."""
+"""Detection and local-country rules of the third TR-News development round, each checked on sentences
+written for these tests."""
 
 from __future__ import annotations
 
 from test_places import _doc  # same directory: pytest puts it on sys.path
 
-import newsevents.places.resolve as resolve
-
 
 def _got(doc, text: str):
     return next(p for p in doc.places if p.text == text)
-
-
-_COMMON = ("The Arlington council voted on Tuesday to buy two old apartment blocks, Madison Court and Hampton "
-           "Hills, near Washington Street, and to pave Martin Road.")
-_COMMON_ENTS = [("Arlington", "GPE"), ("Madison", "GPE"), ("Hampton", "GPE"), ("Washington", "GPE"),
-                ("Martin", "GPE")]
-
-
-def test_names_with_towns_everywhere_do_not_pull_a_town_to_a_small_namesake():
-    # Madison, Washington and Martin have towns in dozens of places, some of them near a small Hampton:
-    # that is chance, not a cluster, so Hampton stays the large city
-    hampton = _got(_doc(_COMMON, _COMMON_ENTS), "Hampton")
-    assert (hampton.country_code, hampton.admin1) == ("US", "Virginia")
-
-
-def test_the_same_story_with_every_vote_counted_fully_goes_astray(monkeypatch):
-    # the rule is what makes the difference: without the shrinking vote the common names win
-    monkeypatch.setattr(resolve, "SPREAD_N", 10_000)
-    hampton = _got(_doc(_COMMON, _COMMON_ENTS), "Hampton")
-    assert hampton.admin1 != "Virginia"
-
-
-def test_a_rare_neighbour_still_counts_fully():
-    # two small towns that are neighbours and have few namesakes still find each other
-    text = ("LEXINGTON, Ky. - Crews from Paris and Georgetown helped Lexington firefighters on Monday, "
-            "Kentucky officials said.")
-    doc = _doc(text, [("LEXINGTON", "GPE"), ("Ky.", "GPE"), ("Paris", "GPE"), ("Georgetown", "GPE"),
-                      ("Lexington", "GPE"), ("Kentucky", "GPE")])
-    paris = _got(doc, "Paris")
-    assert (paris.country_code, paris.admin1) == ("US", "Kentucky")
 
 
 def test_a_province_abbreviation_after_its_town_is_the_province():

@@ -1122,7 +1122,6 @@ class Context:
     hoods: dict[tuple[int, int], tuple[dict[str, float], float]] = field(default_factory=dict)  # cache
     tight: dict[tuple[int, int], set[str]] = field(default_factory=dict)  # half-degree cell -> names with a reading
     tight_hoods: dict[tuple[int, int], set[str]] = field(default_factory=dict)  # cache: names in the 3x3 cells
-    tight_w: dict[str, float] = field(default_factory=dict)  # how much each name's "close town" vote counts
     a1_sums: dict[tuple[str | None, str | None], float] = field(default_factory=dict)  # cache: sum of a1[k]
     cc_total: int = 0  # sum of cc
 
@@ -1223,7 +1222,6 @@ def _build_context(mentions: list[Mention], demonym_cc: Counter, readings: dict[
     a1: dict[tuple, dict[str, float]] = defaultdict(dict)
     countries: dict[str, tuple[float, float]] = {}
     tight: dict[tuple[int, int], set[str]] = defaultdict(set)
-    tight_w: dict[str, float] = {}
     placed = 0  # names with a town reading
     # neighbours are looked for among all of a name's readings, not only its likeliest: a village
     # below the cut (a post-office town of no known size) is what makes a cluster of small places
@@ -1259,16 +1257,13 @@ def _build_context(mentions: list[Mention], demonym_cc: Counter, readings: dict[
         for cell in small:
             tight[cell].add(key)
         placed += bool(small)
-        # a name with towns all over ("Madison", "Washington") is near every other town by chance: its
-        # vote shrinks with the number of places its towns are spread over
-        tight_w[key] = 1.0 if len(small) <= SPREAD_N else SPREAD_N / len(small)
     for st in cue_states:  # "selectmen": as if one of the story's names were in that state
         a1[("US", st)]["(local government words)"] = 1.0
     if local and all(k == local for k in cc):
         cc[local] += 1  # a sheriff's office, a 555-0100 number: an American local story; "Const.": a Canadian
     if placed < 2:
         tight.clear()  # one name alone has no neighbours
-    return Context(cc, own, geo, a1, countries, tight=tight, cc_total=sum(cc.values()), tight_w=tight_w)
+    return Context(cc, own, geo, a1, countries, tight=tight, cc_total=sum(cc.values()))
 
 
 def _state_backed(c: Candidate, key: str, ctx: Context) -> bool:
@@ -1381,10 +1376,9 @@ QUAL_F = 0.25  # how much a town given with its state, and that state, count as 
 ORG_F = 0.5  # how much a name met only inside organisation names counts as the story's area
 CAP_W = 3.0  # a national capital in an international story
 TIGHT_W = 2.0  # per close name, at most two: about what a tenfold population difference weighs
-SPREAD_N = 6  # a name with towns in more half-degree cells than this votes less
 
 
-def _close_names(c: Candidate, key: str, ctx: Context) -> float:
+def _close_names(c: Candidate, key: str, ctx: Context) -> int:
     """How many other names of the story have a reading within about 50 km of this one: two small towns
     that are neighbours somewhere are rarely an accident (Athens and Henderson County, Texas)."""
     cell = _small_cell(c.lat, c.lon)
@@ -1399,8 +1393,7 @@ def _close_names(c: Candidate, key: str, ctx: Context) -> float:
                 if near:
                     seen |= near
         ctx.tight_hoods[cell] = seen
-    w = ctx.tight_w
-    return sum(w.get(k, 1.0) for k in seen if k != key)
+    return len(seen) - (key in seen)
 
 
 def _names_country(cands: tuple[Candidate, ...]) -> bool:
