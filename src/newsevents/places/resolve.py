@@ -1631,7 +1631,84 @@ def geoparse(doc: Document) -> tuple[list[Place], list[str]]:
     sites = _sites(doc, places, detector.taken, detector.ent_rows, detector.tokens)
     if sites:
         places = sorted(places + sites, key=lambda p: p.start)
+    _contained(doc.text, places)
+    if "of " in doc.text:
+        found = _named_villages(doc.text, places)
+        if found:
+            places = sorted(places + found, key=lambda p: p.start)
     return places, _focus(places)
+
+
+# "Qatraneh in the Karak district", "Kfraya in Idlib province", "Balintawak, Quezon City", "Cairo's Abbasiya
+# neighbourhood": a village below the gazetteer named with the town or district it lies in takes that
+# place's point (a village lies within a few tens of km of it; a country or continent is too wide to say)
+_KIND_WORDS = r"county|district|village|town|township|neighbou?rhood|area|quarter|suburb|province|municipality"
+_WITHIN = re.compile(rf"(?:\s(?:{_KIND_WORDS}))?,?\s+(?:in|near|outside)(?:\s+the)?\s+|,\s+|\s(?:{_KIND_WORDS})\s+of\s+(?:the\s+)?")
+_PROVINCE_AFTER = re.compile(r" (?:province|Province|governorate|Governorate|region|oblast|prefecture)\b")
+_HOOD_AFTER = re.compile(r" (?:neighbou?rhood|district|quarter|suburb)\b")
+_CONTAINER_FEATURES = ("city", "admin2")
+
+
+def _contained(text: str, places: list[Place]) -> None:
+    """Give a name the gazetteer lacks the point of the town or district the text puts it in."""
+    lost = [p for p in places if p.lat is None and p.feature is None]
+    if not lost:
+        return
+    by_start = {p.start: p for p in places if p.lat is not None and not is_context_word(p)}
+    by_end = {p.end: p for p in places if p.lat is not None and not is_context_word(p)}
+    for p in lost:
+        q = None
+        w = _WITHIN.match(text, p.end)
+        if w is not None:
+            q = by_start.get(w.end())
+            if q is not None and q.feature not in _CONTAINER_FEATURES and not (
+                    q.feature == "admin1" and _PROVINCE_AFTER.match(text, q.end)):
+                q = None
+        if q is None and p.start >= 4 and text[p.start - 3:p.start] in ("'s ", "\u2019s ") \
+                and _HOOD_AFTER.match(text, p.end):
+            q = by_end.get(p.start - 3)
+            if q is not None and q.feature not in _CONTAINER_FEATURES:
+                q = None
+        if q is None:
+            continue
+        p.name, p.country_code, p.admin1, p.lat, p.lon = p.text, q.country_code, q.admin1, q.lat, q.lon
+        p.confidence = round(min(0.5, q.confidence) * 0.6, 2)
+        p.reason = p.reason.replace("kept without coordinates", f"placed at {q.name} (the place the text puts it in)")
+
+
+_VILLAGES = re.compile(r"\b(?:[Tt]owns?|[Vv]illages?|[Hh]amlets?) of ([A-Z][\w'\u2019-]+)(?:,? and ([A-Z][\w'\u2019-]+))?"
+                       r"(?=,?\s+(?:in|near|outside)\s)")
+
+
+def _named_villages(text: str, places: list[Place]) -> list[Place]:
+    """"the villages of Foua and Kfraya in Idlib", "the towns of X and Y in Z province": names the tagger
+    missed, placed as the text says: their own reading near that place, else the place's point."""
+    out: list[Place] = []
+    by_start = None
+    for m in _VILLAGES.finditer(text):
+        if by_start is None:
+            by_start = {p.start: p for p in places if p.lat is not None and not is_context_word(p)}
+        w = _WITHIN.match(text, m.end())
+        q = by_start.get(w.end()) if w else None
+        if q is None or not (q.feature in _CONTAINER_FEATURES or (
+                q.feature == "admin1" and _PROVINCE_AFTER.match(text, q.end))):
+            continue
+        for g in (1, 2):
+            s, e = m.span(g)
+            if s < 0 or any(p.start < e and s < p.end for p in places):
+                continue
+            near = [c for c in get().lookup(norm(text[s:e])) if c.lat is not None and c.country_code == q.country_code
+                    and distance_km(c.lat, c.lon, q.lat, q.lon) <= 150]
+            if near:
+                c = max(near, key=lambda c: c.population)
+                out.append(Place(start=s, end=e, text=text[s:e], name=c.name, country_code=c.country_code, lat=c.lat,
+                                 lon=c.lon, geonames_id=c.geonames_id, admin1=c.admin1, feature=c.feature,
+                                 confidence=0.5, reason=f"named as a village or town in {q.name}; {c.feature}"))
+            else:
+                out.append(Place(start=s, end=e, text=text[s:e], name=text[s:e], country_code=q.country_code,
+                                 admin1=q.admin1, lat=q.lat, lon=q.lon, confidence=round(min(0.5, q.confidence) * 0.6, 2),
+                                 reason=f"named as a village or town in {q.name}: not in the gazetteer; placed there"))
+    return out
 
 
 # "Royal Street", "Eglinton Avenue West", "Kamenne Square": a street is below the gazetteer; it is placed at

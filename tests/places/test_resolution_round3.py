@@ -1,0 +1,55 @@
+"""Rules of the fourth TR-News development round: names the gazetteer lacks, placed where the text itself
+puts them; each checked on sentences written for these tests (the village names are made up)."""
+
+from __future__ import annotations
+
+from test_places import _doc  # same directory: pytest puts it on sys.path
+
+from newsevents.places.gazetteer import distance_km
+
+
+def _got(doc, text: str):
+    return next(p for p in doc.places if p.text == text)
+
+
+def test_a_village_in_a_named_province_takes_that_place_point():
+    doc = _doc("Shells fell on Zarqubel in Homs province on Monday, residents said.",
+               [("Zarqubel", "GPE"), ("Homs", "GPE")])
+    village, homs = _got(doc, "Zarqubel"), _got(doc, "Homs")
+    assert (village.lat, village.lon, village.country_code) == (homs.lat, homs.lon, "SY")
+    assert "placed at" in village.reason and "Homs" in village.reason
+    assert doc.text[village.start:village.end] == "Zarqubel"
+
+
+def test_a_neighbourhood_after_its_city_possessive_takes_the_city_point():
+    doc = _doc("A bomb went off in Nairobi's Kwamzeti neighbourhood late on Sunday.",
+               [("Nairobi", "GPE"), ("Kwamzeti", "GPE")])
+    hood, city = _got(doc, "Kwamzeti"), _got(doc, "Nairobi")
+    assert city.lat is not None and (hood.lat, hood.lon) == (city.lat, city.lon)
+
+
+def test_a_country_or_continent_is_too_wide_to_place_a_village():
+    for where in ("Syria", "Africa"):
+        doc = _doc(f"Shells fell on Zarqubel in {where} on Monday, residents said.",
+                   [("Zarqubel", "GPE"), (where, "LOC" if where == "Africa" else "GPE")])
+        assert _got(doc, "Zarqubel").lat is None, where
+
+
+def test_an_unknown_name_said_elsewhere_stays_without_coordinates():
+    doc = _doc("Zarqubel said on Monday that Homs would be next.", [("Zarqubel", "GPE"), ("Homs", "GPE")])
+    assert _got(doc, "Zarqubel").lat is None
+
+
+def test_villages_the_tagger_missed_are_placed_as_the_text_says():
+    doc = _doc("Rockets hit the villages of Saraqib and Tamrevo in Idlib province overnight.", [("Idlib", "GPE")])
+    known, unknown, idlib = _got(doc, "Saraqib"), _got(doc, "Tamrevo"), _got(doc, "Idlib")
+    assert known.name == "Saraqib" and distance_km(known.lat, known.lon, 35.86, 36.81) < 5  # its own reading
+    assert (unknown.lat, unknown.lon) == (idlib.lat, idlib.lon)
+    assert all(doc.text[p.start:p.end] == p.text for p in doc.places)
+
+
+def test_a_village_with_no_place_named_after_it_is_not_added():
+    for text in ("Rockets hit the village of Tamrevo in the north overnight.",
+                 "Rockets hit the village of Tamrevo in Syria overnight."):
+        doc = _doc(text, [("Syria", "GPE")] if "Syria" in text else [])
+        assert not [p for p in doc.places if p.text == "Tamrevo"], text
