@@ -238,6 +238,50 @@ def tense_at(nlp_doc: Any, start: int, end: int, present: bool = False) -> str |
     return None
 
 
+_PLAN_WORDS = {"due", "schedule", "slate", "expect", "plan", "set"}
+
+
+def _past_plan(nlp_doc: Any, start: int, end: int) -> bool:
+    """'The payment was due June 30', 'the vote was scheduled for June 2', 'talks were due to resume
+    on June 2': a plan told in the simple past dates the planned event, which may lie on either side
+    of the story, so its day is the nearest one (not last year's, nor next year's). A past perfect
+    ('had been due to expire') is a plan already gone; 'set' counts only before 'for' ('the record
+    was set on June 2' is done)."""
+    if nlp_doc is None:
+        return False
+    span = nlp_doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span.root
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX", "ADJ") and tok.dep_ not in ("aux", "auxpass", "amod"):
+            break
+        if tok.head is tok:
+            return False
+        tok = tok.head
+    else:
+        return False
+    if tok.dep_ == "xcomp" and tok.tag_ == "VB":
+        tok = tok.head  # "was due to resume", "was scheduled to open": the plan word above the infinitive
+    if tok.lemma_ == "be" and tok.tag_ == "VBD":
+        plan = next((c for c in tok.children if c.dep_ == "acomp" and c.lower_ == "due"), None)
+        verb = tok
+    elif tok.lower_ == "due" and tok.dep_ == "acomp":
+        plan, verb = tok, tok.head
+    elif tok.tag_ == "VBN" and tok.lemma_ in _PLAN_WORDS:
+        plan = verb = tok
+    else:
+        return False
+    if plan is None:
+        return False
+    if plan.lemma_ == "set" and not (span.start and nlp_doc[span.start - 1].lower_ == "for"):
+        return False
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if aux & {"had", "'d", "has", "have", "will", "would"}:
+        return False
+    return verb.tag_ == "VBD" or bool(aux & {"was", "were"})
+
+
 def _base_date(value: str, unit: str) -> date | None:
     """A date standing for an earlier value, if that value is fine-grained enough for `unit`:
     "1999" can anchor "four years later" but not "two days later"."""
@@ -341,6 +385,16 @@ class Resolver:
 
     def tense(self, c: Cand) -> str | None:
         return tense_at(self.nlp, c.start, c.end)
+
+    def date_tense(self, c: Cand, present: bool = False) -> str | None:
+        """The tense that picks a month's or a day's year: none for a plan told in the past (either side).
+        With `present`, a scheduled present ("polls open Nov. 5") looks ahead, as for weekdays; not
+        after 'since', 'from' or 'after', which name a day already gone ("is up 5% since Nov. 5")."""
+        if _past_plan(self.nlp, c.start, c.end):
+            return None
+        if present and self.prev_word(c.start) in ("since", "from", "after"):
+            present = False
+        return tense_at(self.nlp, c.start, c.end, present=present)
 
     def last_day(self, before: int) -> tuple[int, date] | None:
         """The latest earlier expression that names a resolved day."""
@@ -455,7 +509,7 @@ class Resolver:
         if near is not None and abs((near - self.dct).days) <= 90:
             d: date | None = near  # a plan within three months either way: the nearest such day
         else:
-            d = R.resolve_month_day(self.dct, month, day, "past" if dated == "done" else self.tense(c))
+            d = R.resolve_month_day(self.dct, month, day, "past" if dated == "done" else self.date_tense(c, present=True))
         return self.mk(c, "date", d.isoformat(), "publication") if d else None
 
     _DATED_NOUNS = lx.dated_nouns()
@@ -535,7 +589,7 @@ class Resolver:
             # "March 3 and 5 others": a count of the noun after it, not a day
             count = tok is not None and tok.dep_ == "nummod" and tok.head.pos_ == "NOUN" and tok.head.i > tok.i
         dct = self.dct
-        known = self._year_of(m, lambda: getattr(R.resolve_month_day(dct, month, d1, self.tense(c)), "year", None))
+        known = self._year_of(m, lambda: getattr(R.resolve_month_day(dct, month, d1, self.date_tense(c)), "year", None))
         if known is None:
             return None
         year, anchor = known
@@ -613,7 +667,7 @@ class Resolver:
         if self.dct is None:
             return self.mk(c, "date", f"XXXX-{month:02d}", None)
         dated = self._dated_noun(c) if rel is None else None  # "the April summit", "the October bombing"
-        tense = None if dated == "plan" else "past" if dated == "done" else self.tense(c)
+        tense = None if dated == "plan" else "past" if dated == "done" else self.date_tense(c)
         year = R.resolve_month(self.dct, month, tense, rel)
         if rel is None and not mod and tense == "past":
             # "collapsed in March 2011. Its chief fled in June": a past narrative set in an earlier
@@ -1142,6 +1196,27 @@ class Resolver:
         tense = self.tense(c)
         d = self.dct if tense == "future" else self.dct - timedelta(days=1)
         return self.mk(c, "time", d.isoformat() + "TNI", "publication")
+
+    _WD_RX = next(rx for k, rx in R._COMPILED if k == "weekday")
+
+    def n_overnightwd(self, c: Cand) -> Norm | None:
+        """'overnight Monday', 'overnight Sunday into Monday': the night of that day; 'overnight into
+        Tuesday': the night of the day before. One TIME (TIDES), the weekday resolved as on its own."""
+        m = c.m
+        key = "wd" if m.group("wd") else "into"
+        wm = self._WD_RX.match(self.text, m.start(key))
+        if wm is None:
+            return None
+        day = self.n_weekday(Cand(m.start(key), m.end(key), "weekday", wm))
+        if day is None:
+            return None
+        if not day.value or not re.match(r"\d{4}-\d\d-\d\d", day.value):
+            wd = day.weekday if key == "wd" or day.weekday is None else (day.weekday - 2) % 7 + 1
+            v = f"XXXX-WXX-{wd}TNI"
+            return Norm(c.start, c.end, "time", v, "part-of-day", None, c.kind, wd)
+        d = date.fromisoformat(day.value[:10]) - timedelta(days=0 if key == "wd" else 1)
+        v = d.isoformat() + "TNI"
+        return Norm(c.start, c.end, "time", v, "part-of-day", day.anchor, c.kind, d.isoweekday(), day.prev)
 
     def n_perunit(self, c: Cand) -> Norm | None:
         """'3 percent per year': a frequency, never a duration."""

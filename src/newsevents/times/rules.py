@@ -205,6 +205,10 @@ _PATTERNS: list[tuple[str, str]] = [
     # "all day", "the whole week": the full length of one unit
     ("alldur", r"(?i:(?<![\w-])(?:all|the\s+whole|the\s+entire|a\s+whole|an\s+entire)\s+(?P<unit>day|night|week|month|year|morning|afternoon|evening|weekend)(?![\w-])(?!\s+(?:of|long)\b))"),
     ("overnight", r"(?i:(?<![\w-])overnight(?![\w-]))"),
+    # "overnight Monday", "overnight Sunday into Monday", "overnight into Tuesday": one night (TIDES: a part of
+    # the day is one TIME with its day), the night of the day named, or of the day before the one it runs into
+    ("overnightwd", rf"(?<![\w-])[Oo]vernight\s+(?:(?:on\s+|from\s+)?(?P<wd>{_alt([w.capitalize() for w in _WEEKDAYS])})"
+                    rf"(?:\s+(?:into|to)\s+(?P<wd2>{_alt([w.capitalize() for w in _WEEKDAYS])}))?|into\s+(?P<into>{_alt([w.capitalize() for w in _WEEKDAYS])}))(?![\w-])(?!\s+(?:morning|afternoon|evening|night)\b)"),
     ("vague", r"(?i:(?<![\w-])(?P<v>right now|now|currently|nowadays|these days|at present|presently|recently|lately|(?:in\s+)?the\s+past|(?:in\s+)?the\s+future|(?:in\s+)?the\s+near\s+future|(?:in\s+)?the\s+(?:near|short)\s+term|as\s+soon\s+as\s+possible|(?<!\bas\s)soon(?!\s+(?:as|after|afterwards?|thereafter)\b)|(?:in\s+)?(?:the\s+)?coming\s+(?:days|weeks|months|quarters|years|decades)(?:\s+(?:and|or)\s+(?:weeks|months|years|decades))?|the\s+(?:days|weeks|months|years|decades)(?:\s+(?:and|or)\s+(?:weeks|months|years|decades))?\s+(?:ahead|to\s+come))(?![\w-]))"),
     # "the current crisis", "his recent visit": TIDES marks these adjectives as PRESENT_REF / PAST_REF
     # (checked on the parse: an adjective before its noun; not "current account", "the current")
@@ -299,6 +303,7 @@ _KIND_TRIGGERS: dict[str, tuple[frozenset[str], int]] = {
 }
 _KIND_TRIGGERS["relmdy"] = (frozenset({"month"}), 2)
 _KIND_TRIGGERS["wdofweek"] = (frozenset({"weekday"}), 0)
+_KIND_TRIGGERS["overnightwd"] = (frozenset({"overnight"}), 0)
 _KIND_TRIGGERS["beforelast"] = (frozenset({"unit", "pod"}), 1)
 _KIND_TRIGGERS["weekofday"] = (frozenset({"month"}), 4)
 _WORD_CATS: dict[str, frozenset[str]] = {}

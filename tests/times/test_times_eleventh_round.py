@@ -1,0 +1,59 @@
+"""Eleventh-round conventions (issue #4), on sentences written for these tests: everyday wire-news
+phrasings that came out wrong (a night named with "overnight", a plan told in the past tense, a
+scheduled present with a month and day). Each is one expression with one value (TIDES)."""
+
+from __future__ import annotations
+
+import pytest
+from test_times_conventions import found as found_at  # same directory: pytest puts it on sys.path
+
+WED = "2024-06-12"  # a Wednesday in ISO week 24
+
+
+def found(text: str, published: str | None = WED) -> list[tuple[str, str | None, str]]:
+    return found_at(text, published)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # "overnight" + a weekday is that day's night, one TIME (like "Monday night")
+        ("Heavy rain fell overnight Monday, forecasters said.", WED, [("overnight Monday", "2024-06-10TNI", "time")]),
+        ("Crews worked overnight on Monday to clear the line.", WED, [("overnight on Monday", "2024-06-10TNI", "time")]),
+        ("Road crews will work overnight Friday.", WED, [("overnight Friday", "2024-06-14TNI", "time")]),
+        # "overnight into Tuesday" is the night before Tuesday; "Sunday into Monday" the night of Sunday
+        ("Snow piled up overnight into Tuesday.", WED, [("overnight into Tuesday", "2024-06-10TNI", "time")]),
+        ("The river crested overnight Sunday into Monday.", WED,
+         [("overnight Sunday into Monday", "2024-06-09TNI", "time")]),
+        # a bare "overnight" is still the night before the story's day
+        ("Snow piled up overnight.", WED, [("overnight", "2024-06-11TNI", "time")]),
+        # a plan told in the past names its own day, on either side of the story: the nearest one
+        ("The rent payment was due June 30, the landlord said.", WED, [("June 30", "2024-06-30", "date")]),
+        ("The ferry was scheduled to sail on June 2 but stayed in port.", WED, [("June 2", "2024-06-02", "date")]),
+        ("The recount was scheduled for June 2.", WED, [("June 2", "2024-06-02", "date")]),
+        ("The ruling was expected on June 28.", WED, [("June 28", "2024-06-28", "date")]),
+        ("Talks were due to resume on June 20.", WED, [("June 20", "2024-06-20", "date")]),
+        ("The strike was set for July 8.", WED, [("July 8", "2024-07-08", "date")]),
+        # a plan already gone (past perfect) and a done event stay past
+        ("The lease had been due to run out on June 2.", WED, [("June 2", "2024-06-02", "date")]),
+        ("The ferry sailed on June 30.", WED, [("June 30", "2023-06-30", "date")]),
+        # a scheduled present with a month and day looks ahead, as a weekday does
+        ("Voters go to the polls on Nov. 5.", "2024-01-15", [("Nov. 5", "2024-11-05", "date")]),
+        ("Voters will go to the polls on Nov. 5.", "2024-01-15", [("Nov. 5", "2024-11-05", "date")]),
+        ("The retrial opens Dec. 2.", "2024-01-15", [("Dec. 2", "2024-12-02", "date")]),
+        # ... but not a day a change is counted from
+        ("The index is up 5 percent since Nov. 5.", "2024-01-15", [("Nov. 5", "2023-11-05", "date")]),
+        ("Voters went to the polls on Nov. 5.", "2024-01-15", [("Nov. 5", "2023-11-05", "date")]),
+    ],
+)
+def test_eleventh_round_conventions(text, published, expected):
+    assert found(text, published) == expected
+
+
+def test_eleventh_round_without_publication_date():
+    """No publication date: the night is found, its day stays a weekday pattern, never today."""
+    assert found("Snow piled up overnight into Tuesday.", None) == [
+        ("overnight into Tuesday", "XXXX-WXX-1TNI", "time")
+    ]
+    assert found("Heavy rain fell overnight Monday.", None) == [("overnight Monday", "XXXX-WXX-1TNI", "time")]
+    assert found("The rent payment was due June 30.", None) == [("June 30", "XXXX-06-30", "date")]
