@@ -53,3 +53,20 @@ def test_a_village_with_no_place_named_after_it_is_not_added():
                  "Rockets hit the village of Tamrevo in Syria overnight."):
         doc = _doc(text, [("Syria", "GPE")] if "Syria" in text else [])
         assert not [p for p in doc.places if p.text == "Tamrevo"], text
+
+
+def test_a_province_whose_city_is_small_beside_it_is_the_province():
+    doc = _doc("The singer grew up in Quebec and moved west at twenty, her agent said.", [("Quebec", "GPE")])
+    assert _got(doc, "Quebec").feature == "admin1"
+
+
+def test_its_office_names_the_province_even_in_a_story_about_its_towns():
+    doc = _doc("Mayors from Montreal and Laval asked the Quebec government for more buses.",
+               [("Montreal", "GPE"), ("Laval", "GPE"), ("Quebec", "GPE")])
+    assert _got(doc, "Quebec").feature == "admin1"
+
+
+def test_a_state_that_is_usually_its_big_city_stays_the_city():
+    for name in ("New York", "Washington"):
+        doc = _doc(f"She grew up in {name} and moved west at twenty, her agent said.", [(name, "GPE")])
+        assert _got(doc, name).feature == "city", name

@@ -1310,10 +1310,10 @@ def _score(m: Mention, c: Candidate, ctx: Context, text: str, names_country: boo
     s = prior(c)
     if not c.primary and _short_form(c.name, m.key):
         s += 2.5  # "New York" for New York City is the city's everyday name, not an obscure alternate
-    if c.feature == "admin1" and _city_twin(c):
+    if c.feature == "admin1":
         if _STATE_OFFICE.match(text, m.end):
-            s += 6.0  # "New York Gov. Andrew Cuomo": a state's office names the state
-        elif not any(w in text[max(0, m.start - 12):m.end + 10].lower() for w in ("state", "province")):
+            s += 6.0  # "New York Gov. Andrew Cuomo", "the Quebec government": a state's office names the state
+        elif _city_twin(c) and not any(w in text[max(0, m.start - 12):m.end + 10].lower() for w in ("state", "province")):
             s -= 4.0  # "Washington", "New York": the big city unless the text says "state"
     if c.country_code:
         n_cc = ctx.cc.get(c.country_code, 0) - ctx.own.get(m.key, _EMPTY).get(c.country_code, 0)
@@ -1431,9 +1431,13 @@ def _short_form(name: str, key: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def _city_twin(c: Candidate) -> bool:
+    """The state or province is usually its big city of the same name ("New York", "Washington"); not where
+    the city holds under an eighth of its people and is no capital (Quebec: "Quebec City" for the city)."""
     key = norm(c.name)
     return any(x.feature == "city" and (x.primary or _short_form(x.name, key)) and x.population >= 500_000
-               and x.country_code == c.country_code for x in get().lookup(key))
+               and x.country_code == c.country_code
+               and (x.population * 8 >= c.population or (key, c.country_code) in _capitals())
+               for x in get().lookup(key))
 
 
 def _readings(mentions: list[Mention]) -> dict[str, tuple[Candidate, ...]]:
