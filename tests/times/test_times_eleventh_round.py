@@ -44,6 +44,16 @@ def found(text: str, published: str | None = WED) -> list[tuple[str, str | None,
         # ... but not a day a change is counted from
         ("The index is up 5 percent since Nov. 5.", "2024-01-15", [("Nov. 5", "2023-11-05", "date")]),
         ("Voters went to the polls on Nov. 5.", "2024-01-15", [("Nov. 5", "2023-11-05", "date")]),
+        # an arranged occasion the clause's past verb happened at, or a change counts from, is over
+        ("The mayor lost in the Nov. 6 election.", "2024-10-16", [("Nov. 6", "2023-11-06", "date")]),
+        ("Fares have risen since the Nov. 6 vote.", "2024-10-16", [("Nov. 6", "2023-11-06", "date")]),
+        ("The mayor will campaign before the Nov. 6 election.", "2024-10-16", [("Nov. 6", "2024-11-06", "date")]),
+        ("Nobody explained the Nov. 6 deadline.", "2024-10-16", [("Nov. 6", "2024-11-06", "date")]),
+        # "(for) the coming months" is the time ahead (FUTURE_REF), as "in the coming months" already was;
+        # "for the next months" stays a stretch counted from now
+        ("Ferry fares stay frozen for the coming months.", WED, [("the coming months", "FUTURE_REF", "date")]),
+        ("That is bad news for coming quarters.", WED, [("coming quarters", "FUTURE_REF", "date")]),
+        ("Ferry fares stay frozen for the next months.", WED, [("the next months", "PXM", "duration")]),
     ],
 )
 def test_eleventh_round_conventions(text, published, expected):

@@ -527,7 +527,18 @@ class Resolver:
         head = root.head
         if root.dep_ not in ("nmod", "compound", "amod") or head.pos_ != "NOUN" or not 0 <= head.i - span.end <= 2:
             return None
-        return self._DATED_NOUNS.get(head.lower_)
+        kind = self._DATED_NOUNS.get(head.lower_)
+        prep = head.head if head.dep_ == "pobj" else None
+        if kind == "plan" and prep is not None and prep.lower_ in self._DONE_PREPS:
+            # "lost in the Nov. 6 election", "has risen since the May 2 vote": an occasion the
+            # clause's past verb happened at (or a change counts from) is over
+            verb = prep.head
+            aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+            if prep.lower_ == "since" or verb.tag_ == "VBD" and not aux or aux & {"was", "were", "had", "did"}:
+                return "done"
+        return kind
+
+    _DONE_PREPS = frozenset({"in", "at", "during", "since", "after", "following"})
 
     def n_mdy(self, c: Cand) -> Norm | None:
         m = c.m
@@ -1626,7 +1637,9 @@ class Resolver:
         elif pre == "over the":
             start = m.start("pre") + 5
         unit = m.group("unit").lower()
-        if pre.endswith(("coming", "next")) and "for" not in pre:
+        if pre.endswith("coming") or pre.endswith("next") and "for" not in pre:
+            # "(for) the coming months" is the time ahead (TIDES FUTURE_REF; HeidelTime agrees, also after
+            # "for"); "for the next months" is a stretch counted from now, a duration
             v = "FUTURE_REF"
             return Norm(start, c.end, "date", v, "vague", "publication", c.kind)
         return Norm(start, c.end, "duration", R.duration_value(None, unit), None, None, c.kind)
