@@ -60,6 +60,25 @@ def test_eleventh_round_conventions(text, published, expected):
     assert found(text, published) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a clock time and its conversion in brackets take the day named right after them
+        ("The ballot opens at 10 a.m. EDT (1400 GMT) on Thursday.",
+         [("10 a.m. EDT", "2024-06-13T10:00-04:00", "time"), ("1400 GMT", "2024-06-13T14:00+00:00", "time"),
+          ("Thursday", "2024-06-13", "date")]),
+        ("The quake hit at 9 p.m. local time (1800 GMT) Monday.",
+         [("9 p.m. local time", "2024-06-10T21:00", "time"), ("1800 GMT", "2024-06-10T18:00+00:00", "time"),
+          ("Monday", "2024-06-10", "date")]),
+        # with no day after them, the story's day
+        ("The ballot opens at 10 a.m. (0800 GMT).",
+         [("10 a.m.", "2024-06-12T10:00", "time"), ("0800 GMT", "2024-06-12T08:00+00:00", "time")]),
+    ],
+)
+def test_eleventh_round_clock_conversion_then_day(text, expected):
+    assert found(text) == expected
+
+
 def test_eleventh_round_without_publication_date():
     """No publication date: the night is found, its day stays a weekday pattern, never today."""
     assert found("Snow piled up overnight into Tuesday.", None) == [

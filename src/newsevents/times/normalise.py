@@ -2114,8 +2114,32 @@ def with_zone(value: str | None, zone: str) -> str | None:
     return value + off if off else value
 
 
+_PAREN_OPEN = re.compile(r"^\s*\(\s*$")
+_PAREN_CLOSE = re.compile(r"^\s*\)\s*,?\s*(?:on\s+)?$", re.I)
+
+
+def _day_after_pair(text: str, norms: list[Norm]) -> None:
+    """'at 10 a.m. EDT (1400 GMT) on Thursday': a clock time and its conversion in brackets take the
+    day named right after them (each stays its own TIME, the day its own DATE, as the words are
+    apart), not the day the story named before."""
+    for i in range(len(norms) - 2):
+        a, b, c = norms[i : i + 3]
+        if a.kind != "time" or b.kind != "time" or c.granularity != "day" or not c.value or not a.value or not b.value:
+            continue
+        if not (_PAREN_OPEN.match(text[a.end : b.start]) and _PAREN_CLOSE.match(text[b.end : c.start])):
+            continue
+        if not (re.match(r"\d{4}-\d\d-\d\dT", a.value) and re.match(r"\d{4}-\d\d-\d\dT", b.value)):
+            continue
+        day = c.value[:10]
+        a.value, b.value = day + a.value[10:], day + b.value[10:]
+        a.anchor = b.anchor = c.anchor
+        a.prev = b.prev = None
+        a.ref = b.ref = c
+
+
 def merge_times(text: str, norms: list[Norm]) -> list[Norm]:
     """'8:10 p.m. (on Monday)', 'Monday at 8 p.m.', '6.10am on Wednesday': one TIME on that day."""
+    _day_after_pair(text, norms)
     out: list[Norm] = []
     i = 0
     while i < len(norms):
