@@ -79,6 +79,25 @@ def test_eleventh_round_clock_conversion_then_day(text, expected):
     assert found(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a day something is awaited lies ahead of the story (or is the day just before it)
+        ("Talks dragged on ahead of Friday's deadline.", WED, [("Friday", "2024-06-14", "date")]),
+        ("Traders await Thursday's inflation figures.", WED, [("Thursday", "2024-06-13", "date")]),
+        ("Crews worked late ahead of a vote Thursday.", WED, [("Thursday", "2024-06-13", "date")]),
+        ("Talks dragged on ahead of Friday's deadline.", "2024-06-15", [("Friday", "2024-06-14", "date")]),
+        # without it, a past clause keeps its weekday behind
+        ("The mill missed Friday's deadline.", WED, [("Friday", "2024-06-07", "date")]),
+        # a present "reports" with a noun object is a scheduled event; "reports that ..." is not
+        ("The bakery chain reports earnings Thursday.", WED, [("Thursday", "2024-06-13", "date")]),
+        ("The paper reports that the mill closed Tuesday.", WED, [("Tuesday", "2024-06-11", "date")]),
+    ],
+)
+def test_eleventh_round_awaited_weekday(text, published, expected):
+    assert found(text, published) == expected
+
+
 def test_eleventh_round_without_publication_date():
     """No publication date: the night is found, its day stays a weekday pattern, never today."""
     assert found("Snow piled up overnight into Tuesday.", None) == [
@@ -86,3 +105,4 @@ def test_eleventh_round_without_publication_date():
     ]
     assert found("Heavy rain fell overnight Monday.", None) == [("overnight Monday", "XXXX-WXX-1TNI", "time")]
     assert found("The rent payment was due June 30.", None) == [("June 30", "XXXX-06-30", "date")]
+    assert found("Traders await Thursday's inflation figures.", None) == [("Thursday", "XXXX-WXX-4", "date")]

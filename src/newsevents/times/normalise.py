@@ -43,8 +43,8 @@ def _scheduled_present(tok: Any, aux: set[str]) -> bool:
     """'The summit opens Tuesday', 'the vote is Sunday', 'they are meeting Friday': the present tense
     of a non-reporting verb names a coming day. Not in headlines (no final full stop), whose present
     tense narrates the past."""
-    if tok.lemma_ in _REPORTING:
-        return False
+    if tok.lemma_ in _REPORTING and not any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in tok.children):
+        return False  # "the company reports earnings Thursday" is a scheduled event; "reports that ..." is not
     if not (tok.tag_ in ("VBZ", "VBP") and not aux or tok.tag_ == "VBG" and aux & {"is", "are", "am"} and len(aux) == 1):
         return False
     if len(tok.sent) > 45:  # a run-on of photo captions, not a reported sentence
@@ -823,6 +823,16 @@ class Resolver:
         tense = tense_at(self.nlp, c.start, c.end, present=not possessive)
         if tense is None and rel is None:
             tense = self._starting_tense(c.start)
+        if rel is None and tense != "future" and self.dct is not None and self._AWAITED.search(
+            self.text, max(0, c.start - 60), c.start
+        ):
+            # "talks intensified ahead of Friday's deadline", "investors await Thursday's report": the
+            # day something is awaited lies ahead of the story, or is the day just before it
+            d = R.resolve_weekday(self.dct, wd, None, "future")
+            if (d - self.dct).days > 5:
+                d -= timedelta(days=7)
+            v = d.isoformat() + suffix
+            return Norm(start, end, typ, v, R.granularity(v, typ), "publication", c.kind, wd)
         # "Monday" after "Last Monday" is the same day (not a day ahead of the story when this
         # clause is past: "on Tuesday" in a future clause, then "the race was called Tuesday")
         if rel is None and tense != "future":
@@ -839,6 +849,11 @@ class Resolver:
         d = R.resolve_weekday(self.dct, wd, rel, tense)
         v = d.isoformat() + suffix
         return Norm(start, end, typ, v, R.granularity(v, typ), "publication", c.kind, wd)
+
+    _AWAITED = re.compile(
+        r"(?i:\b(?:ahead\s+of|awaits?|awaiting|awaited|in\s+the\s+run-up\s+to|countdown\s+to)\s+(?:(?:a|an|the|this)\s+)?"
+        r"(?:[a-z]+\s+){0,2})$"
+    )
 
     def _starting_tense(self, start: int) -> str | None:
         """'Starting Monday, fares rise', 'beginning on Friday the line will close': the day a change
