@@ -70,3 +70,17 @@ def test_a_state_that_is_usually_its_big_city_stays_the_city():
     for name in ("New York", "Washington"):
         doc = _doc(f"She grew up in {name} and moved west at twenty, her agent said.", [(name, "GPE")])
         assert _got(doc, name).feature == "city", name
+
+
+def test_a_community_or_a_village_near_a_town_is_placed_there():
+    for text, town in (("The birds were found in the community of Tamrevo in Fife last week.", "Fife"),
+                       ("She worked for a family at Tamrevo, near Newmarket, before the war.", "Newmarket")):
+        doc = _doc(text, [(town, "GPE")])
+        village, place = _got(doc, "Tamrevo"), _got(doc, town)
+        assert place.lat is not None and (village.lat, village.lon) == (place.lat, place.lon), text
+        assert town in village.reason
+
+
+def test_a_word_after_a_preposition_with_no_near_is_not_added():
+    doc = _doc("She worked at Tamrevo, a shop in Newmarket, before the war.", [("Newmarket", "GPE")])
+    assert not [p for p in doc.places if p.text == "Tamrevo"]

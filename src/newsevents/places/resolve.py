@@ -1636,7 +1636,7 @@ def geoparse(doc: Document) -> tuple[list[Place], list[str]]:
     if sites:
         places = sorted(places + sites, key=lambda p: p.start)
     _contained(doc.text, places)
-    if "of " in doc.text:
+    if "of " in doc.text or ", near " in doc.text or ", outside " in doc.text:
         found = _named_villages(doc.text, places)
         if found:
             places = sorted(places + found, key=lambda p: p.start)
@@ -1680,13 +1680,15 @@ def _contained(text: str, places: list[Place]) -> None:
         p.reason = p.reason.replace("kept without coordinates", f"placed at {q.name} (the place the text puts it in)")
 
 
-_VILLAGES = re.compile(r"\b(?:[Tt]owns?|[Vv]illages?|[Hh]amlets?) of ([A-Z][\w'\u2019-]+)(?:,? and ([A-Z][\w'\u2019-]+))?"
-                       r"(?=,?\s+(?:in|near|outside)\s)")
+_VILLAGES = re.compile(r"\b(?:[Tt]owns?|[Vv]illages?|[Hh]amlets?|[Cc]ommunit(?:y|ies)|[Tt]ownships?) of "
+                       r"([A-Z][\w'\u2019-]+)(?:,? and ([A-Z][\w'\u2019-]+))?(?=,?\s+(?:in|near|outside)\s)"
+                       r"|\b(?:in|at|from) ([A-Z][\w'\u2019-]+)(?=,\s+(?:near|outside)\s)")  # "at Kentford, near X"
 
 
 def _named_villages(text: str, places: list[Place]) -> list[Place]:
-    """"the villages of Foua and Kfraya in Idlib", "the towns of X and Y in Z province": names the tagger
-    missed, placed as the text says: their own reading near that place, else the place's point."""
+    """"the villages of Foua and Kfraya in Idlib", "the towns of X and Y in Z province", "at Kentford, near
+    Newmarket": names the tagger missed, placed as the text says: their own reading near that place, else
+    the place's point."""
     out: list[Place] = []
     by_start = None
     for m in _VILLAGES.finditer(text):
@@ -1697,9 +1699,9 @@ def _named_villages(text: str, places: list[Place]) -> list[Place]:
         if q is None or not (q.feature in _CONTAINER_FEATURES or (
                 q.feature == "admin1" and _PROVINCE_AFTER.match(text, q.end))):
             continue
-        for g in (1, 2):
+        for g in (1, 2, 3):
             s, e = m.span(g)
-            if s < 0 or any(p.start < e and s < p.end for p in places):
+            if s >= e or any(p.start < e and s < p.end for p in places):
                 continue
             near = [c for c in get().lookup(norm(text[s:e])) if c.lat is not None and c.country_code == q.country_code
                     and distance_km(c.lat, c.lon, q.lat, q.lon) <= 150]
@@ -1707,11 +1709,11 @@ def _named_villages(text: str, places: list[Place]) -> list[Place]:
                 c = max(near, key=lambda c: c.population)
                 out.append(Place(start=s, end=e, text=text[s:e], name=c.name, country_code=c.country_code, lat=c.lat,
                                  lon=c.lon, geonames_id=c.geonames_id, admin1=c.admin1, feature=c.feature,
-                                 confidence=0.5, reason=f"named as a village or town in {q.name}; {c.feature}"))
+                                 confidence=0.5, reason=f"a village or town the text puts in or near {q.name}; {c.feature}"))
             else:
                 out.append(Place(start=s, end=e, text=text[s:e], name=text[s:e], country_code=q.country_code,
                                  admin1=q.admin1, lat=q.lat, lon=q.lon, confidence=round(min(0.5, q.confidence) * 0.6, 2),
-                                 reason=f"named as a village or town in {q.name}: not in the gazetteer; placed there"))
+                                 reason=f"a village or town the text puts in or near {q.name}: not in the gazetteer; placed there"))
     return out
 
 
