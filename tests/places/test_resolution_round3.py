@@ -84,3 +84,20 @@ def test_a_community_or_a_village_near_a_town_is_placed_there():
 def test_a_word_after_a_preposition_with_no_near_is_not_added():
     doc = _doc("She worked at Tamrevo, a shop in Newmarket, before the war.", [("Newmarket", "GPE")])
     assert not [p for p in doc.places if p.text == "Tamrevo"]
+
+
+def test_a_small_town_read_far_from_the_place_the_text_puts_it_in_takes_that_place():
+    doc = _doc("Dinner was served at Bernardin in Chicago on Friday.", [("Bernardin", "GPE"), ("Chicago", "GPE")])
+    inn, chicago = _got(doc, "Bernardin"), _got(doc, "Chicago")
+    assert (inn.lat, inn.lon, inn.admin1) == (chicago.lat, chicago.lon, "Illinois")
+    assert "Chicago" in inn.reason
+
+
+def test_a_town_the_text_puts_in_a_state_stays_in_that_state():
+    doc = _doc("She grew up in Stonewall in Virginia and moved away.", [("Stonewall", "GPE"), ("Virginia", "GPE")])
+    assert (_got(doc, "Stonewall").country_code, _got(doc, "Stonewall").admin1) == ("US", "Virginia")
+
+
+def test_a_big_city_is_not_moved_by_the_sentence():
+    doc = _doc("Fans from Chicago in Boston cheered loudly.", [("Chicago", "GPE"), ("Boston", "GPE")])
+    assert _got(doc, "Chicago").admin1 == "Illinois"

@@ -1636,6 +1636,8 @@ def geoparse(doc: Document) -> tuple[list[Place], list[str]]:
     if sites:
         places = sorted(places + sites, key=lambda p: p.start)
     _contained(doc.text, places)
+    if " in " in doc.text:
+        _put_in(doc.text, places)
     if "of " in doc.text or ", near " in doc.text or ", outside " in doc.text:
         found = _named_villages(doc.text, places)
         if found:
@@ -1678,6 +1680,41 @@ def _contained(text: str, places: list[Place]) -> None:
         p.name, p.country_code, p.admin1, p.lat, p.lon = p.text, q.country_code, q.admin1, q.lat, q.lon
         p.confidence = round(min(0.5, q.confidence) * 0.6, 2)
         p.reason = p.reason.replace("kept without coordinates", f"placed at {q.name} (the place the text puts it in)")
+
+
+_IN_PLACE = re.compile(r",?\s+in\s+(?:the\s+)?")
+
+
+def _put_in(text: str, places: list[Place]) -> None:
+    """"Le Bernardin in New York", "Sheldon Peck Homestead in Lombard": a small town read far from the place
+    the text puts it in is not that town; it takes its namesake there, else that place's point."""
+    by_start: dict[int, Place] | None = None
+    for p in places:
+        if p.feature != "city" or p.lat is None or not _IN_PLACE.match(text, p.end):
+            continue
+        if by_start is None:
+            by_start = {x.start: x for x in places if x.lat is not None and not is_context_word(x)}
+        q = by_start.get(_IN_PLACE.match(text, p.end).end())
+        if q is None or q.feature not in ("city", "admin2", "admin1"):
+            continue
+        if (p.admin1 == q.admin1 and p.country_code == q.country_code if q.feature == "admin1"
+                else distance_km(p.lat, p.lon, q.lat, q.lon) <= 100):
+            continue
+        readings = get().lookup(norm(p.text))
+        if any(c.name == p.name and c.population >= 100_000 for c in readings):
+            continue  # "Chicago in Boston": a big city is not misread, whatever the sentence says
+        there = [c for c in readings if c.lat is not None and c.country_code == q.country_code and (
+            c.admin1 == q.admin1 if q.feature == "admin1" else distance_km(c.lat, c.lon, q.lat, q.lon) <= 100)]
+        if there:
+            c = max(there, key=lambda c: c.population)
+            p.name, p.geonames_id, p.feature = c.name, c.geonames_id, c.feature
+            p.country_code, p.admin1, p.lat, p.lon = c.country_code, c.admin1, c.lat, c.lon
+            p.reason += f"; the namesake in {q.name}, where the text puts it"
+        else:
+            p.name, p.geonames_id, p.feature = p.text, None, None
+            p.country_code, p.admin1, p.lat, p.lon = q.country_code, q.admin1, q.lat, q.lon
+            p.confidence = round(min(0.5, q.confidence) * 0.6, 2)
+            p.reason += f"; no such town in {q.name}, where the text puts it: placed there"
 
 
 _VILLAGES = re.compile(r"\b(?:[Tt]owns?|[Vv]illages?|[Hh]amlets?|[Cc]ommunit(?:y|ies)|[Tt]ownships?) of "
