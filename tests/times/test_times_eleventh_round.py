@@ -49,6 +49,9 @@ def found(text: str, published: str | None = WED) -> list[tuple[str, str | None,
         ("Fares have risen since the Nov. 6 vote.", "2024-10-16", [("Nov. 6", "2023-11-06", "date")]),
         ("The mayor will campaign before the Nov. 6 election.", "2024-10-16", [("Nov. 6", "2024-11-06", "date")]),
         ("Nobody explained the Nov. 6 deadline.", "2024-10-16", [("Nov. 6", "2024-11-06", "date")]),
+        # no verb above the month in the parse ("cut" read as an adjective): the sentence's past tags decide
+        ("In January, the firm cut jobs.", "2024-10-16", [("January", "2024-01", "date")]),
+        ("In January, the firm will cut jobs.", "2024-10-16", [("January", "2025-01", "date")]),
         # "(for) the coming months" is the time ahead (FUTURE_REF), as "in the coming months" already was;
         # "for the next months" stays a stretch counted from now
         ("Ferry fares stay frozen for the coming months.", WED, [("the coming months", "FUTURE_REF", "date")]),

@@ -125,6 +125,17 @@ def _edge_ahead(nlp_doc: Any, span: Any) -> bool:
     return not perfect or m.group("w")[0] in "UuTt"
 
 
+def _tense_from_tags(sent: Any) -> str | None:
+    """'In January, the firm cut jobs' parsed with 'cut' as an adjective of 'jobs': when no verb
+    governs the expression, the sentence's one kind of finite verb tags still tell its tense."""
+    tags = {t.tag_ for t in sent}
+    if any(t.lower_ in _FUTURE_AUX for t in sent):
+        return "future"
+    if "VBD" in tags and not tags & {"VBZ", "VBP", "MD"}:
+        return "past"
+    return None
+
+
 def tense_at(nlp_doc: Any, start: int, end: int, present: bool = False) -> str | None:
     """'future', 'past' or None for the clause holding [start, end): from the governing verb's tag
     and auxiliaries in the spaCy parse (no re-parsing). With `present`, a scheduled present
@@ -172,13 +183,11 @@ def tense_at(nlp_doc: Any, start: int, end: int, present: bool = False) -> str |
             )
             if not bare_participle:  # "those arrested ... on Tuesday": the tense is the clause's
                 break
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             break
         tok = tok.head
-    else:
-        return None
     if tok.pos_ not in ("VERB", "AUX"):
-        return None
+        return _tense_from_tags(span.sent)
     prep = span.root.head if span.root.dep_ == "pobj" else None
     if prep is not None and prep.lower_ in ("until", "till", "to", "for") and tok.lemma_ in _DEFER and prep.head.i == tok.i:
         return "future"  # "was postponed until April", "delayed to Monday": a date still ahead
@@ -256,7 +265,7 @@ def _past_plan(nlp_doc: Any, start: int, end: int) -> bool:
     for _ in range(6):
         if tok.pos_ in ("VERB", "AUX", "ADJ") and tok.dep_ not in ("aux", "auxpass", "amod"):
             break
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return False
         tok = tok.head
     else:
