@@ -27,6 +27,10 @@ def found(text: str, published: str | None = WED) -> list[tuple[str, str | None,
          [("overnight Sunday into Monday", "2024-06-09TNI", "time")]),
         # a bare "overnight" is still the night before the story's day
         ("Snow piled up overnight.", WED, [("overnight", "2024-06-11TNI", "time")]),
+        # "the early morning hours of Sunday" is one TIME, the morning of that day (like "the early hours of")
+        ("The fire broke out in the early morning hours of Sunday.", WED,
+         [("the early morning hours of Sunday", "2024-06-09TMO", "time")]),
+        ("The fire broke out in the early morning hours.", WED, [("the early morning hours", "2024-06-12TMO", "time")]),
         # a plan told in the past names its own day, on either side of the story: the nearest one
         ("The rent payment was due June 30, the landlord said.", WED, [("June 30", "2024-06-30", "date")]),
         ("The ferry was scheduled to sail on June 2 but stayed in port.", WED, [("June 2", "2024-06-02", "date")]),

@@ -2110,7 +2110,7 @@ _CLOCKISH = ("time", "modpod", "podword")  # a clock time or "mid-afternoon": jo
 _GLUE = re.compile(r"^(?:\s*,?\s*(?:\(\s*)?(?:on|at|of)?\s*|\s+)$", re.I)
 
 
-_POD_OF = re.compile(r"(?i)(?<![\w-])the\s+(?:(?P<hours>early|small|wee)\s+hours|(?P<pod>morning|afternoon|evening|night))\s+of\s+$")
+_POD_OF = re.compile(r"(?i)(?<![\w-])the\s+(?:(?P<hours>early|small|wee)\s+(?:morning\s+)?hours|(?P<pod>morning|afternoon|evening|night))\s+of\s+$")
 
 
 def pod_of_day(text: str, norms: list[Norm]) -> None:

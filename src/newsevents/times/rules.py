@@ -164,7 +164,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # "in the morning", "during the night": a part of the day the story is on
     ("thepod", r"(?i:(?<![\w-])the\s+(?P<pod>morning|afternoon|evening|night)(?![\w-])(?!\s*['\u2019]s)(?!\s+(?:of|before|after|when|that|in which)\b))"),
     # "in the early afternoon", "arrived mid-afternoon", "early morning raids"
-    ("modpod", r"(?i:(?<![\w-])(?:the\s+)?(?:early|late|mid)[\s-]+(?P<pod>morning|afternoon|evening)(?![\w-])(?!\s*['\u2019]s)(?!\s+of\b))"),
+    ("modpod", r"(?i:(?<![\w-])(?:the\s+)?(?:early|late|mid)[\s-]+(?P<pod>morning|afternoon|evening)(?![\w-])(?!\s*['\u2019]s)(?!\s+(?:of|hours)\b))"),
     ("theweekend", r"(?i:(?<![\w-])(?:over\s+)?the\s+weekend(?![\w-]))"),
     ("dayafter", r"(?i:(?<![\w-])the\s+(?P<unit>day|night|week|month|year)\s+(?P<dir>before|after)(?=\s*[.,;:)]))"),
     ("ago", rf"(?i:{_B}{APPROX}{NUM}\s+{UNIT_S}(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|before|after|from now|hence|previously|back)(?:\s+(?<=ago\s)(?P<agoref>today|this\s+week|this\s+month))?{_E})"),
@@ -227,7 +227,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # "Election Day", "election night": the US general election (resolved only near one)
     ("electionday", r"(?i:(?<![\w-])election\s+(?P<pod>day|night)(?![\w-]))"),
     # "the early hours", "the small hours of the morning": the morning of the day the story is on
-    ("earlyhours", r"(?i:(?<![\w-])the\s+(?:early|small|wee)\s+hours(?:\s+of\s+the\s+morning)?(?![\w-])(?!\s+of\b))"),
+    ("earlyhours", r"(?i:(?<![\w-])the\s+(?:early|small|wee)\s+(?:morning\s+)?hours(?:\s+of\s+the\s+morning)?(?![\w-])(?!\s+of\b))"),
     ("holiday", r"(?<![\w-])(?P<hol>(?:[Tt]he )?Fourth of July|Christmas Eve|Christmas Day|Christmas|New Year's Eve|New Year's Day|Boxing Day|Valentine's Day|Armistice Day|Remembrance Day|Bastille Day|May Day|Xmas|Halloween|St\.? Patrick's Day|Saint Patrick's Day|Veterans Day|Easter Sunday|Easter Monday|Easter|Good Friday|Palm Sunday|Ash Wednesday|Thanksgiving Day|Thanksgiving|Memorial Day|Labor Day)(?:\s+(?P<year>(?:19|20)\d\d))?(?![\w-])"),
     # "the year-ago third quarter": that quarter a year back; "the 1988 third quarter": of that year
     ("quarter", r"(?i:(?<![\w-])(?:the\s+)?(?P<yago>year-earlier|year-ago|prior-year|year-before)\s+(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+(?P<unit>quarter|half)(?![\w-]))"),
