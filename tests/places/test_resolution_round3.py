@@ -101,3 +101,18 @@ def test_a_town_the_text_puts_in_a_state_stays_in_that_state():
 def test_a_big_city_is_not_moved_by_the_sentence():
     doc = _doc("Fans from Chicago in Boston cheered loudly.", [("Chicago", "GPE"), ("Boston", "GPE")])
     assert _got(doc, "Chicago").admin1 == "Illinois"
+
+
+def test_a_name_listed_beside_a_us_state_is_the_state():
+    doc = _doc("A doctor from Peoria backs the Oregon and Washington laws on end-of-life care.",
+               [("Peoria", "GPE"), ("Oregon", "GPE"), ("Washington", "GPE")])
+    assert _got(doc, "Washington").feature == "admin1"
+
+
+def test_alone_or_beside_a_country_the_name_keeps_its_city():
+    for text, ents in (("A doctor from Peoria backs the Washington laws on end-of-life care.",
+                        [("Peoria", "GPE"), ("Washington", "GPE")]),
+                       ("Talks between Moscow and Washington resumed on Monday.",
+                        [("Moscow", "GPE"), ("Washington", "GPE")])):
+        doc = _doc(text, ents)
+        assert _got(doc, "Washington").feature == "city", text

@@ -1538,6 +1538,14 @@ def _list_mates(mentions: list[Mention], text: str) -> None:
             codes = frozenset(c.country_code for c in y.cands if c.feature == "country" and c.primary)
             if codes:
                 x.mates |= codes
+            elif not x.kind and _us_state(y.cands) and any(c.feature == "admin1" for c in x.cands):
+                x.kind = "state"  # "Oregon and Washington laws": a name listed beside a US state is the state
+
+
+def _us_state(cands: tuple[Candidate, ...]) -> bool:
+    """Plainly a US state: no country of that name, nor a big city the name usually means ("Washington")."""
+    return any(c.primary and c.feature == "admin1" and c.country_code == "US" and not _city_twin(c) for c in cands) \
+        and not _names_country(cands)
 
 
 _KIND_OF = re.compile(r"\b(?:(?P<town>[Cc]ity|[Tt]own|[Vv]illage)|[Ss]tate|[Pp]rovince) of $")
