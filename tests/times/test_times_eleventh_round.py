@@ -31,6 +31,10 @@ def found(text: str, published: str | None = WED) -> list[tuple[str, str | None,
         ("The fire broke out in the early morning hours of Sunday.", WED,
          [("the early morning hours of Sunday", "2024-06-09TMO", "time")]),
         ("The fire broke out in the early morning hours.", WED, [("the early morning hours", "2024-06-12TMO", "time")]),
+        # "this weekend" told in the past early in the week is the weekend just gone
+        ("Storms flooded roads this weekend.", "2024-06-10", [("this weekend", "2024-W23-WE", "date")]),
+        ("Storms flooded roads this weekend.", "2024-06-09", [("this weekend", "2024-W23-WE", "date")]),
+        ("More storms are forecast this weekend.", "2024-06-10", [("this weekend", "2024-W24-WE", "date")]),
         # a plan told in the past names its own day, on either side of the story: the nearest one
         ("The rent payment was due June 30, the landlord said.", WED, [("June 30", "2024-06-30", "date")]),
         ("The ferry was scheduled to sail on June 2 but stayed in port.", WED, [("June 2", "2024-06-02", "date")]),

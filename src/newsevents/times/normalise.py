@@ -997,6 +997,9 @@ class Resolver:
                  "next": 1, "coming": 1, "following": 1}[rel]
         if rel == "next" and the and not mod and self.tense(c) == "past":
             rel = "following"  # "fled the next year": a narrative counts from the time it told last
+        if (unit == "weekend" and rel == "this" and not mod and self.dct is not None and self.dct.isoweekday() <= 4
+                and self.tense(c) == "past"):
+            shift = -1  # "protests erupted this weekend" in a Monday story: the weekend just gone
         if rel in ("previous", "preceding", "following"):
             # "the following year" counts from the last expression fine enough for a year ("in 1999
             # ... the following year" = 2000), "the previous week" from the last day named
