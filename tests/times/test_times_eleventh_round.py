@@ -117,3 +117,11 @@ def test_eleventh_round_without_publication_date():
     assert found("Heavy rain fell overnight Monday.", None) == [("overnight Monday", "XXXX-WXX-1TNI", "time")]
     assert found("The rent payment was due June 30.", None) == [("June 30", "XXXX-06-30", "date")]
     assert found("Traders await Thursday's inflation figures.", None) == [("Thursday", "XXXX-WXX-4", "date")]
+
+
+@pytest.mark.parametrize("published", ["0001-01-01", "9999-12-31"])
+def test_eleventh_round_publication_date_at_the_calendar_ends(published):
+    """A publication date at the very ends of the calendar gives no traceback: relative expressions
+    stay unresolved, as with no publication date, and written dates keep their values."""
+    got = found("The ferry sailed yesterday and docks next week, on June 7, 2019.", published)
+    assert got == [("yesterday", None, "date"), ("next week", None, "date"), ("June 7, 2019", "2019-06-07", "date")]

@@ -22,12 +22,15 @@ _CLOCK = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d$")
 
 
 def _dct(published: str | None) -> date | None:
+    """The publication date, or None when there is none to count from: unparseable, or so near the
+    ends of the calendar (year 1, year 9999) that 'yesterday' or 'next week' would fall off it."""
     if not published:
         return None
     try:
-        return date.fromisoformat(published[:10])
+        d = date.fromisoformat(published[:10])
     except ValueError:
         return None
+    return d if 100 <= d.year <= 9899 else None
 
 
 def find_times(text: str, published: str | None = None, nlp_doc: Any = None) -> list[Time]:
