@@ -81,6 +81,15 @@ def test_eleventh_round_conventions(text, published, expected):
         ("The quake hit at 9 p.m. local time (1800 GMT) Monday.",
          [("9 p.m. local time", "2024-06-10T21:00", "time"), ("1800 GMT", "2024-06-10T18:00+00:00", "time"),
           ("Monday", "2024-06-10", "date")]),
+        # "noon" and "midnight" take a zone like clock times do
+        ("Trading will stop at noon ET Friday.", [("noon ET Friday", "2024-06-14T12:00-04:00", "time")]),
+        ("The gates shut at midnight EDT.", [("midnight EDT", "2024-06-12T24:00-04:00", "time")]),
+        # a sentence ending in "a.m." is still a scheduled present ("is due Friday at 8:30 a.m."), also
+        # when the parser ends the sentence at "a.m." before the day
+        ("The rent is due Friday at 8:30 a.m.", [("Friday at 8:30 a.m.", "2024-06-14T08:30", "time")]),
+        ("The rent is due at 8:30 a.m. Eastern time Friday.",
+         [("8:30 a.m. Eastern time Friday", "2024-06-14T08:30-04:00", "time")]),
+        ("The ferry sailed Friday at 9 a.m.", [("Friday at 9 a.m.", "2024-06-07T09:00", "time")]),
         # with no day after them, the story's day
         ("The ballot opens at 10 a.m. (0800 GMT).",
          [("10 a.m.", "2024-06-12T10:00", "time"), ("0800 GMT", "2024-06-12T08:00+00:00", "time")]),

@@ -54,11 +54,12 @@ def _scheduled_present(tok: Any, aux: set[str]) -> bool:
     ) for c in tok.children):
         return False  # "weakness hurt the index": a singular noun before a plain form is a past tense
     sent = _trimmed(tok.sent)
-    last = sent[-1] if sent[-1].is_punct or len(sent) < 2 else None
+    last = sent[-1] if sent[-1].is_punct or len(sent) < 2 or sent[-1].lower_ in ("a.m.", "p.m.") else None
     if last is None:
         return False
     end = sent[-2] if last.text in ('"', "\u201d", "'", ")") and len(sent) > 1 else last
-    return end.text in (".", "!", "?")
+    # "... Friday at 8:30 a.m.": an abbreviation's full stop ends the sentence too
+    return end.text in (".", "!", "?") or end.lower_ in ("a.m.", "p.m.")
 
 
 def _attached_directly(tok: Any, verb: Any) -> bool:
@@ -186,8 +187,15 @@ def tense_at(nlp_doc: Any, start: int, end: int, present: bool = False) -> str |
         if tok.head.i == tok.i:
             break
         tok = tok.head
+    sent = span.sent
+    if tok.pos_ not in ("VERB", "AUX") and sent.start > 0 and nlp_doc[sent.start - 1].lower_ in ("a.m.", "p.m."):
+        # "is due at 8:30 a.m. Eastern time Friday": the parser ended the sentence at "a.m.", so the
+        # verb the clock and its day hang from is the root of the sentence before
+        prev_root = nlp_doc[sent.start - 1].sent.root
+        if prev_root.pos_ in ("VERB", "AUX"):
+            tok, sent = prev_root, prev_root.sent
     if tok.pos_ not in ("VERB", "AUX"):
-        return _tense_from_tags(span.sent)
+        return _tense_from_tags(sent)
     prep = span.root.head if span.root.dep_ == "pobj" else None
     if prep is not None and prep.lower_ in ("until", "till", "to", "for") and tok.lemma_ in _DEFER and prep.head.i == tok.i:
         return "future"  # "was postponed until April", "delayed to Monday": a date still ahead

@@ -191,7 +191,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("time", rf"(?<![\w:.$£€-]){APPROX}(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m|[AP]\.M\.|[AP]M)(?![\w])(?:\s+(?:{TZ}|(?P<lt>local time))(?![\w]))?"),
     ("time", rf"(?<![\w:.$£€-]){APPROX}(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:.])(?:\s+(?:{TZ}|(?P<lt>local time)))?(?![\w])"),
     ("time", rf"(?<![\w:.$£€-])(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s+(?:hours\s+)?(?:{TZ}|(?P<lt>local time))(?![\w])"),
-    ("time", r"(?i:(?<![\w-])(?P<word>noon|midday|midnight)(?![\w-]))"),
+    ("time", rf"(?i:(?<![\w-])(?P<word>noon|midday|midnight)(?![\w-]))(?:\s+{TZ}(?![\w]))?"),
     # "9:30 in the morning", "at 3 o'clock in the afternoon", "about 9 o'clock": one TIME (TIDES)
     ("clockpod", rf"(?<![\w:.$£€-]){APPROX}(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?(?:\s+(?P<oc>o['\u2019]clock))?\s+(?:in\s+the\s+(?P<pod2>morning|afternoon|evening)|(?P<night>at\s+night))(?![\w-])"),
     ("clockpod", rf"(?<![\w:.$£€-]){APPROX}(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s+(?P<oc>o['\u2019]clock)(?![\w-])"),
