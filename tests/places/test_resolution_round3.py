@@ -116,3 +116,17 @@ def test_alone_or_beside_a_country_the_name_keeps_its_city():
                         [("Moscow", "GPE"), ("Washington", "GPE")])):
         doc = _doc(text, ents)
         assert _got(doc, "Washington").feature == "city", text
+
+
+def test_a_building_the_tagger_called_a_place_is_a_site_at_its_town():
+    doc = _doc("A Toronto man was taken to Kelvale Memorial Hospital on Friday, police said.",
+               [("Toronto", "GPE"), ("Kelvale Memorial Hospital", "GPE")])
+    site, town = _got(doc, "Kelvale Memorial Hospital"), _got(doc, "Toronto")
+    assert site.feature == "site" and (site.lat, site.lon) == (town.lat, town.lon)
+    assert "Toronto" in site.reason
+
+
+def test_an_unknown_name_that_is_no_building_stays_without_coordinates():
+    doc = _doc("A Toronto man was taken to Kelvale Memorial on Friday, police said.",
+               [("Toronto", "GPE"), ("Kelvale Memorial", "GPE")])
+    assert _got(doc, "Kelvale Memorial").lat is None

@@ -1670,6 +1670,7 @@ def _contained(text: str, places: list[Place]) -> None:
         return
     by_start = {p.start: p for p in places if p.lat is not None and not is_context_word(p)}
     by_end = {p.end: p for p in places if p.lat is not None and not is_context_word(p)}
+    local: list[Place] | None = None
     for p in lost:
         q = None
         w = _WITHIN.match(text, p.end)
@@ -1683,11 +1684,19 @@ def _contained(text: str, places: list[Place]) -> None:
             q = by_end.get(p.start - 3)
             if q is not None and q.feature not in _CONTAINER_FEATURES:
                 q = None
+        how = "the place the text puts it in"
+        if q is None and _FACILITY.search(p.text):
+            # "taken to St. Michael's Hospital": a building the tagger called a place is a site, at its town
+            if local is None:
+                local = _towns(places)
+            q, how = _anchor(local, [x.start for x in local], [x.end for x in local], p.start, p.end, text)
+            if q is not None:
+                p.feature = "site"
         if q is None:
             continue
         p.name, p.country_code, p.admin1, p.lat, p.lon = p.text, q.country_code, q.admin1, q.lat, q.lon
         p.confidence = round(min(0.5, q.confidence) * 0.6, 2)
-        p.reason = p.reason.replace("kept without coordinates", f"placed at {q.name} (the place the text puts it in)")
+        p.reason = p.reason.replace("kept without coordinates", f"placed at {q.name} ({how})")
 
 
 _IN_PLACE = re.compile(r",?\s+in\s+(?:the\s+)?")
