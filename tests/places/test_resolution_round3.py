@@ -130,3 +130,13 @@ def test_an_unknown_name_that_is_no_building_stays_without_coordinates():
     doc = _doc("A Toronto man was taken to Kelvale Memorial on Friday, police said.",
                [("Toronto", "GPE"), ("Kelvale Memorial", "GPE")])
     assert _got(doc, "Kelvale Memorial").lat is None
+
+
+def test_a_community_after_its_county_possessive_is_in_that_county():
+    doc = _doc("Crews cleared fallen trees in Pike County's rural Stonewall community on Monday.",
+               [("Pike County", "GPE"), ("Stonewall", "GPE")])
+    town, county = _got(doc, "Stonewall"), _got(doc, "Pike County")
+    assert town.country_code == "US" and town.admin1 == county.admin1
+    assert distance_km(town.lat, town.lon, county.lat, county.lon) <= 100
+    alone = _got(_doc("Crews cleared fallen trees near Stonewall on Monday.", [("Stonewall", "GPE")]), "Stonewall")
+    assert alone.country_code == "CA"  # the rule needs the county before it

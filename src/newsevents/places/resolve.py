@@ -1659,7 +1659,8 @@ def geoparse(doc: Document) -> tuple[list[Place], list[str]]:
 _KIND_WORDS = r"county|district|village|town|township|neighbou?rhood|area|quarter|suburb|province|municipality"
 _WITHIN = re.compile(rf"(?:\s(?:{_KIND_WORDS}))?,?\s+(?:in|near|outside)(?:\s+the)?\s+|,\s+|\s(?:{_KIND_WORDS})\s+of\s+(?:the\s+)?")
 _PROVINCE_AFTER = re.compile(r" (?:province|Province|governorate|Governorate|region|oblast|prefecture)\b")
-_HOOD_AFTER = re.compile(r" (?:neighbou?rhood|district|quarter|suburb)\b")
+_HOOD_AFTER = re.compile(r" (?:neighbou?rhood|district|quarter|suburb|community)\b")
+_POSSESSOR = re.compile(r"(?:'s|\u2019s)(?: [a-z]+)? $")
 _CONTAINER_FEATURES = ("city", "admin2")
 
 
@@ -1706,12 +1707,19 @@ def _put_in(text: str, places: list[Place]) -> None:
     """"Le Bernardin in New York", "Sheldon Peck Homestead in Lombard": a small town read far from the place
     the text puts it in is not that town; it takes its namesake there, else that place's point."""
     by_start: dict[int, Place] | None = None
+    by_end: dict[int, Place] = {}
     for p in places:
-        if p.feature != "city" or p.lat is None or not _IN_PLACE.match(text, p.end):
+        if p.feature != "city" or p.lat is None:
+            continue
+        w = _IN_PLACE.match(text, p.end)
+        poss = None if w else _POSSESSOR.search(text, max(0, p.start - 16), p.start)
+        if w is None and (poss is None or not _HOOD_AFTER.match(text, p.end)):
             continue
         if by_start is None:
             by_start = {x.start: x for x in places if x.lat is not None and not is_context_word(x)}
-        q = by_start.get(_IN_PLACE.match(text, p.end).end())
+            by_end = {x.end: x for x in places if x.lat is not None and not is_context_word(x)}
+        # ("Walton County's rural Gratis community": the county's, whatever the town's name means elsewhere)
+        q = by_start.get(w.end()) if w else by_end.get(poss.start())
         if q is None or q.feature not in ("city", "admin2", "admin1"):
             continue
         if (p.admin1 == q.admin1 and p.country_code == q.country_code if q.feature == "admin1"
