@@ -105,7 +105,9 @@ def _edge_ahead(nlp_doc: Any, span: Any) -> bool:
     earliest day of something not yet done lies ahead, unless the clause tells the past ('the trouble
     began as early as Monday', 'until Thursday he had refused'). A present perfect keeps 'until'
     ahead (the deadline given still runs) but dates 'as early as' back ('has been seen as early as')."""
-    m = _EDGE.search(nlp_doc.text, max(0, span.start_char - 40), span.start_char)
+    # the words before the span, not Doc.text (which spaCy rebuilds from every token on each read)
+    before = "".join(t.text_with_ws for t in nlp_doc[max(0, span.start - 12) : span.start])
+    m = _EDGE.search(before[-40:])
     if m is None:
         return False
     verb = span.root
