@@ -842,6 +842,15 @@ class Resolver:
         tense = tense_at(self.nlp, c.start, c.end, present=not possessive)
         if tense is None and rel is None:
             tense = self._starting_tense(c.start)
+        dated = self._dated_noun(c) if rel is None and not possessive and tense != "future" else None
+        if dated == "plan" and self.dct is not None:
+            # "hours before the Treasury's Thursday deadline", "the Monday vote": an arranged occasion
+            # is the nearest such day, ahead of the story or behind it (as for month-days); a past
+            # clause ("missed the Friday deadline") reaches no further ahead than the next day
+            ahead = R.resolve_weekday(self.dct, wd, None, "future")
+            d = ahead if (ahead - self.dct).days <= (1 if tense == "past" else 3) else ahead - timedelta(days=7)
+            v = d.isoformat() + suffix
+            return Norm(start, end, typ, v, R.granularity(v, typ), "publication", c.kind, wd)
         if rel is None and tense != "future" and self.dct is not None and self._AWAITED.search(
             self.text, max(0, c.start - 60), c.start
         ):
