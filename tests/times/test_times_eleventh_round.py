@@ -111,7 +111,7 @@ def test_eleventh_round_clock_conversion_then_day(text, expected):
         ("The mill missed Friday's deadline.", WED, [("Friday", "2024-06-07", "date")]),
         # a weekday naming an arranged occasion ("the Thursday deadline") is the nearest such day; a past
         # clause reaches no further ahead than the next day
-        ("Council agreed a budget hours before the Thursday deadline.", WED, [("Thursday", "2024-06-13", "date")]),
+        ("Council agreed a budget just before the Thursday deadline.", WED, [("Thursday", "2024-06-13", "date")]),
         ("The council missed the Friday deadline.", WED, [("Friday", "2024-06-07", "date")]),
         ("The Monday hearing was short.", WED, [("Monday", "2024-06-10", "date")]),
         ("Without the Friday deadline, nothing moves.", WED, [("Friday", "2024-06-14", "date")]),
