@@ -90,6 +90,14 @@ def test_eleventh_round_conventions(text, published, expected):
         ("The rent is due at 8:30 a.m. Eastern time Friday.",
          [("8:30 a.m. Eastern time Friday", "2024-06-14T08:30-04:00", "time")]),
         ("The ferry sailed Friday at 9 a.m.", [("Friday at 9 a.m.", "2024-06-07T09:00", "time")]),
+        # "two hours later" after a clock time is a clock time, counted across midnight if need be
+        ("The ferry left at 11 p.m. and sank two hours later.",
+         [("11 p.m.", "2024-06-12T23:00", "time"), ("two hours later", "2024-06-13T01:00", "time")]),
+        ("The ferry left at 9:40 a.m. Forty minutes later, it sank.",
+         [("9:40 a.m.", "2024-06-12T09:40", "time"), ("Forty minutes later", "2024-06-12T10:20", "time")]),
+        # after a day only, the same day
+        ("The ferry left on Monday. Two hours later, it sank.",
+         [("Monday", "2024-06-10", "date"), ("Two hours later", "2024-06-10", "date")]),
         # with no day after them, the story's day
         ("The ballot opens at 10 a.m. (0800 GMT).",
          [("10 a.m.", "2024-06-12T10:00", "time"), ("0800 GMT", "2024-06-12T08:00+00:00", "time")]),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from . import lexicon as lx
@@ -1535,6 +1535,15 @@ class Resolver:
                 or self._BACK.search(self.text[self.out[p[0]].start : self.out[p[0]].end])
             ):
                 return self.period_back(c, q, -sign * int(n))  # "a year earlier": that quarter
+            clock = re.match(r"(\d{4}-\d\d-\d\dT\d\d:\d\d)(.*)", p[1]) if p is not None else None
+            if clock and unit in ("hour", "minute") and n is not None and n == int(n) and self.out[p[0]].start > para:
+                # "at 11 p.m. ... died two hours later": a clock time counted from the clock time before
+                # (into the next day if need be), a TIME like the one it counts from
+                hh, mm = int(clock.group(1)[11:13]), int(clock.group(1)[14:16])
+                t0 = datetime.fromisoformat(clock.group(1)[:10]) + timedelta(hours=hh, minutes=mm)
+                t1 = t0 + sign * timedelta(**{unit + "s": int(n)})
+                v = t1.strftime("%Y-%m-%dT%H:%M") + clock.group(2)
+                return Norm(c.start, c.end, "time", v, "minute", "prev", c.kind, None, p[0])
             if p is not None and self.out[p[0]].start > para:
                 base = _base_date(p[1], unit)
                 v = _offset_value(base, sign * n, unit) if base and n is not None and n == int(n) else None
