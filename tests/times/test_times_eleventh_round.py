@@ -25,6 +25,9 @@ def found(text: str, published: str | None = WED) -> list[tuple[str, str | None,
         ("Snow piled up overnight into Tuesday.", WED, [("overnight into Tuesday", "2024-06-10TNI", "time")]),
         ("The river crested overnight Sunday into Monday.", WED,
          [("overnight Sunday into Monday", "2024-06-09TNI", "time")]),
+        # "through the night" told in the past with no day named is the night just gone, like "overnight"
+        ("Crews fought the blaze through the night.", WED, [("the night", "2024-06-11TNI", "time")]),
+        ("Crews will fight the blaze through the night.", WED, [("the night", "2024-06-12TNI", "time")]),
         # a bare "overnight" is still the night before the story's day
         ("Snow piled up overnight.", WED, [("overnight", "2024-06-11TNI", "time")]),
         # "the early morning hours of Sunday" is one TIME, the morning of that day (like "the early hours of")

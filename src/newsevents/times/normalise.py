@@ -1410,6 +1410,10 @@ class Resolver:
             return Norm(c.start, c.end, "time", v, "part-of-day", "prev", c.kind, None, p[0])
         if self.dct is None:
             return self.mk(c, "time", None, None)
+        if code == "NI" and self.prev_word(c.start) in ("through", "throughout", "during") and self.tense(c) == "past":
+            # "fighting raged through the night" with no day named: the night just gone, as "overnight"
+            # ("talks went on into the night" carries the story's day on into its night)
+            return self.mk(c, "time", f"{(self.dct - timedelta(days=1)).isoformat()}TNI", "publication")
         return self.mk(c, "time", f"{self.dct.isoformat()}T{code}", "publication")
 
     def n_modpod(self, c: Cand) -> Norm | None:
