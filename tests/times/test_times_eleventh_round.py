@@ -126,6 +126,8 @@ def test_eleventh_round_clock_conversion_then_day(text, expected):
         ("The council missed the Friday deadline.", WED, [("Friday", "2024-06-07", "date")]),
         ("The Monday hearing was short.", WED, [("Monday", "2024-06-10", "date")]),
         ("Without the Friday deadline, nothing moves.", WED, [("Friday", "2024-06-14", "date")]),
+        ("Thursday's deadline looms.", WED, [("Thursday", "2024-06-13", "date")]),
+        ("Friday's vote showed a split.", WED, [("Friday", "2024-06-07", "date")]),
         # a present "reports" with a noun object is a scheduled event; "reports that ..." is not
         ("The bakery chain reports earnings Thursday.", WED, [("Thursday", "2024-06-13", "date")]),
         ("The paper reports that the mill closed Tuesday.", WED, [("Tuesday", "2024-06-11", "date")]),

@@ -544,7 +544,7 @@ class Resolver:
             return None
         root = span.root
         head = root.head
-        if root.dep_ not in ("nmod", "compound", "amod") or head.pos_ != "NOUN" or not 0 <= head.i - span.end <= 2:
+        if root.dep_ not in ("nmod", "compound", "amod", "poss") or head.pos_ != "NOUN" or not 0 <= head.i - span.end <= 2:
             return None
         kind = self._DATED_NOUNS.get(head.lower_)
         prep = head.head if head.dep_ == "pobj" else None
@@ -842,15 +842,6 @@ class Resolver:
         tense = tense_at(self.nlp, c.start, c.end, present=not possessive)
         if tense is None and rel is None:
             tense = self._starting_tense(c.start)
-        dated = self._dated_noun(c) if rel is None and not possessive and tense != "future" else None
-        if dated == "plan" and self.dct is not None:
-            # "hours before the Treasury's Thursday deadline", "the Monday vote": an arranged occasion
-            # is the nearest such day, ahead of the story or behind it (as for month-days); a past
-            # clause ("missed the Friday deadline") reaches no further ahead than the next day
-            ahead = R.resolve_weekday(self.dct, wd, None, "future")
-            d = ahead if (ahead - self.dct).days <= (1 if tense == "past" else 3) else ahead - timedelta(days=7)
-            v = d.isoformat() + suffix
-            return Norm(start, end, typ, v, R.granularity(v, typ), "publication", c.kind, wd)
         if rel is None and tense != "future" and self.dct is not None and self._AWAITED.search(
             self.text, max(0, c.start - 60), c.start
         ):
@@ -859,6 +850,15 @@ class Resolver:
             d = R.resolve_weekday(self.dct, wd, None, "future")
             if (d - self.dct).days > 5:
                 d -= timedelta(days=7)
+            v = d.isoformat() + suffix
+            return Norm(start, end, typ, v, R.granularity(v, typ), "publication", c.kind, wd)
+        dated = self._dated_noun(c) if rel is None and tense != "future" else None
+        if dated == "plan" and self.dct is not None:
+            # "hours before the Treasury's Thursday deadline", "the Monday vote": an arranged occasion
+            # is the nearest such day, ahead of the story or behind it (as for month-days); a past
+            # clause ("missed the Friday deadline") reaches no further ahead than the next day
+            ahead = R.resolve_weekday(self.dct, wd, None, "future")
+            d = ahead if (ahead - self.dct).days <= (1 if tense == "past" else 3) else ahead - timedelta(days=7)
             v = d.isoformat() + suffix
             return Norm(start, end, typ, v, R.granularity(v, typ), "publication", c.kind, wd)
         # "Monday" after "Last Monday" is the same day (not a day ahead of the story when this
