@@ -45,6 +45,9 @@ def found(text: str, published: str | None = WED) -> list[tuple[str, str | None,
         ("The ruling was expected on June 28.", WED, [("June 28", "2024-06-28", "date")]),
         ("Talks were due to resume on June 20.", WED, [("June 20", "2024-06-20", "date")]),
         ("The strike was set for July 8.", WED, [("July 8", "2024-07-08", "date")]),
+        # what "is due" lies ahead
+        ("Local elections are due in February.", "2024-10-16", [("February", "2025-02", "date")]),
+        ("The next payment is due Jan. 2.", "2024-10-16", [("Jan. 2", "2025-01-02", "date")]),
         # a plan already gone (past perfect) and a done event stay past
         ("The lease had been due to run out on June 2.", WED, [("June 2", "2024-06-02", "date")]),
         ("The ferry sailed on June 30.", WED, [("June 30", "2023-06-30", "date")]),

@@ -244,6 +244,10 @@ def tense_at(nlp_doc: Any, start: int, end: int, present: bool = False) -> str |
         return "future"  # "if he is the nominee in November": English puts a future condition in the present
     if tok.lemma_ in _FUTURE_VERBS and tok.tag_ != "VBD":
         return "future"
+    if tok.lemma_ == "be" and tok.tag_ in ("VBZ", "VBP") and not low & {"had", "has", "have"} and any(
+        c.dep_ == "acomp" and c.lower_ == "due" for c in tok.children
+    ):
+        return "future"  # "elections are due in February": what is due lies ahead
     if present and tok.lemma_ in ("plan", "schedule") and tok.tag_ == "VBD" and not kids and any(
         c.dep_ == "dobj" for c in tok.children
     ):
