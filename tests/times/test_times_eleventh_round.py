@@ -48,6 +48,9 @@ def found(text: str, published: str | None = WED) -> list[tuple[str, str | None,
         # what "is due" lies ahead
         ("Local elections are due in February.", "2024-10-16", [("February", "2025-02", "date")]),
         ("The next payment is due Jan. 2.", "2024-10-16", [("Jan. 2", "2025-01-02", "date")]),
+        # a day something was set or scheduled for is the nearest one too
+        ("The judge set a hearing for July 9.", WED, [("July 9", "2024-07-09", "date")]),
+        ("The judge set a hearing for June 3.", WED, [("June 3", "2024-06-03", "date")]),
         # a plan already gone (past perfect) and a done event stay past
         ("The lease had been due to run out on June 2.", WED, [("June 2", "2024-06-02", "date")]),
         ("The ferry sailed on June 30.", WED, [("June 30", "2023-06-30", "date")]),
@@ -55,6 +58,8 @@ def found(text: str, published: str | None = WED) -> list[tuple[str, str | None,
         ("Voters go to the polls on Nov. 5.", "2024-01-15", [("Nov. 5", "2024-11-05", "date")]),
         ("Voters will go to the polls on Nov. 5.", "2024-01-15", [("Nov. 5", "2024-11-05", "date")]),
         ("The retrial opens Dec. 2.", "2024-01-15", [("Dec. 2", "2024-12-02", "date")]),
+        # ... unless the day went by less than a month before (a story written a little late)
+        ("The offer expires Oct. 1.", "2024-10-16", [("Oct. 1", "2024-10-01", "date")]),
         # ... but not a day a change is counted from
         ("The index is up 5 percent since Nov. 5.", "2024-01-15", [("Nov. 5", "2023-11-05", "date")]),
         ("Voters went to the polls on Nov. 5.", "2024-01-15", [("Nov. 5", "2023-11-05", "date")]),

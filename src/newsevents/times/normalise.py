@@ -262,6 +262,7 @@ def tense_at(nlp_doc: Any, start: int, end: int, present: bool = False) -> str |
 
 
 _PLAN_WORDS = {"due", "schedule", "slate", "expect", "plan", "set"}
+_SCHEDULING = {"set", "schedule", "reschedule", "plan", "slate", "call", "fix", "book", "move", "push", "postpone", "delay"}
 
 
 def _past_plan(nlp_doc: Any, start: int, end: int) -> bool:
@@ -276,6 +277,11 @@ def _past_plan(nlp_doc: Any, start: int, end: int) -> bool:
     if span is None or not len(span):
         return False
     tok = span.root
+    prep = tok.head if tok.dep_ == "pobj" else None
+    if prep is not None and prep.lower_ == "for":
+        verb = prep.head.head if prep.head.dep_ == "dobj" else prep.head  # "set [a hearing] for"
+        if verb.tag_ == "VBD" and verb.lemma_ in _SCHEDULING:
+            return True  # "the court set a hearing for Nov. 12", "they scheduled the vote for June 2"
     for _ in range(6):
         if tok.pos_ in ("VERB", "AUX", "ADJ") and tok.dep_ not in ("aux", "auxpass", "amod"):
             break
@@ -411,13 +417,16 @@ class Resolver:
 
     def date_tense(self, c: Cand, present: bool = False) -> str | None:
         """The tense that picks a month's or a day's year: none for a plan told in the past (either side).
-        With `present`, a scheduled present ("polls open Nov. 5") looks ahead, as for weekdays; not
-        after 'since', 'from' or 'after', which name a day already gone ("is up 5% since Nov. 5")."""
+        With `present`, a scheduled present ("polls open Nov. 5") is 'scheduled': ahead, unless the day
+        went by less than a month ago; not after 'since', 'from' or 'after', which name a day already
+        gone ("is up 5% since Nov. 5")."""
         if _past_plan(self.nlp, c.start, c.end):
             return None
-        if present and self.prev_word(c.start) in ("since", "from", "after"):
-            present = False
-        return tense_at(self.nlp, c.start, c.end, present=present)
+        tense = tense_at(self.nlp, c.start, c.end)
+        if tense is None and present and self.prev_word(c.start) not in ("since", "from", "after"):
+            if tense_at(self.nlp, c.start, c.end, present=True) == "future":
+                return "scheduled"
+        return tense
 
     def last_day(self, before: int) -> tuple[int, date] | None:
         """The latest earlier expression that names a resolved day."""

@@ -460,8 +460,10 @@ def resolve_month_day(dct: date, month: int, day: int, tense: str | None) -> dat
         cand = date(dct.year, month, day)
     except ValueError:
         return None
-    if tense == "future":
-        if cand < dct - timedelta(days=7):
+    if tense in ("future", "scheduled"):
+        # a scheduled present ("the offer expires Oct. 1") also names a day just gone by (in a story
+        # written a little later), so only a day more than a month back moves to next year
+        if cand < dct - timedelta(days=7 if tense == "future" else 31):
             return _safe_date(dct.year + 1, month, day)
     elif tense == "past":
         if cand > dct + timedelta(days=7):
