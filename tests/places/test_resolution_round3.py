@@ -140,3 +140,18 @@ def test_a_community_after_its_county_possessive_is_in_that_county():
     assert distance_km(town.lat, town.lon, county.lat, county.lon) <= 100
     alone = _got(_doc("Crews cleared fallen trees near Stonewall on Monday.", [("Stonewall", "GPE")]), "Stonewall")
     assert alone.country_code == "CA"  # the rule needs the county before it
+
+
+def test_a_district_after_its_city_possessive_is_placed_in_that_city():
+    for text in ("Two bombs went off in Nairobi's Tamrevo district on Sunday.",
+                 "Two bombs went off in Nairobi on Sunday, in the city's Tamrevo district."):
+        doc = _doc(text, [("Nairobi", "GPE")])
+        hood, city = _got(doc, "Tamrevo"), _got(doc, "Nairobi")
+        assert (hood.lat, hood.lon) == (city.lat, city.lon), text
+        assert doc.text[hood.start:hood.end] == "Tamrevo"
+
+
+def test_a_possessive_person_before_a_district_adds_nothing():
+    doc = _doc("Two bombs went off in Nairobi on Sunday. Kamau's Tamrevo district office was shut.",
+               [("Nairobi", "GPE"), ("Kamau", "PERSON")])
+    assert not [p for p in doc.places if p.text == "Tamrevo"]

@@ -1646,10 +1646,9 @@ def geoparse(doc: Document) -> tuple[list[Place], list[str]]:
     _contained(doc.text, places)
     if " in " in doc.text:
         _put_in(doc.text, places)
-    if "of " in doc.text or ", near " in doc.text or ", outside " in doc.text:
-        found = _named_villages(doc.text, places)
-        if found:
-            places = sorted(places + found, key=lambda p: p.start)
+    found = _named_villages(doc.text, places)
+    if found:
+        places = sorted(places + found, key=lambda p: p.start)
     return places, _focus(places)
 
 
@@ -1743,40 +1742,61 @@ def _put_in(text: str, places: list[Place]) -> None:
 
 
 _VILLAGES = re.compile(r"\b(?:[Tt]owns?|[Vv]illages?|[Hh]amlets?|[Cc]ommunit(?:y|ies)|[Tt]ownships?) of "
-                       r"([A-Z][\w'\u2019-]+)(?:,? and ([A-Z][\w'\u2019-]+))?(?=,?\s+(?:in|near|outside)\s)"
-                       r"|\b(?:in|at|from) ([A-Z][\w'\u2019-]+)(?=,\s+(?:near|outside)\s)")  # "at Kentford, near X"
+                       r"([A-Z][\w'\u2019-]+)(?:,? and ([A-Z][\w'\u2019-]+))?(?=,?\s+(?:in|near|outside)\s)")
+_VILLAGE_WORDS = ("own of", "owns of", "illage", "amlet", "ommunit", "ownship")
+_NEAR_TOWN = re.compile(r"\b(?:in|at|from) ([A-Z][\w'\u2019-]+)(?=,\s+(?:near|outside)\s)")  # "at Kentford, near X"
+# "Giza's Haram district", "the city's Abbassiya district" (the possessive first: a literal, a fast scan)
+_QUARTER = re.compile(r"['\u2019]s ([A-Z][\w'\u2019-]+) (?:district|neighbou?rhood|suburb|quarter)\b")
+_QUARTER_WORDS = (" district", " neighbo", " suburb", " quarter")
 
 
 def _named_villages(text: str, places: list[Place]) -> list[Place]:
     """"the villages of Foua and Kfraya in Idlib", "the towns of X and Y in Z province", "at Kentford, near
-    Newmarket": names the tagger missed, placed as the text says: their own reading near that place, else
-    the place's point."""
+    Newmarket", "Giza's Haram district", "the city's Abbassiya district": names the tagger missed, placed as
+    the text says: their own reading near that place, else the place's point."""
     out: list[Place] = []
-    by_start = None
-    for m in _VILLAGES.finditer(text):
-        if by_start is None:
-            by_start = {p.start: p for p in places if p.lat is not None and not is_context_word(p)}
+    found = []
+    if any(w in text for w in _VILLAGE_WORDS):
+        found += [(m, (1, 2)) for m in _VILLAGES.finditer(text)]
+    if ", near " in text or ", outside " in text:
+        found += [(m, (1,)) for m in _NEAR_TOWN.finditer(text)]
+    by_start = {p.start: p for p in places if p.lat is not None and not is_context_word(p)} if found else {}
+    for m, groups in found:
         w = _WITHIN.match(text, m.end())
         q = by_start.get(w.end()) if w else None
         if q is None or not (q.feature in _CONTAINER_FEATURES or (
                 q.feature == "admin1" and _PROVINCE_AFTER.match(text, q.end))):
             continue
-        for g in (1, 2, 3):
+        for g in groups:
             s, e = m.span(g)
-            if s >= e or any(p.start < e and s < p.end for p in places):
-                continue
-            near = [c for c in get().lookup(norm(text[s:e])) if c.lat is not None and c.country_code == q.country_code
-                    and distance_km(c.lat, c.lon, q.lat, q.lon) <= 150]
-            if near:
-                c = max(near, key=lambda c: c.population)
-                out.append(Place(start=s, end=e, text=text[s:e], name=c.name, country_code=c.country_code, lat=c.lat,
-                                 lon=c.lon, geonames_id=c.geonames_id, admin1=c.admin1, feature=c.feature,
-                                 confidence=0.5, reason=f"a village or town the text puts in or near {q.name}; {c.feature}"))
+            if s < e and not any(p.start < e and s < p.end for p in places + out):
+                out.append(_village_at(text, s, e, q))
+    if any(w in text for w in _QUARTER_WORDS) and ("'s " in text or "\u2019s " in text):
+        towns = [p for p in places if p.lat is not None and p.feature in _CONTAINER_FEATURES
+                 and not is_context_word(p)]
+        for m in _QUARTER.finditer(text):
+            s, e = m.span(1)
+            if text.endswith(("the city", "the capital", "the town"), 0, m.start()):  # the town named last before
+                q = next((p for p in reversed(towns) if p.end <= m.start() and p.feature == "city"), None)
             else:
-                out.append(Place(start=s, end=e, text=text[s:e], name=text[s:e], country_code=q.country_code,
-                                 admin1=q.admin1, lat=q.lat, lon=q.lon, confidence=round(min(0.5, q.confidence) * 0.6, 2),
-                                 reason=f"a village or town the text puts in or near {q.name}: not in the gazetteer; placed there"))
+                q = next((p for p in towns if p.end == m.start()), None)
+            if q is not None and not any(p.start < e and s < p.end for p in places + out):
+                out.append(_village_at(text, s, e, q))
     return out
+
+
+def _village_at(text: str, s: int, e: int, q: Place) -> Place:
+    """The name at [s, e), which the text puts in or near `q`: its own reading there, else `q`'s point."""
+    near = [c for c in get().lookup(norm(text[s:e])) if c.lat is not None and c.country_code == q.country_code
+            and distance_km(c.lat, c.lon, q.lat, q.lon) <= 150]
+    if near:
+        c = max(near, key=lambda c: c.population)
+        return Place(start=s, end=e, text=text[s:e], name=c.name, country_code=c.country_code, lat=c.lat, lon=c.lon,
+                     geonames_id=c.geonames_id, admin1=c.admin1, feature=c.feature, confidence=0.5,
+                     reason=f"a village or town the text puts in or near {q.name}; {c.feature}")
+    return Place(start=s, end=e, text=text[s:e], name=text[s:e], country_code=q.country_code, admin1=q.admin1,
+                 lat=q.lat, lon=q.lon, confidence=round(min(0.5, q.confidence) * 0.6, 2),
+                 reason=f"a village or town the text puts in or near {q.name}: not in the gazetteer; placed there")
 
 
 # "Royal Street", "Eglinton Avenue West", "Kamenne Square": a street is below the gazetteer; it is placed at
