@@ -161,3 +161,19 @@ def test_eleventh_round_publication_date_at_the_calendar_ends(published):
     stay unresolved, as with no publication date, and written dates keep their values."""
     got = found("The ferry sailed yesterday and docks next week, on June 7, 2019.", published)
     assert got == [("yesterday", None, "date"), ("next week", None, "date"), ("June 7, 2019", "2019-06-07", "date")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # US federal holidays fixed to a Monday (HeidelTime's holiday list has them too)
+        ("Schools closed on Martin Luther King Jr. Day.", [("Martin Luther King Jr. Day", "2024-01-15", "date")]),
+        ("Post offices closed for Presidents Day.", [("Presidents Day", "2024-02-19", "date")]),
+        ("Banks will close on Columbus Day.", [("Columbus Day", "2024-10-14", "date")]),
+        ("Banks close on Columbus Day 2025.", [("Columbus Day 2025", "2025-10-13", "date")]),
+        # the name of a parade is no day
+        ("The Columbus Day parade drew crowds.", []),
+    ],
+)
+def test_eleventh_round_monday_holidays(text, expected):
+    assert found(text) == expected

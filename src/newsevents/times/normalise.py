@@ -398,6 +398,12 @@ def movable_feast(name: str, year: int) -> date | None:
         return _nth_weekday(year, 5, 1, -1)
     if name == "Labor Day":
         return _nth_weekday(year, 9, 1, 1)
+    if name.startswith(("Martin Luther King", "MLK")):  # US federal holidays fixed to a Monday since 1971/1986
+        return _nth_weekday(year, 1, 1, 3)
+    if name.startswith("Presidents"):
+        return _nth_weekday(year, 2, 1, 3)
+    if name == "Columbus Day":
+        return _nth_weekday(year, 10, 1, 2)
     if name == "Election Day":  # US general elections: the Tuesday after the first Monday of November
         return _nth_weekday(year, 11, 1, 1) + timedelta(days=1)
     return None

@@ -228,7 +228,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("electionday", r"(?i:(?<![\w-])election\s+(?P<pod>day|night)(?![\w-]))"),
     # "the early hours", "the small hours of the morning": the morning of the day the story is on
     ("earlyhours", r"(?i:(?<![\w-])the\s+(?:early|small|wee)\s+(?:morning\s+)?hours(?:\s+of\s+the\s+morning)?(?![\w-])(?!\s+of\b))"),
-    ("holiday", r"(?<![\w-])(?P<hol>(?:[Tt]he )?Fourth of July|Christmas Eve|Christmas Day|Christmas|New Year's Eve|New Year's Day|Boxing Day|Valentine's Day|Armistice Day|Remembrance Day|Bastille Day|May Day|Xmas|Halloween|St\.? Patrick's Day|Saint Patrick's Day|Veterans Day|Easter Sunday|Easter Monday|Easter|Good Friday|Palm Sunday|Ash Wednesday|Thanksgiving Day|Thanksgiving|Memorial Day|Labor Day)(?:\s+(?P<year>(?:19|20)\d\d))?(?![\w-])"),
+    ("holiday", r"(?<![\w-])(?P<hol>(?:[Tt]he )?Fourth of July|Christmas Eve|Christmas Day|Christmas|New Year's Eve|New Year's Day|Boxing Day|Valentine's Day|Armistice Day|Remembrance Day|Bastille Day|May Day|Xmas|Halloween|St\.? Patrick's Day|Saint Patrick's Day|Veterans Day|Easter Sunday|Easter Monday|Easter|Good Friday|Palm Sunday|Ash Wednesday|Thanksgiving Day|Thanksgiving|Memorial Day|Labor Day|Martin Luther King(?:,? Jr\.?)? Day|MLK Day|Presidents['\u2019]? Day|Columbus Day)(?:\s+(?P<year>(?:19|20)\d\d))?(?![\w-])"),
     # "the year-ago third quarter": that quarter a year back; "the 1988 third quarter": of that year
     ("quarter", r"(?i:(?<![\w-])(?:the\s+)?(?P<yago>year-earlier|year-ago|prior-year|year-before)\s+(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+(?P<unit>quarter|half)(?![\w-]))"),
     ("quarter", r"(?i:(?<![\w-])the\s+(?P<year>(?:19|20)\d\d)\s+(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+(?P<unit>quarter|half)(?![\w-]))"),
@@ -273,7 +273,7 @@ _CATS: dict[str, set[str]] = {
               "coming", "days", "ahead", "come"},
     "clock": {"noon", "midnight", "midday", "dawn", "daybreak", "dusk", "nightfall"},
     "holiday": {"fourth", "christmas", "xmas", "armistice", "remembrance", "bastille", "may", "new", "valentine", "halloween", "boxing", "st", "saint", "veterans", "easter", "good",
-                "palm", "ash", "thanksgiving", "memorial", "labor"},
+                "palm", "ash", "thanksgiving", "memorial", "labor", "martin", "mlk", "presidents", "columbus"},
     "quarter": {"quarter", "quarters", "half", "q1", "q2", "q3", "q4", "h1", "h2"},
     "period": {"period"},
     "spelled": {"nineteen", "eighteen", "thousand"},
