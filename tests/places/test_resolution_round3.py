@@ -155,3 +155,14 @@ def test_a_possessive_person_before_a_district_adds_nothing():
     doc = _doc("Two bombs went off in Nairobi on Sunday. Kamau's Tamrevo district office was shut.",
                [("Nairobi", "GPE"), ("Kamau", "PERSON")])
     assert not [p for p in doc.places if p.text == "Tamrevo"]
+
+
+def test_the_end_of_a_person_name_before_an_institution_is_no_town():
+    for ents in ([], [("Rosa Kelly Elementary School", "ORG")]):
+        doc = _doc("Parents met Wednesday night at Rosa Kelly Elementary School to hear the candidates.", ents)
+        assert not [p for p in doc.places if p.text == "Kelly"], ents
+
+
+def test_a_town_before_its_institution_after_a_sentence_end_still_counts():
+    doc = _doc("It happened in CT. Grand Prairie police said two men were held.", [])
+    assert any(p.text == "Grand Prairie" for p in doc.places)

@@ -941,6 +941,8 @@ class _Detector:
                 s = e - len(" ".join(words[k:]))
                 if norm(words[k]) in _STOP and norm(words[k]) not in _OPENERS and k < len(words) - 1:
                     continue  # ("Mount Royal Mayor": an opener starts the town's name)
+                if k and not words[k - 1].endswith(".") and norm(words[k - 1]) not in _STOP:
+                    break  # "Marjory Stoneman Douglas High School": the end of a person's name, not a town
                 # "Alexandria Police Spokeswoman Ashley Roe" tagged as one person: the town is still a town
                 if not self.free(s, e) or (1 in self.blocked[s:e] and self.person_from.get(s, 0) <= m.end()):
                     continue
