@@ -28,6 +28,12 @@ def found(text: str, published: str | None = WED) -> list[tuple[str, str | None,
         # "through the night" told in the past with no day named is the night just gone, like "overnight"
         ("Crews fought the blaze through the night.", WED, [("the night", "2024-06-11TNI", "time")]),
         ("Crews will fight the blaze through the night.", WED, [("the night", "2024-06-12TNI", "time")]),
+        # "the following morning" with no day before: counted from the story's day, like "the next day"
+        # (TimeML anchors it to the document time)
+        ("The ferry will sail the following morning.", WED, [("the following morning", "2024-06-13TMO", "time")]),
+        ("The ferry sailed the next morning.", WED, [("the next morning", "2024-06-13TMO", "time")]),
+        ("The ferry docked on Monday and sailed the next morning.", WED,
+         [("Monday", "2024-06-10", "date"), ("the next morning", "2024-06-11TMO", "time")]),
         # a bare "overnight" is still the night before the story's day
         ("Snow piled up overnight.", WED, [("overnight", "2024-06-11TNI", "time")]),
         # "the early morning hours of Sunday" is one TIME, the morning of that day (like "the early hours of")

@@ -1000,10 +1000,15 @@ class Resolver:
         if rel in ("that", "the same", "the next", "the following", "the previous"):
             p = self.last_day(c.start)
             if p is None:
-                return None
+                # no day named before it: counted from the story's day, as "the next day" is (TimeML
+                # anchors such expressions to the document time when nothing else is given)
+                if self.dct is None:
+                    return Norm(c.start, c.end, "time", None, None, None, c.kind)
+                p = (None, self.dct)
             shift = {"the next": 1, "the following": 1, "the previous": -1}.get(rel, 0)
             v = (p[1] + timedelta(days=shift)).isoformat() + f"T{code}"
-            return Norm(c.start, c.end, "time", v, "part-of-day", "prev", c.kind, None, p[0])
+            anchor = "prev" if p[0] is not None else "publication"
+            return Norm(c.start, c.end, "time", v, "part-of-day", anchor, c.kind, None, p[0])
         if self.dct is None:
             return self.mk(c, "time", None, None)
         d = self.dct - timedelta(days=1) if rel == "last" else self.dct
