@@ -166,3 +166,17 @@ def test_the_end_of_a_person_name_before_an_institution_is_no_town():
 def test_a_town_before_its_institution_after_a_sentence_end_still_counts():
     doc = _doc("It happened in CT. Grand Prairie police said two men were held.", [])
     assert any(p.text == "Grand Prairie" for p in doc.places)
+
+
+def test_a_square_named_like_a_small_town_elsewhere_is_the_square_of_the_story_town():
+    doc = _doc("The parade left Baton Rouge at noon and ended at Washington Square, where a band played.",
+               [("Baton Rouge", "GPE"), ("Washington Square", "GPE")])
+    square, town = _got(doc, "Washington Square"), _got(doc, "Baton Rouge")
+    assert square.feature == "site" and (square.lat, square.lon) == (town.lat, town.lon)
+    assert "Baton Rouge" in square.reason
+
+
+def test_a_square_town_in_the_story_state_stays_that_town():
+    doc = _doc("The parade left Philadelphia at noon and ended in Washington Square, where a band played.",
+               [("Philadelphia", "GPE"), ("Washington Square", "GPE")])
+    assert _got(doc, "Washington Square").feature == "city"

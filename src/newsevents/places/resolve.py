@@ -1648,6 +1648,8 @@ def geoparse(doc: Document) -> tuple[list[Place], list[str]]:
     _contained(doc.text, places)
     if " in " in doc.text:
         _put_in(doc.text, places)
+    if " Square" in doc.text or " Plaza" in doc.text:
+        _squares(doc.text, places)
     found = _named_villages(doc.text, places)
     if found:
         places = sorted(places + found, key=lambda p: p.start)
@@ -1699,6 +1701,26 @@ def _contained(text: str, places: list[Place]) -> None:
         p.name, p.country_code, p.admin1, p.lat, p.lon = p.text, q.country_code, q.admin1, q.lat, q.lon
         p.confidence = round(min(0.5, q.confidence) * 0.6, 2)
         p.reason = p.reason.replace("kept without coordinates", f"placed at {q.name} ({how})")
+
+
+def _squares(text: str, places: list[Place]) -> None:
+    """"an adjacent park (Washington Square)" in a New Orleans story: a square named like a small town of
+    another state is the square of the story's town, as streets are."""
+    local = None
+    for p in places:
+        if p.feature != "city" or not p.text.endswith((" Square", " Plaza")):
+            continue
+        if local is None:
+            local = _towns(places)
+        town, how = _anchor(local, [x.start for x in local], [x.end for x in local], p.start, p.end, text)
+        if town is None or town is p or (town.country_code, town.admin1) == (p.country_code, p.admin1):
+            continue
+        if any(c.name == p.name and c.population >= 100_000 for c in get().lookup(norm(p.text))):
+            continue
+        p.name, p.geonames_id, p.feature = p.text, None, "site"
+        p.country_code, p.admin1, p.lat, p.lon = town.country_code, town.admin1, town.lat, town.lon
+        p.confidence = round(min(0.6, town.confidence) * 0.6, 2)
+        p.reason = f"site below the gazetteer: placed at {town.name} ({how}), not the town of that name elsewhere"
 
 
 _IN_PLACE = re.compile(r",?\s+in\s+(?:the\s+)?")
