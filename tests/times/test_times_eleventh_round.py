@@ -183,3 +183,21 @@ def test_eleventh_round_publication_date_at_the_calendar_ends(published):
 )
 def test_eleventh_round_monday_holidays(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a quarter or half century is 25 or 50 years, as "half a century" (P50Y) already was
+        ("The dynasty ruled for a quarter-century.", WED, [("a quarter-century", "P25Y", "duration")]),
+        ("The lighthouse stood for nearly a half century.", WED, [("nearly a half century", "P50Y", "duration")]),
+        ("Over the past half-century, the town shrank.", WED, [("the past half-century", "P50Y", "duration")]),
+        # "ago" makes it the year that far back
+        ("The canal opened a quarter-century ago.", WED, [("a quarter-century ago", "1999", "date")]),
+        ("The canal opened a quarter-century ago.", None, [("a quarter-century ago", None, "date")]),
+        # an age is no time
+        ("A quarter-century-old statute was repealed.", WED, []),
+    ],
+)
+def test_eleventh_round_fraction_of_a_century(text, published, expected):
+    assert found(text, published) == expected

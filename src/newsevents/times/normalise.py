@@ -1708,6 +1708,17 @@ class Resolver:
         v = {"hour": "PT30M", "day": "PT12H", "year": "P6M", "month": "P0.5M", "decade": "P5Y", "century": "P50Y"}[unit]
         return self.mk(c, "duration", v, None)
 
+    def n_fraccent(self, c: Cand) -> Norm | None:
+        """'a quarter-century', 'the past half-century': a duration in years (TIDES writes 'half a
+        century' as P50Y; TimeML keeps 'the past' inside, a length as 'the past three years' is)."""
+        years = 25 if c.m.group("frac").lower() == "quarter" else 50
+        ago = re.match(r"\s+ago(?![\w-])", self.text[c.end : c.end + 8])
+        if ago and not c.m.group(0).lower().startswith("the "):
+            # "a quarter-century ago": the year that far back, as "25 years ago" is
+            v = f"{self.dct.year - years:04d}" if self.dct is not None else None
+            return self.mk(c, "date", v, "publication", end=c.end + ago.end())
+        return self.mk(c, "duration", f"P{years}Y", None)
+
     def n_vaguedur(self, c: Cand) -> Norm | None:
         m = c.m
         pre = m.group("pre").lower().strip()

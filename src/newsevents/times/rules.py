@@ -183,6 +183,8 @@ _PATTERNS: list[tuple[str, str]] = [
                r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[1-9]\d{0,2}(?:st|nd|rd|th))\s+"
                r"(?:(?:straight|consecutive|full)\s+)?day(?![\w-]))"),
     ("halfdur", rf"(?i:{_B}{APPROX}half\s+an?\s+(?P<unit>hour|day|year|month|century|decade){_E})"),
+    # "a quarter-century", "the past half-century": 25 and 50 years (as "half a century" is)
+    ("fraccent", rf"(?i:{_B}{APPROX}(?:the\s+(?:past|last|previous|next|coming)\s+|an?\s+)(?P<frac>quarter|half)[\s-]century{_E})"),
     ("vaguedur", r"(?i:(?<![\w-])(?P<pre>(?:(?:for|in|over|within)\s+)?(?:the\s+)?(?:past|last|next|coming|recent|previous|following)\s+|for\s+|within\s+|in\s+recent\s+|in\s+(?=(?:weeks|months|years|decades)(?![\w-])))(?P<unit>seconds|minutes|hours|days|weeks|months|quarters|years|decades|centuries)(?:\s+(?:or|and)\s+(?:minutes|hours|days|weeks|months|years|decades)(?=\s*[.,;:)]|\s+(?:of|before|after|to|ago)\b))?(?![\w-])(?!\s+old\b))"),
     # "lasted decades", "after years of fighting": a plural unit with no number (checked on the parse)
     ("bareunits", r"(?i:(?<![\w-])(?P<unit>minutes|hours|days|weeks|months|years|decades|centuries)(?![\w-])(?!\s+old\b))"),
@@ -304,6 +306,7 @@ _KIND_TRIGGERS: dict[str, tuple[frozenset[str], int]] = {
 _KIND_TRIGGERS["relmdy"] = (frozenset({"month"}), 2)
 _KIND_TRIGGERS["wdofweek"] = (frozenset({"weekday"}), 0)
 _KIND_TRIGGERS["overnightwd"] = (frozenset({"overnight"}), 0)
+_KIND_TRIGGERS["fraccent"] = (frozenset({"unit"}), 5)
 _KIND_TRIGGERS["beforelast"] = (frozenset({"unit", "pod"}), 1)
 _KIND_TRIGGERS["weekofday"] = (frozenset({"month"}), 4)
 _WORD_CATS: dict[str, frozenset[str]] = {}
