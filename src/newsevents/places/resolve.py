@@ -1765,13 +1765,23 @@ def _put_in(text: str, places: list[Place]) -> None:
             p.reason += f"; no such town in {q.name}, where the text puts it: placed there"
 
 
-_VILLAGES = re.compile(r"\b(?:[Tt]owns?|[Vv]illages?|[Hh]amlets?|[Cc]ommunit(?:y|ies)|[Tt]ownships?) of "
-                       r"([A-Z][\w'\u2019-]+)(?:,? and ([A-Z][\w'\u2019-]+))?(?=,?\s+(?:in|near|outside)\s)")
-_VILLAGE_WORDS = ("own of", "owns of", "illage", "amlet", "ommunit", "ownship")
+_VILLAGE_BEFORE = re.compile(r"\b(?:[Tt]owns?|[Vv]illages?|[Hh]amlets?|[Cc]ommunit(?:y|ies)|[Tt]ownships?)$")
+_VILLAGE_NAMES = re.compile(r"([A-Z][\w'\u2019-]+)(?:,? and ([A-Z][\w'\u2019-]+))?(?=,?\s+(?:in|near|outside)\s)")
 _NEAR_TOWN = re.compile(r"\b(?:in|at|from) ([A-Z][\w'\u2019-]+)(?=,\s+(?:near|outside)\s)")  # "at Kentford, near X"
 # "Giza's Haram district", "the city's Abbassiya district" (the possessive first: a literal, a fast scan)
-_QUARTER = re.compile(r"['\u2019]s ([A-Z][\w'\u2019-]+) (?:district|neighbou?rhood|suburb|quarter)\b")
-_QUARTER_WORDS = (" district", " neighbo", " suburb", " quarter")
+_QUARTER = re.compile(r"['\u2019]s ([A-Z][\w'\u2019-]+)$")
+_QUARTER_WORDS = (" district", " neighbourhood", " neighborhood", " suburb", " quarter")
+
+
+def _find_all(text: str, word: str) -> list[int]:
+    """Where `word` starts in `text` and a word boundary follows it (str.find: faster than a regex scan)."""
+    out, i = [], text.find(word)
+    while i >= 0:
+        j = i + len(word)
+        if j == len(text) or not text[j].isalnum():
+            out.append(i)
+        i = text.find(word, j)
+    return out
 
 
 def _named_villages(text: str, places: list[Place]) -> list[Place]:
@@ -1780,8 +1790,13 @@ def _named_villages(text: str, places: list[Place]) -> list[Place]:
     the text says: their own reading near that place, else the place's point."""
     out: list[Place] = []
     found = []
-    if any(w in text for w in _VILLAGE_WORDS):
-        found += [(m, (1, 2)) for m in _VILLAGES.finditer(text)]
+    i = text.find(" of ")
+    while i >= 0:  # "the villages of ...": each " of " (str.find) before a capital, then the word before it
+        if text[i + 4:i + 5].isupper() and _VILLAGE_BEFORE.search(text, max(0, i - 12), i):
+            m = _VILLAGE_NAMES.match(text, i + 4)
+            if m is not None:
+                found.append((m, (1, 2)))
+        i = text.find(" of ", i + 4)
     if ", near " in text or ", outside " in text:
         found += [(m, (1,)) for m in _NEAR_TOWN.finditer(text)]
     by_start = {p.start: p for p in places if p.lat is not None and not is_context_word(p)} if found else {}
@@ -1795,10 +1810,14 @@ def _named_villages(text: str, places: list[Place]) -> list[Place]:
             s, e = m.span(g)
             if s < e and not any(p.start < e and s < p.end for p in places + out):
                 out.append(_village_at(text, s, e, q))
-    if any(w in text for w in _QUARTER_WORDS) and ("'s " in text or "\u2019s " in text):
+    heads = [i for w in _QUARTER_WORDS for i in _find_all(text, w)]
+    if heads:
         towns = [p for p in places if p.lat is not None and p.feature in _CONTAINER_FEATURES
                  and not is_context_word(p)]
-        for m in _QUARTER.finditer(text):
+        for head in heads:  # the rare word first, then the name before it
+            m = _QUARTER.search(text, max(0, head - 40), head)
+            if m is None:
+                continue
             s, e = m.span(1)
             if text.endswith(("the city", "the capital", "the town"), 0, m.start()):  # the town named last before
                 q = next((p for p in reversed(towns) if p.end <= m.start() and p.feature == "city"), None)
