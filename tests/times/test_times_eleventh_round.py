@@ -40,6 +40,9 @@ def found(text: str, published: str | None = WED) -> list[tuple[str, str | None,
         ("The fire broke out in the early morning hours of Sunday.", WED,
          [("the early morning hours of Sunday", "2024-06-09TMO", "time")]),
         ("The fire broke out in the early morning hours.", WED, [("the early morning hours", "2024-06-12TMO", "time")]),
+        # "most of the week", "much of the year": the period named, as after "the first eight months of"
+        ("Rain fell for most of the week.", WED, [("the week", "2024-W24", "date")]),
+        ("Fares rose for much of the year.", WED, [("the year", "2024", "date")]),
         # "this weekend" told in the past early in the week is the weekend just gone
         ("Storms flooded roads this weekend.", "2024-06-10", [("this weekend", "2024-W23-WE", "date")]),
         ("Storms flooded roads this weekend.", "2024-06-09", [("this weekend", "2024-W23-WE", "date")]),

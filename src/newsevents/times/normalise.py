@@ -1358,7 +1358,8 @@ class Resolver:
 
     _THEUNIT_PREP = ("for", "in", "during", "over", "through", "throughout", "into", "until")
     # "the first eight months of the year": a part of the period, the period itself a DATE (TimeBank)
-    _PART_OF = re.compile(r"\b(?:first|last|final|remaining)\s+(?:[\w-]+\s+)?(?:months|weeks|quarters|days)\s+of\s+$", re.I)
+    # "for most of the week", "much of the year": a share of the period named, the period itself a DATE
+    _PART_OF = re.compile(r"\b(?:(?:first|last|final|remaining)\s+(?:[\w-]+\s+)?(?:months|weeks|quarters|days)|most|much|part)\s+of\s+$", re.I)
 
     _DAY_NAMED = re.compile(r"\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tomorrow)\b")
 
