@@ -204,3 +204,20 @@ def test_eleventh_round_monday_holidays(text, expected):
 )
 def test_eleventh_round_fraction_of_a_century(text, published, expected):
     assert found(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a week or day of the month or year named is one DATE (as "the first week of April" already was)
+        ("Talks resume in the first week of next month.", WED, [("the first week of next month", "2024-W27", "date")]),
+        ("The fee is due on the last day of next month.", WED, [("the last day of next month", "2024-07-31", "date")]),
+        ("The fee is due on the last day of next month.", "2024-12-16",
+         [("the last day of next month", "2025-01-31", "date")]),
+        ("The levy lapses on the last day of the year.", WED, [("the last day of the year", "2024-12-31", "date")]),
+        ("The levy starts on the first day of next year.", WED, [("the first day of next year", "2025-01-01", "date")]),
+        ("Talks resume in the first week of next month.", None, [("the first week of next month", None, "date")]),
+    ],
+)
+def test_eleventh_round_week_or_day_of_a_period(text, published, expected):
+    assert found(text, published) == expected

@@ -1216,6 +1216,31 @@ class Resolver:
             d = date(year, month, 1) + timedelta(days=3 + 7 * (k - 1))
         return self.mk(c, "date", R.iso_week(d), anchor)
 
+    def n_ordof(self, c: Cand) -> Norm | None:
+        """'the first week of next month', 'the last day of the year': one DATE, that week (as 'the
+        first week of April' is) or day of the month or year named; 'the month'/'the year' is the
+        story's own."""
+        m = c.m
+        part, unit, rel = m.group("part").lower(), m.group("unit").lower(), m.group("rel").lower()
+        ordw = m.group("ord").lower()
+        if self.dct is None:
+            return self.mk(c, "date", None, None)
+        shift = {"next": 1, "last": -1}.get(rel, 0)
+        if unit == "year":
+            if part == "week":
+                return None  # "the first week of the year": rare, and ISO week 1 is not what is meant
+            year = self.dct.year + shift
+            k = {"first": 0, "second": 1, "third": 2, "fourth": 3}.get(ordw)
+            d = date(year, 1, 1) + timedelta(days=k) if k is not None else date(year, 12, 31)
+            return self.mk(c, "date", d.isoformat(), "publication")
+        year, month = R.add_months(self.dct, shift)
+        k = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(ordw)
+        if part == "day":
+            d = date(year, month, k) if k is not None else date(*R.add_months(date(year, month, 1), 1), 1) - timedelta(days=1)
+            return self.mk(c, "date", d.isoformat(), "publication")
+        d = _nth_weekday(year, month, 4, -1) if k is None else date(year, month, 1) + timedelta(days=3 + 7 * (k - 1))
+        return self.mk(c, "date", R.iso_week(d), "publication")
+
     def n_electionday(self, c: Cand) -> Norm | None:
         """'Election Day', 'election night': the US general election of an even year, taken only when
         the story is within two months of one (any other election day has no date we can know)."""

@@ -115,6 +115,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ("monrange", rf"{_B}(?P<m1>{_MON_FULL})(?:\s+(?:to|through|and|until|or)\s+|\s*[-–]\s*)(?P<m2>{_MON_FULL})(?:,?\s+(?P<year>(?:1[6-9]|20)\d\d)(?!\d)|(?![\s-]*\d))(?![\w-])"),
     # "the first week of April", "the last week of March 2012"
     ("weekof", rf"(?i:{_B}(?:the\s+)?(?P<ord>first|second|third|fourth|last|final)\s+week\s+of\s+)(?P<mon>{_MON_FULL})(?:,?\s+(?P<year>(?:1[6-9]|20)\d\d)(?!\d))?{_E}"),
+    # "the first week of next month", "the last day of the year": that week or day of the period named
+    ("ordof", r"(?i:(?<![\w-])the\s+(?P<ord>first|second|third|fourth|last|final)\s+(?P<part>week|day)\s+of\s+(?P<rel>next|last|this|the)\s+(?P<unit>month|year)(?![\w-]))"),
     ("iso", r"(?<![\w-])(?P<year>(?:1[6-9]|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[T ](?P<h>[0-2]\d):(?P<mi>[0-5]\d))?(?![\w-])"),
     ("numeric", r"(?<![\w/.-])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<year>(?:19|20)?\d\d)(?![\w/-])"),
     # "early June 2019", "mid-March", "the end of May", "June of 2018"
@@ -307,6 +309,7 @@ _KIND_TRIGGERS["relmdy"] = (frozenset({"month"}), 2)
 _KIND_TRIGGERS["wdofweek"] = (frozenset({"weekday"}), 0)
 _KIND_TRIGGERS["overnightwd"] = (frozenset({"overnight"}), 0)
 _KIND_TRIGGERS["fraccent"] = (frozenset({"unit"}), 5)
+_KIND_TRIGGERS["ordof"] = (frozenset({"unit"}), 6)
 _KIND_TRIGGERS["beforelast"] = (frozenset({"unit", "pod"}), 1)
 _KIND_TRIGGERS["weekofday"] = (frozenset({"month"}), 4)
 _WORD_CATS: dict[str, frozenset[str]] = {}
