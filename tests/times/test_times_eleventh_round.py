@@ -180,11 +180,16 @@ def test_eleventh_round_publication_date_at_the_calendar_ends(published):
         ("Post offices closed for Presidents Day.", [("Presidents Day", "2024-02-19", "date")]),
         ("Banks will close on Columbus Day.", [("Columbus Day", "2024-10-14", "date")]),
         ("Banks close on Columbus Day 2025.", [("Columbus Day 2025", "2025-10-13", "date")]),
+        # "New Year's" and "the New Year holiday" are January 1 (not the Lunar New Year, not a New Year message)
+        ("Shops will close over New Year's.", [("New Year's", "2025-01-01", "date")]),
+        ("Trains were packed over the New Year holiday.", [("New Year", "2024-01-01", "date")]),
+        ("Shops shut for the Lunar New Year.", []),
+        ("The mayor made New Year's resolutions.", []),
         # the name of a parade is no day
         ("The Columbus Day parade drew crowds.", []),
     ],
 )
-def test_eleventh_round_monday_holidays(text, expected):
+def test_eleventh_round_holidays(text, expected):
     assert found(text) == expected
 
 

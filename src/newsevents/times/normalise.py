@@ -2042,8 +2042,10 @@ class Resolver:
         "New Year's Day": (1, 1), "Boxing Day": (12, 26), "Valentine's Day": (2, 14), "Halloween": (10, 31),
         "St. Patrick's Day": (3, 17), "St Patrick's Day": (3, 17), "Saint Patrick's Day": (3, 17),
         "Veterans Day": (11, 11), "Armistice Day": (11, 11), "Remembrance Day": (11, 11), "Bastille Day": (7, 14),
-        "May Day": (5, 1), "Xmas": (12, 25), "Fourth of July": (7, 4),
+        "May Day": (5, 1), "Xmas": (12, 25), "Fourth of July": (7, 4), "New Year's": (1, 1), "New Year\u2019s": (1, 1),
+        "New Year": (1, 1),
     }
+    _OTHER_NEW_YEAR = re.compile(r"(?i)\b(?:Chinese|Lunar|Jewish|Persian|Iranian|Islamic|Hijri|Vietnamese|Tibetan|Thai|Orthodox)\s+$")
 
     def n_holiday(self, c: Cand) -> Norm | None:
         m = c.m
@@ -2051,6 +2053,11 @@ class Resolver:
         if re.match(r"\s+(?:tree|card|present|gift|shopping|market|lights|song|carol|egg|bunny|Island|parade)",
                     self.text[c.end :]) or self.text[c.end : c.end + 2] in ("'s", "\u2019s"):
             return None  # "a Christmas tree", "Easter Island": a name, not the day
+        if hol.startswith("New Year") and (
+            self._OTHER_NEW_YEAR.search(self.text, max(0, c.start - 12), c.start)
+            or re.match(r"\s+(?:resolutions?|message|address|honou?rs?|greetings?|wishes)\b", self.text[c.end :])
+        ):
+            return None  # the Lunar New Year falls elsewhere; "a New Year message" names no day
         md = self._FIXED_HOLIDAYS.get(re.sub(r"^[Tt]he ", "", hol))
         if md is not None:
             return self._ymd(c, m.group("year"), md[0], md[1])
