@@ -180,3 +180,20 @@ def test_a_square_town_in_the_story_state_stays_that_town():
     doc = _doc("The parade left Philadelphia at noon and ended in Washington Square, where a band played.",
                [("Philadelphia", "GPE"), ("Washington Square", "GPE")])
     assert _got(doc, "Washington Square").feature == "city"
+
+
+_FINALISTS = "Alexandria is a finalist for the award again this year. The other finalists are {}."
+
+
+def test_a_name_listed_beside_big_cities_is_the_big_city_not_a_village_near_them():
+    names = ["Denver", "Indianapolis", "Louisville", "Tulsa"]
+    doc = _doc(_FINALISTS.format(", ".join(names[:-1]) + " and " + names[-1]),
+               [("Alexandria", "GPE")] + [(n, "GPE") for n in names])
+    assert _got(doc, "Denver").admin1 == "Colorado"
+    assert _got(doc, "Louisville").admin1 == "Kentucky"
+
+
+def test_a_village_listed_beside_small_towns_keeps_its_neighbours():
+    doc = _doc("Crews worked in Denver, Fillmore and Bunker Hill, three villages north of Indianapolis.",
+               [("Denver", "GPE"), ("Fillmore", "GPE"), ("Bunker Hill", "GPE"), ("Indianapolis", "GPE")])
+    assert _got(doc, "Denver").admin1 == "Indiana"

@@ -258,6 +258,7 @@ class Mention:
     notes: list[str] = field(default_factory=list)
     mates: frozenset[str] = frozenset()  # countries named right beside it in a list ("Russia and Paris")
     kind: str = ""  # "town" after "the city of", "state" after "the state of"/"province of": what the text calls it
+    big_mate: bool = False  # listed right beside a plainly big city ("Denver, Indianapolis, Louisville")
     # computed once from `cands` (fixed once detection is done), read in each round of resolution
     _ranked: tuple[Candidate, ...] | None = field(default=None, repr=False, compare=False)
     _flags: tuple[bool, int, bool] | None = field(default=None, repr=False, compare=False)
@@ -1330,6 +1331,8 @@ def _score(m: Mention, c: Candidate, ctx: Context, text: str, names_country: boo
     # Paris"), the village's neighbours count a quarter
     twin = c.population * 200 < biggest
     geo_f = 0.25 if twin and _world_city_named(m, biggest, ctx, c.country_code) else 1.0
+    if m.big_mate and c.population * 10 < (top := _biggest_town(m)) and top >= 100_000:
+        geo_f = 0.25  # "Denver, Indianapolis, Louisville": a list of big cities is no list of their villages
     if n_cc > 0:
         s += (1.5 + min(2.0, 0.5 * n_cc)) * (0.5 if twin else 1.0)
     elif c.feature in _LOCAL and c.country_code and ctx.cc_total >= 3 and c.population < 1_000_000:
@@ -1361,6 +1364,11 @@ def _score(m: Mention, c: Candidate, ctx: Context, text: str, names_country: boo
             close = _close_names(c, m.key, ctx)
             s += TIGHT_W * (close if close < 2 else 2) * geo_f
     return s
+
+
+def _biggest_town(m: Mention) -> int:
+    """The population of the name's biggest town reading."""
+    return max((c.population for c in m.cands if c.feature == "city"), default=0)
 
 
 def _world_city_named(m: Mention, biggest: int, ctx: Context, namesake: str | None) -> bool:
@@ -1456,7 +1464,7 @@ def _resolve(mentions: list[Mention], ctx: Context, text: str) -> None:
     for m in mentions:
         if not m.cands:
             continue
-        sig = (m.key, m.within, len(m.cands), m.kind)
+        sig = (m.key, m.within, len(m.cands), m.kind, m.big_mate)
         if sig not in done and len(m.cands) == 1:
             done[sig] = (m.cands[0], 5.0)  # one reading: nothing to weigh
         elif sig not in done:
@@ -1542,6 +1550,16 @@ def _list_mates(mentions: list[Mention], text: str) -> None:
                 x.mates |= codes
             elif not x.kind and _us_state(y.cands) and any(c.feature == "admin1" for c in x.cands):
                 x.kind = "state"  # "Oregon and Washington laws": a name listed beside a US state is the state
+            elif _big_city(y.cands):
+                x.big_mate = True
+
+
+@lru_cache(maxsize=4096)
+def _big_city(cands: tuple[Candidate, ...]) -> bool:
+    """Plainly a big city: 100,000 people or more, and every other reading a tenth of that or less."""
+    top = max((c.population for c in cands if c.feature == "city"), default=0)
+    return top >= 100_000 and sum(c.population * 10 >= top for c in cands) == 1 and not any(
+        c.feature in _BIG_FEATURES for c in cands)
 
 
 def _us_state(cands: tuple[Candidate, ...]) -> bool:
