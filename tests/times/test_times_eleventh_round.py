@@ -60,6 +60,10 @@ def found(text: str, published: str | None = WED) -> list[tuple[str, str | None,
         # a day something was set or scheduled for is the nearest one too
         ("The judge set a hearing for July 9.", WED, [("July 9", "2024-07-09", "date")]),
         ("The judge set a hearing for June 3.", WED, [("June 3", "2024-06-03", "date")]),
+        # ... and so is a weekday a plan told in the past names
+        ("Talks were due to resume Tuesday.", WED, [("Tuesday", "2024-06-11", "date")]),
+        ("Officials said the recount was scheduled for Friday.", WED, [("Friday", "2024-06-14", "date")]),
+        ("The talks had been due to resume Friday.", WED, [("Friday", "2024-06-07", "date")]),
         # a plan already gone (past perfect) and a done event stay past
         ("The lease had been due to run out on June 2.", WED, [("June 2", "2024-06-02", "date")]),
         ("The ferry sailed on June 30.", WED, [("June 30", "2023-06-30", "date")]),

@@ -872,6 +872,8 @@ class Resolver:
             v = d.isoformat() + suffix
             return Norm(start, end, typ, v, R.granularity(v, typ), "publication", c.kind, wd)
         dated = self._dated_noun(c) if rel is None and tense != "future" else None
+        if rel is None and self.dct is not None and _past_plan(self.nlp, c.start, c.end):
+            dated, tense = "plan", None  # "talks were due to resume Tuesday": a plan told in the past, either side
         if dated == "plan" and self.dct is not None:
             # "hours before the Treasury's Thursday deadline", "the Monday vote": an arranged occasion
             # is the nearest such day, ahead of the story or behind it (as for month-days); a past
