@@ -197,3 +197,11 @@ def test_a_village_listed_beside_small_towns_keeps_its_neighbours():
     doc = _doc("Crews worked in Denver, Fillmore and Bunker Hill, three villages north of Indianapolis.",
                [("Denver", "GPE"), ("Fillmore", "GPE"), ("Bunker Hill", "GPE"), ("Indianapolis", "GPE")])
     assert _got(doc, "Denver").admin1 == "Indiana"
+
+
+def test_a_small_town_named_as_an_area_of_a_county_is_in_that_county():
+    doc = _doc("Dead geese were found in the Stonewall area of Pike County, Illinois, on Monday.",
+               [("Stonewall", "GPE"), ("Pike County", "GPE"), ("Illinois", "GPE")])
+    town, county = _got(doc, "Stonewall"), _got(doc, "Pike County")
+    assert county.admin1 == "Illinois" and (town.country_code, town.admin1) == ("US", "Illinois")
+    assert distance_km(town.lat, town.lon, county.lat, county.lon) <= 100

@@ -1664,7 +1664,7 @@ def geoparse(doc: Document) -> tuple[list[Place], list[str]]:
     if sites:
         places = sorted(places + sites, key=lambda p: p.start)
     _contained(doc.text, places)
-    if " in " in doc.text:
+    if " in " in doc.text or " of " in doc.text:
         _put_in(doc.text, places)
     if " Square" in doc.text or " Plaza" in doc.text:
         _squares(doc.text, places)
@@ -1741,7 +1741,7 @@ def _squares(text: str, places: list[Place]) -> None:
         p.reason = f"site below the gazetteer: placed at {town.name} ({how}), not the town of that name elsewhere"
 
 
-_IN_PLACE = re.compile(r",?\s+in\s+(?:the\s+)?")
+_IN_PLACE = re.compile(r",?\s+in\s+(?:the\s+)?|\s+(?:area|district|region|section|part) of\s+(?:the\s+)?")
 
 
 def _put_in(text: str, places: list[Place]) -> None:
