@@ -71,6 +71,8 @@ def found(text: str, published: str | None = WED) -> list[tuple[str, str | None,
         ("Voters go to the polls on Nov. 5.", "2024-01-15", [("Nov. 5", "2024-11-05", "date")]),
         ("Voters will go to the polls on Nov. 5.", "2024-01-15", [("Nov. 5", "2024-11-05", "date")]),
         ("The retrial opens Dec. 2.", "2024-01-15", [("Dec. 2", "2024-12-02", "date")]),
+        ("Bus fares rise from April 1.", "2024-10-16", [("April 1", "2025-04-01", "date")]),
+        ("The index is up 5 percent since Nov. 5.", "2024-10-16", [("Nov. 5", "2023-11-05", "date")]),
         # ... unless the day went by less than a month before (a story written a little late)
         ("The offer expires Oct. 1.", "2024-10-16", [("Oct. 1", "2024-10-01", "date")]),
         # ... but not a day a change is counted from

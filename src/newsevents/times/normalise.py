@@ -424,12 +424,14 @@ class Resolver:
     def date_tense(self, c: Cand, present: bool = False) -> str | None:
         """The tense that picks a month's or a day's year: none for a plan told in the past (either side).
         With `present`, a scheduled present ("polls open Nov. 5") is 'scheduled': ahead, unless the day
-        went by less than a month ago; not after 'since', 'from' or 'after', which name a day already
-        gone ("is up 5% since Nov. 5")."""
+        went by less than a month ago ("fees rise from April 1"); not after 'since', which names a day
+        already gone ("is up 5% since Nov. 5")."""
         if _past_plan(self.nlp, c.start, c.end):
             return None
         tense = tense_at(self.nlp, c.start, c.end)
-        if tense is None and present and self.prev_word(c.start) not in ("since", "from", "after"):
+        if tense is None and self.prev_word(c.start) == "since":
+            return "past"  # "the index is up 5% since Nov. 5": a day a change is counted from is gone
+        if tense is None and present:
             if tense_at(self.nlp, c.start, c.end, present=True) == "future":
                 return "scheduled"
         return tense
