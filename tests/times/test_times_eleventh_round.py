@@ -232,3 +232,20 @@ def test_eleventh_round_fraction_of_a_century(text, published, expected):
 )
 def test_eleventh_round_week_or_day_of_a_period(text, published, expected):
     assert found(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a half or quarter of a match is no calendar period
+        ("The visitors scored twice in the second half.", []),
+        ("The Rams took the lead in the first half of the game.", []),
+        ("The quarterback was sacked in the fourth quarter.", []),
+        # business use keeps its periods, also with "scored" or "goal"
+        ("The bakery scored a record profit in the second quarter.", [("the second quarter", "2024-Q2", "date")]),
+        ("Our goal is to break even in the fourth quarter.", [("the fourth quarter", "2024-Q4", "date")]),
+        ("The visitors scored twice in the second half of last year.", [("the second half of last year", "2023-H2", "date")]),
+    ],
+)
+def test_eleventh_round_game_periods(text, expected):
+    assert found(text) == expected

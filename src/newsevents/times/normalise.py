@@ -2099,6 +2099,8 @@ class Resolver:
             return self.mk(c, "date", f"{self.dct.year}-{code}", "publication")
         q = g["q"].lower()
         unit = g["unit"].lower()
+        if not g.get("year") and not g.get("yago") and self._game_period(c):
+            return None  # "scored in the second half", "the fourth quarter of the game": a part of a match
         idx = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4, "last": 4}[q]
         if unit == "half":
             if q in ("final", "last"):
@@ -2132,6 +2134,25 @@ class Resolver:
         if g.get("yago"):
             year -= 1  # "the year-ago third quarter"
         return self.mk(c, "date", f"{year}-{code}", "publication")
+
+    _OF_A_GAME = re.compile(r"\s+of\s+(?:the|a|an|this|that|his|her|their|its|Sunday's|Saturday's)\s+(?:\w+\s+)?"
+                            r"(?:game|match|contest|fight|bout|final|semifinal|semi-final|playoff|series|season|tournament)s?\b", re.I)
+    _SPORT = re.compile(r"\b(?:touchdowns?|halftime|half-time|innings?|rebounds?|free\s+kicks?|field\s+goals?|"
+                        r"equali[sz](?:ed|er)|striker|quarterback|referee|penalty\s+(?:kick|spot|shootout))\b", re.I)
+    _SCORED = re.compile(r"\bscor(?:ed|es|ing)\b", re.I)
+    _MONEY = re.compile(r"[$%\u00a3\u20ac]|\b(?:profit|sales|revenue|earnings|shares?|stocks?|percent|net|income|loss|"
+                        r"growth|economy|output|prices?|index)\b", re.I)
+
+    def _game_period(self, c: Cand) -> bool:
+        """'Chelsea scored twice in the second half', 'the fourth quarter of the game': a half or quarter
+        of a match is no calendar period (TIDES marks only calendar and fiscal quarters and halves)."""
+        if self._OF_A_GAME.match(self.text, c.end):
+            return True
+        lo = max(self.text.rfind(". ", 0, c.start), self.text.rfind("\n", 0, c.start), 0)
+        hi = self.text.find(". ", c.end)
+        sent = self.text[lo : hi if hi >= 0 else len(self.text)]
+        # "scored" is a business word too ("scored a record profit"): only with no money talk
+        return bool(self._SPORT.search(sent) or self._SCORED.search(sent) and not self._MONEY.search(sent))
 
     _SMALL = {"oh": 0, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
               "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
