@@ -41,10 +41,10 @@ def test_an_unknown_name_said_elsewhere_stays_without_coordinates():
 
 
 def test_villages_the_tagger_missed_are_placed_as_the_text_says():
-    doc = _doc("Rockets hit the villages of Saraqib and Tamrevo in Idlib province overnight.", [("Idlib", "GPE")])
-    known, unknown, idlib = _got(doc, "Saraqib"), _got(doc, "Tamrevo"), _got(doc, "Idlib")
-    assert known.name == "Saraqib" and distance_km(known.lat, known.lon, 35.86, 36.81) < 5  # its own reading
-    assert (unknown.lat, unknown.lon) == (idlib.lat, idlib.lon)
+    doc = _doc("Rockets hit the towns of Talbiseh and Tamrevo in Homs province overnight.", [("Homs", "GPE")])
+    known, unknown, homs = _got(doc, "Talbiseh"), _got(doc, "Tamrevo"), _got(doc, "Homs")
+    assert distance_km(known.lat, known.lon, 34.84, 36.73) < 5  # its own reading, not the province's point
+    assert (unknown.lat, unknown.lon) == (homs.lat, homs.lon)
     assert all(doc.text[p.start:p.end] == p.text for p in doc.places)
 
 
@@ -104,13 +104,13 @@ def test_a_big_city_is_not_moved_by_the_sentence():
 
 
 def test_a_name_listed_beside_a_us_state_is_the_state():
-    doc = _doc("A doctor from Peoria backs the Oregon and Washington laws on end-of-life care.",
+    doc = _doc("A doctor from Peoria praised the Oregon and Washington rules on end-of-life care.",
                [("Peoria", "GPE"), ("Oregon", "GPE"), ("Washington", "GPE")])
     assert _got(doc, "Washington").feature == "admin1"
 
 
 def test_alone_or_beside_a_country_the_name_keeps_its_city():
-    for text, ents in (("A doctor from Peoria backs the Washington laws on end-of-life care.",
+    for text, ents in (("A doctor from Peoria praised the Washington rules on end-of-life care.",
                         [("Peoria", "GPE"), ("Washington", "GPE")]),
                        ("Talks between Moscow and Washington resumed on Monday.",
                         [("Moscow", "GPE"), ("Washington", "GPE")])):
@@ -159,7 +159,7 @@ def test_a_possessive_person_before_a_district_adds_nothing():
 
 def test_the_end_of_a_person_name_before_an_institution_is_no_town():
     for ents in ([], [("Rosa Kelly Elementary School", "ORG")]):
-        doc = _doc("Parents met Wednesday night at Rosa Kelly Elementary School to hear the candidates.", ents)
+        doc = _doc("Parents gathered at Rosa Kelly Elementary School on Tuesday to hear the candidates.", ents)
         assert not [p for p in doc.places if p.text == "Kelly"], ents
 
 
@@ -182,7 +182,7 @@ def test_a_square_town_in_the_story_state_stays_that_town():
     assert _got(doc, "Washington Square").feature == "city"
 
 
-_FINALISTS = "Alexandria is a finalist for the award again this year. The other finalists are {}."
+_FINALISTS = "Alexandria made the shortlist again. The other cities on it are {}."
 
 
 def test_a_name_listed_beside_big_cities_is_the_big_city_not_a_village_near_them():
@@ -200,7 +200,7 @@ def test_a_village_listed_beside_small_towns_keeps_its_neighbours():
 
 
 def test_a_small_town_named_as_an_area_of_a_county_is_in_that_county():
-    doc = _doc("Dead geese were found in the Stonewall area of Pike County, Illinois, on Monday.",
+    doc = _doc("Hunters reported sick geese from the Stonewall area of Pike County, Illinois.",
                [("Stonewall", "GPE"), ("Pike County", "GPE"), ("Illinois", "GPE")])
     town, county = _got(doc, "Stonewall"), _got(doc, "Pike County")
     assert county.admin1 == "Illinois" and (town.country_code, town.admin1) == ("US", "Illinois")

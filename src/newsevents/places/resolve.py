@@ -258,7 +258,7 @@ class Mention:
     notes: list[str] = field(default_factory=list)
     mates: frozenset[str] = frozenset()  # countries named right beside it in a list ("Russia and Paris")
     kind: str = ""  # "town" after "the city of", "state" after "the state of"/"province of": what the text calls it
-    big_mate: bool = False  # listed right beside a plainly big city ("Denver, Indianapolis, Louisville")
+    big_mate: bool = False  # listed right beside a plainly big city ("Denver, Indianapolis and Tulsa")
     # computed once from `cands` (fixed once detection is done), read in each round of resolution
     _ranked: tuple[Candidate, ...] | None = field(default=None, repr=False, compare=False)
     _flags: tuple[bool, int, bool] | None = field(default=None, repr=False, compare=False)
@@ -943,7 +943,7 @@ class _Detector:
                 if norm(words[k]) in _STOP and norm(words[k]) not in _OPENERS and k < len(words) - 1:
                     continue  # ("Mount Royal Mayor": an opener starts the town's name)
                 if k and not words[k - 1].endswith(".") and norm(words[k - 1]) not in _STOP:
-                    break  # "Marjory Stoneman Douglas High School": the end of a person's name, not a town
+                    break  # "Rosa Kelly Elementary School": the end of a person's name, not a town
                 # "Alexandria Police Spokeswoman Ashley Roe" tagged as one person: the town is still a town
                 if not self.free(s, e) or (1 in self.blocked[s:e] and self.person_from.get(s, 0) <= m.end()):
                     continue
@@ -1332,7 +1332,7 @@ def _score(m: Mention, c: Candidate, ctx: Context, text: str, names_country: boo
     twin = c.population * 200 < biggest
     geo_f = 0.25 if twin and _world_city_named(m, biggest, ctx, c.country_code) else 1.0
     if m.big_mate and c.population * 10 < (top := _biggest_town(m)) and top >= 100_000:
-        geo_f = 0.25  # "Denver, Indianapolis, Louisville": a list of big cities is no list of their villages
+        geo_f = 0.25  # "Denver, Indianapolis and Tulsa": a list of big cities is no list of their villages
     if n_cc > 0:
         s += (1.5 + min(2.0, 0.5 * n_cc)) * (0.5 if twin else 1.0)
     elif c.feature in _LOCAL and c.country_code and ctx.cc_total >= 3 and c.population < 1_000_000:
@@ -1549,7 +1549,7 @@ def _list_mates(mentions: list[Mention], text: str) -> None:
             if codes:
                 x.mates |= codes
             elif not x.kind and _us_state(y.cands) and any(c.feature == "admin1" for c in x.cands):
-                x.kind = "state"  # "Oregon and Washington laws": a name listed beside a US state is the state
+                x.kind = "state"  # "the Oregon and Washington rules": a name listed beside a US state is the state
             elif _big_city(y.cands):
                 x.big_mate = True
 
@@ -1674,7 +1674,7 @@ def geoparse(doc: Document) -> tuple[list[Place], list[str]]:
     return places, _focus(places)
 
 
-# "Qatraneh in the Karak district", "Kfraya in Idlib province", "Balintawak, Quezon City", "Cairo's Abbasiya
+# "Zarqubel in Homs province", "Tamrevo in the Karak district", "Tamrevo, Quezon City", "Nairobi's Kwamzeti
 # neighbourhood": a village below the gazetteer named with the town or district it lies in takes that
 # place's point (a village lies within a few tens of km of it; a country or continent is too wide to say)
 _KIND_WORDS = r"county|district|village|town|township|neighbou?rhood|area|quarter|suburb|province|municipality"
@@ -1708,7 +1708,7 @@ def _contained(text: str, places: list[Place]) -> None:
                 q = None
         how = "the place the text puts it in"
         if q is None and _FACILITY.search(p.text):
-            # "taken to St. Michael's Hospital": a building the tagger called a place is a site, at its town
+            # "taken to Kelvale Memorial Hospital": a building the tagger called a place is a site, at its town
             if local is None:
                 local = _towns(places)
             q, how = _anchor(local, [x.start for x in local], [x.end for x in local], p.start, p.end, text)
@@ -1722,8 +1722,8 @@ def _contained(text: str, places: list[Place]) -> None:
 
 
 def _squares(text: str, places: list[Place]) -> None:
-    """"an adjacent park (Washington Square)" in a New Orleans story: a square named like a small town of
-    another state is the square of the story's town, as streets are."""
+    """"ended at Washington Square" in a Louisiana story: a square named like a small town of another state
+    is the square of the story's town, as streets are."""
     local = None
     for p in places:
         if p.feature != "city" or not p.text.endswith((" Square", " Plaza")):
@@ -1745,8 +1745,8 @@ _IN_PLACE = re.compile(r",?\s+in\s+(?:the\s+)?|\s+(?:area|district|region|sectio
 
 
 def _put_in(text: str, places: list[Place]) -> None:
-    """"Le Bernardin in New York", "Sheldon Peck Homestead in Lombard": a small town read far from the place
-    the text puts it in is not that town; it takes its namesake there, else that place's point."""
+    """"Bernardin in Chicago", "the Stonewall area of Pike County": a small town read far from the place the
+    text puts it in is not that town; it takes its namesake there, else that place's point."""
     by_start: dict[int, Place] | None = None
     by_end: dict[int, Place] = {}
     for p in places:
@@ -1759,7 +1759,7 @@ def _put_in(text: str, places: list[Place]) -> None:
         if by_start is None:
             by_start = {x.start: x for x in places if x.lat is not None and not is_context_word(x)}
             by_end = {x.end: x for x in places if x.lat is not None and not is_context_word(x)}
-        # ("Walton County's rural Gratis community": the county's, whatever the town's name means elsewhere)
+        # ("Pike County's rural Stonewall community": the county's, whatever the name means elsewhere)
         q = by_start.get(w.end()) if w else by_end.get(poss.start())
         if q is None or q.feature not in ("city", "admin2", "admin1"):
             continue
@@ -1785,8 +1785,8 @@ def _put_in(text: str, places: list[Place]) -> None:
 
 _VILLAGE_BEFORE = re.compile(r"\b(?:[Tt]owns?|[Vv]illages?|[Hh]amlets?|[Cc]ommunit(?:y|ies)|[Tt]ownships?)$")
 _VILLAGE_NAMES = re.compile(r"([A-Z][\w'\u2019-]+)(?:,? and ([A-Z][\w'\u2019-]+))?(?=,?\s+(?:in|near|outside)\s)")
-_NEAR_TOWN = re.compile(r"\b(?:in|at|from) ([A-Z][\w'\u2019-]+)(?=,\s+(?:near|outside)\s)")  # "at Kentford, near X"
-# "Giza's Haram district", "the city's Abbassiya district" (the possessive first: a literal, a fast scan)
+_NEAR_TOWN = re.compile(r"\b(?:in|at|from) ([A-Z][\w'\u2019-]+)(?=,\s+(?:near|outside)\s)")  # "at Tamrevo, near X"
+# "Nairobi's Tamrevo district", "the city's Tamrevo district": the name before the district word
 _QUARTER = re.compile(r"['\u2019]s ([A-Z][\w'\u2019-]+)$")
 _QUARTER_WORDS = (" district", " neighbourhood", " neighborhood", " suburb", " quarter")
 
@@ -1803,9 +1803,9 @@ def _find_all(text: str, word: str) -> list[int]:
 
 
 def _named_villages(text: str, places: list[Place]) -> list[Place]:
-    """"the villages of Foua and Kfraya in Idlib", "the towns of X and Y in Z province", "at Kentford, near
-    Newmarket", "Giza's Haram district", "the city's Abbassiya district": names the tagger missed, placed as
-    the text says: their own reading near that place, else the place's point."""
+    """"the towns of Talbiseh and Tamrevo in Homs province", "the villages of X and Y near Z", "at Tamrevo,
+    near Newmarket", "Nairobi's Tamrevo district", "the city's Tamrevo district": names the tagger missed,
+    placed as the text says: their own reading near that place, else the place's point."""
     out: list[Place] = []
     found = []
     i = text.find(" of ")
