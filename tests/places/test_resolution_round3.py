@@ -205,3 +205,20 @@ def test_a_small_town_named_as_an_area_of_a_county_is_in_that_county():
     town, county = _got(doc, "Stonewall"), _got(doc, "Pike County")
     assert county.admin1 == "Illinois" and (town.country_code, town.admin1) == ("US", "Illinois")
     assert distance_km(town.lat, town.lon, county.lat, county.lon) <= 100
+
+
+def test_a_state_court_or_lawmakers_name_the_state():
+    for text in ("A New York court freed the suspect on Monday.", "New York lawmakers passed the bill on Monday."):
+        assert _got(_doc(text, [("New York", "GPE")]), "New York").feature == "admin1", text
+
+
+def test_the_government_or_court_of_a_country_name_is_the_country():
+    for text, ents in (("Russia accused the Georgia government of shelling villages near Tbilisi.",
+                        [("Russia", "GPE"), ("Georgia", "GPE"), ("Tbilisi", "GPE")]),
+                       ("A Mexico court freed the suspect on Monday, officials in Mexico City said.",
+                        [("Mexico", "GPE"), ("Mexico City", "GPE")])):
+        place = _got(_doc(text, ents), ents[-2][0])
+        assert place.feature == "country", text
+    georgia = _got(_doc("A Georgia court freed the suspect on Monday, officials in Atlanta said.",
+                        [("Georgia", "GPE"), ("Atlanta", "GPE")]), "Georgia")
+    assert (georgia.feature, georgia.country_code) == ("admin1", "US")

@@ -57,10 +57,11 @@ _OPENERS = {"north", "south", "east", "west", "northern", "southern", "eastern",
 _COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "northeast", "northwest",
             "southeast", "southwest", "central", "far", "middle", "upper", "lower"}
 _JOINT = re.compile(r" (?:-|of) (?=[A-Z])")
-# "New York Gov.", "Quebec Premier", "the Quebec government", "Quebec Health Minister": a state's or
-# province's own offices name the state, not its big city
+# "New York Gov.", "Quebec Premier", "the Quebec government", "Quebec Health Minister", "a New York court",
+# "New York lawmakers": a state's or province's own offices name the state, not its big city
 _STATE_OFFICE = re.compile(r" (?:Gov\.|Governor|Lt\. Gov\.|Legislature|State Senate|Assembly|National Assembly|"
-                           r"Premier|premier|government|(?:[A-Z][a-z]+ )?Minister\b|provincial)")
+                           r"Premier|premier|government|(?:[A-Z][a-z]+ )?Minister\b|provincial|courts?\b|"
+                           r"Attorney General|attorney general|lawmakers)")
 _AFTER_NUMBER = re.compile(r"\d ?$")
 
 
@@ -1314,8 +1315,10 @@ def _score(m: Mention, c: Candidate, ctx: Context, text: str, names_country: boo
     if not c.primary and _short_form(c.name, m.key):
         s += 2.5  # "New York" for New York City is the city's everyday name, not an obscure alternate
     if c.feature == "admin1":
-        if _STATE_OFFICE.match(text, m.end):
-            s += 6.0  # "New York Gov. Andrew Cuomo", "the Quebec government": a state's office names the state
+        if not names_country and _STATE_OFFICE.match(text, m.end):
+            # "New York Gov. Andrew Cuomo", "the Quebec government": a state's office names the state (the
+            # government or a court of a country's name is the country's: "the Georgia government" in Tbilisi)
+            s += 6.0
         elif _city_twin(c) and not any(w in text[max(0, m.start - 12):m.end + 10].lower() for w in ("state", "province")):
             s -= 4.0  # "Washington", "New York": the big city unless the text says "state"
     if c.country_code:
