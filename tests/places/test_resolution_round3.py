@@ -109,6 +109,11 @@ def test_a_name_listed_beside_a_us_state_is_the_state():
     assert _got(doc, "Washington").feature == "admin1"
 
 
+def test_a_country_listed_beside_a_us_state_stays_the_country():
+    doc = _doc("Trade between Mexico and Texas grew last year.", [("Mexico", "GPE"), ("Texas", "GPE")])
+    assert _got(doc, "Mexico").feature == "country"
+
+
 def test_alone_or_beside_a_country_the_name_keeps_its_city():
     for text, ents in (("A doctor from Peoria praised the Washington rules on end-of-life care.",
                         [("Peoria", "GPE"), ("Washington", "GPE")]),

@@ -1551,8 +1551,11 @@ def _list_mates(mentions: list[Mention], text: str) -> None:
             codes = frozenset(c.country_code for c in y.cands if c.feature == "country" and c.primary)
             if codes:
                 x.mates |= codes
-            elif not x.kind and _us_state(y.cands) and any(c.feature == "admin1" for c in x.cands):
-                x.kind = "state"  # "the Oregon and Washington rules": a name listed beside a US state is the state
+            elif (not x.kind and _us_state(y.cands) and any(c.feature == "admin1" for c in x.cands)
+                  and not _names_country(x.cands)):
+                # "the Oregon and Washington rules": a name listed beside a US state is the state ("Mexico and
+                # Texas": a country's name stays the country)
+                x.kind = "state"
             elif _big_city(y.cands):
                 x.big_mate = True
 
