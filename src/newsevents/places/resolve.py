@@ -260,6 +260,7 @@ class Mention:
     mates: frozenset[str] = frozenset()  # countries named right beside it in a list ("Russia and Paris")
     kind: str = ""  # "town" after "the city of", "state" after "the state of"/"province of": what the text calls it
     big_mate: bool = False  # listed right beside a plainly big city ("Denver, Indianapolis and Tulsa")
+    office: bool | None = None  # a state's office follows the name ("New York Gov."); read once, when needed
     # computed once from `cands` (fixed once detection is done), read in each round of resolution
     _ranked: tuple[Candidate, ...] | None = field(default=None, repr=False, compare=False)
     _flags: tuple[bool, int, bool] | None = field(default=None, repr=False, compare=False)
@@ -1315,7 +1316,9 @@ def _score(m: Mention, c: Candidate, ctx: Context, text: str, names_country: boo
     if not c.primary and _short_form(c.name, m.key):
         s += 2.5  # "New York" for New York City is the city's everyday name, not an obscure alternate
     if c.feature == "admin1":
-        if not names_country and _STATE_OFFICE.match(text, m.end):
+        if m.office is None:
+            m.office = bool(_STATE_OFFICE.match(text, m.end))
+        if m.office and not names_country:
             # "New York Gov. Andrew Cuomo", "the Quebec government": a state's office names the state (the
             # government or a court of a country's name is the country's: "the Georgia government" in Tbilisi)
             s += 6.0
