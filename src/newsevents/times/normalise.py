@@ -955,7 +955,10 @@ class Resolver:
         if rd == "today" and m.group("rd")[0] == "T" and re.search(r"\bUSA[\s-]*$", self.text[max(0, c.start - 8) : c.start]):
             return None  # the newspaper "USA Today"
         if rd == "today" and not suffix and not m.group("mod") and self._generic_today(c.start, end):
-            return self.mk(c, "date", "PRESENT_REF", "publication", end=end)
+            # "in today's world", "today's youth": nowadays, no time of the story. TIDES would write
+            # PRESENT_REF, but TimeML's annotators leave this generic use unmarked (TimeBank and
+            # AQUAINT mark none of their generic "today's"), so it is no time expression here.
+            return None
         if self.dct is None:
             return self.mk(c, typ, None, None, end=end)
         v = (self.dct + timedelta(days=offs)).isoformat() + suffix
@@ -1941,6 +1944,15 @@ class Resolver:
         span = self.nlp.char_span(start, end, alignment_mode="expand")
         return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
 
+    _DISCOURSE_NOW = re.compile(r"[ \t]*,")
+    _SENTENCE_END = re.compile(r"(?:[.!?:;\n][\"'`\u2018\u2019\u201c\u201d)\s]*)$")
+
+    def _opens_sentence(self, start: int) -> bool:
+        """True when only sentence punctuation, quotes and space stand before `start` (the text
+        itself is read, not the parse, which often glues a quote's first word to the sentence before)."""
+        before = self.text[max(0, start - 6) : start]
+        return bool(self._SENTENCE_END.search(before if start > 6 else "\n" + before))
+
     def n_vague(self, c: Cand) -> Norm | None:
         v = c.m.group("v").lower()
         if v.endswith("the past") and self._COUNTED_AFTER.match(self.text, c.end):
@@ -1951,6 +1963,8 @@ class Resolver:
         lead = re.match(r"in\s+", self.text[c.start : c.end], re.I)
         if lead:
             start += lead.end()
+        if v == "now" and self._DISCOURSE_NOW.match(self.text, c.end) and self._opens_sentence(c.start):
+            return None  # "Now, he says, ...": a discourse marker turning the argument, not the present
         if v in ("right now", "now", "currently", "nowadays", "these days", "at present", "presently") or "moment" in v:
             # "now" as in "now-defunct" is excluded by the pattern; "until now" is still the present
             value = "PRESENT_REF"
