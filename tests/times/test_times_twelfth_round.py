@@ -25,6 +25,12 @@ def found(text: str, published: str | None = WED) -> list[tuple[str, str | None,
         # ... while the story's own day stays a date, possessive or not
         ("Today's vote was postponed.", WED, [("Today", "2024-06-12", "date")]),
         ("The mayor spoke today.", WED, [("today", "2024-06-12", "date")]),
+        # the same for a generic "tomorrow": the times to come, not the day after the story
+        ("The school trains the leaders of tomorrow.", WED, []),
+        ("Tomorrow's consumers will pay more.", WED, []),
+        ("As of tomorrow, fares rise.", WED, [("tomorrow", "2024-06-13", "date")]),
+        ("The offer lapses at the end of tomorrow.", WED, [("tomorrow", "2024-06-13", "date")]),
+        ("Tomorrow's session opens at nine.", WED, [("Tomorrow", "2024-06-13", "date")]),
         # "Now," opening a sentence is a discourse marker, not the present
         ("Now, the mayor says, the plan looks doomed.", WED, []),
         ("The firm lost money last year. Now , after the sale, it is smaller.", WED,

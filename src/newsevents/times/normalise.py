@@ -954,7 +954,7 @@ class Resolver:
         typ = "time" if suffix else "date"
         if rd == "today" and m.group("rd")[0] == "T" and re.search(r"\bUSA[\s-]*$", self.text[max(0, c.start - 8) : c.start]):
             return None  # the newspaper "USA Today"
-        if rd == "today" and not suffix and not m.group("mod") and self._generic_today(c.start, end):
+        if rd in ("today", "tomorrow") and not suffix and not m.group("mod") and self._generic_today(c.start, end, rd):
             # "in today's world", "today's youth": nowadays, no time of the story. TIDES would write
             # PRESENT_REF, but TimeML's annotators leave this generic use unmarked (TimeBank and
             # AQUAINT mark none of their generic "today's"), so it is no time expression here.
@@ -993,11 +993,16 @@ class Resolver:
         r"workers|consumers|voters|era|age|culture|"
         r"politics|climate|environment|market(?:place)?|landscape|media|technology|reality|realities)\b", re.I)
 
-    def _generic_today(self, start: int, end: int) -> bool:
-        """'in today's world', 'today's teenagers', 'by today's standards': TIDES reads a generic
-        'today' (nowadays) as PRESENT_REF, not the publication day."""
+    _OF_TOMORROW = re.compile(
+        r"\bthe\s+(?:[\w-]+\s+){0,2}?(?!(?:end|start|beginning|close|rest|course|morning|evening|afternoon|night)\s)"
+        r"[\w-]+\s+of\s+$", re.I)
+
+    def _generic_today(self, start: int, end: int, rd: str = "today") -> bool:
+        """'in today's world', 'today's teenagers', 'tomorrow's voters', 'the leaders of tomorrow':
+        nowadays or the times to come, not the publication day or the day after it."""
         if self.text[end : end + 2] not in ("'s", "\u2019s"):
-            return False
+            # "the leaders of tomorrow" (not "as of tomorrow", "the end of tomorrow")
+            return rd == "tomorrow" and bool(self._OF_TOMORROW.search(self.text[max(0, start - 40) : start]))
         return bool(self._GENERIC_AFTER.match(self.text, end))
 
     def n_thispod(self, c: Cand) -> Norm | None:
