@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-BUILD_VERSION = "25"  # bump when the schema or the sources change, so old files are rebuilt
+BUILD_VERSION = "26"  # bump when the schema or the sources change, so old files are rebuilt
 DATA = Path(__file__).with_name("data")
 DEFAULT_DIR = Path(__file__).with_name("_build")
 FILE_NAME = "gazetteer.sqlite"
@@ -260,11 +260,13 @@ def build(force: bool = False) -> str:
 
     a1_names = _world_admin(cities, by_a1, a1_pop, state_names, add, a1_points, extra)
 
+    sections = _sections(cities)
     for c in cities.values():
         cc, a1 = c["countrycode"], c["admin1code"]
         alt = [a for a in c["alternatenames"] if _latin(a)]
+        pop = 0 if c["geonameid"] in sections else c["population"]
         add(c["geonameid"], c["name"], cc, a1, state_names.get(a1) if cc == "US" else a1_names.get((cc, a1)),
-            c["latitude"], c["longitude"], "city", c["population"], alt=alt)
+            c["latitude"], c["longitude"], "city", pop, alt=alt)
     n_zip = _zip_towns(cities, state_names, add)
 
     con.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?)", places)
@@ -291,6 +293,33 @@ def build(force: bool = False) -> str:
     took = time.perf_counter() - t0
     return (f"gazetteer: {len(places):,} places ({n_zip:,} US post-office towns), {len(aliases):,} names -> {path} "
             f"({path.stat().st_size / 1e6:.0f} MB, built in {took:.1f}s)")
+
+
+_SECTION = re.compile(r"^(?:East|West|North|South|Upper|Lower|Central|Greater) (.+)$")
+
+
+def _sections(cities: dict) -> set[int]:
+    """GeoNames ids of city sections that carry their whole city's head count.
+
+    GeoNames lists some neighbourhoods ("East Hampton", Virginia, 1.5 km from Hampton) with about the
+    population of the city they lie in; that borrowed weight beats the real town of the same name elsewhere
+    (East Hampton, Connecticut). A compass-named place of 20,000 or more within 8 km of its namesake city in the same
+    state, with that city's population give or take 15%, is such a section: it keeps its name and point
+    but no population of its own.
+    """
+    by_name: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
+    for c in cities.values():
+        by_name[(c["countrycode"], c["admin1code"], c["name"].lower())].append(c)
+    out = set()
+    for c in cities.values():
+        m = _SECTION.match(c["name"])
+        if not m or c["population"] < 20000:
+            continue
+        for o in by_name.get((c["countrycode"], c["admin1code"], m.group(1).lower()), ()):
+            if (0.85 * o["population"] <= c["population"] <= 1.15 * o["population"]
+                    and distance_km(c["latitude"], c["longitude"], o["latitude"], o["longitude"]) < 8):
+                out.add(c["geonameid"])
+    return out
 
 
 _SAINT = re.compile(r"^(saint|mount|fort) ")
