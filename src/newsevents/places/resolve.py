@@ -1694,13 +1694,19 @@ _POSSESSOR = re.compile(r"(?:'s|\u2019s)(?: [a-z]+)? $")
 _CONTAINER_FEATURES = ("city", "admin2")
 
 
+def _placed_edges(places: list[Place]) -> tuple[dict[int, Place], dict[int, Place]]:
+    """The story's placed mentions (not context words) by where they start and where they end: what "X in Y",
+    "Y's X district" and "the villages of X in Y" look up as the container Y."""
+    placed = [p for p in places if p.lat is not None and not is_context_word(p)]
+    return {p.start: p for p in placed}, {p.end: p for p in placed}
+
+
 def _contained(text: str, places: list[Place]) -> None:
     """Give a name the gazetteer lacks the point of the town or district the text puts it in."""
     lost = [p for p in places if p.lat is None and p.feature is None]
     if not lost:
         return
-    by_start = {p.start: p for p in places if p.lat is not None and not is_context_word(p)}
-    by_end = {p.end: p for p in places if p.lat is not None and not is_context_word(p)}
+    by_start, by_end = _placed_edges(places)
     local: list[Place] | None = None
     for p in lost:
         q = None
@@ -1766,8 +1772,7 @@ def _put_in(text: str, places: list[Place]) -> None:
         if w is None and (poss is None or not _HOOD_AFTER.match(text, p.end)):
             continue
         if by_start is None:
-            by_start = {x.start: x for x in places if x.lat is not None and not is_context_word(x)}
-            by_end = {x.end: x for x in places if x.lat is not None and not is_context_word(x)}
+            by_start, by_end = _placed_edges(places)
         # ("Pike County's rural Stonewall community": the county's, whatever the name means elsewhere)
         q = by_start.get(w.end()) if w else by_end.get(poss.start())
         if q is None or q.feature not in ("city", "admin2", "admin1"):
@@ -1826,7 +1831,7 @@ def _named_villages(text: str, places: list[Place]) -> list[Place]:
         i = text.find(" of ", i + 4)
     if ", near " in text or ", outside " in text:
         found += [(m, (1,)) for m in _NEAR_TOWN.finditer(text)]
-    by_start = {p.start: p for p in places if p.lat is not None and not is_context_word(p)} if found else {}
+    by_start = _placed_edges(places)[0] if found else {}
     for m, groups in found:
         w = _WITHIN.match(text, m.end())
         q = by_start.get(w.end()) if w else None
