@@ -1643,6 +1643,9 @@ def geoparse(doc: Document) -> tuple[list[Place], list[str]]:
     _qualifiers_are_states(mentions, doc.text)
     _list_mates(mentions, doc.text)
     _kinds(mentions, doc.text)
+    streets = _street_lists(doc.text) if any(w in doc.text for w in _STREETS_WORDS) else []
+    if streets:  # "Lakeview and Harrison streets": streets, no towns to weigh
+        mentions = [m for m in mentions if not any(s < m.end and m.start < e for s, e in streets)]
     us = _local_country(doc.text)
     cues = frozenset(_state_cues(doc.text))
     readings = _readings(mentions)
@@ -1670,6 +1673,8 @@ def geoparse(doc: Document) -> tuple[list[Place], list[str]]:
         mentions = _agencies(mentions, doc.text)
     places = [_to_place(m) for m in mentions]
     sites = _sites(doc, places, detector.taken, detector.ent_rows, detector.tokens)
+    if streets:
+        sites += _listed_streets(doc.text, streets, places + sites)
     if sites:
         places = sorted(places + sites, key=lambda p: p.start)
     _contained(doc.text, places)
@@ -1973,6 +1978,48 @@ def _sites(doc: Document, places: list[Place], taken: bytearray, ents: list[tupl
         out.append(Place(start=s, end=e, text=text[s:e], name=text[s:e], feature=kind, country_code=town.country_code,
                          admin1=town.admin1, lat=town.lat, lon=town.lon, confidence=round(min(0.6, town.confidence) * 0.6, 2),
                          reason=f"{kind} below the gazetteer: placed at {town.name} ({how})"))
+    return out
+
+
+# "at Lakeview and Harrison streets", "on Bourbon and Dauphine streets": names listed before a plural street
+# word (lower case: "Cross Lanes" is a town) are streets, not the towns they are named after
+_STREETS_WORDS = (" streets", " avenues", " roads", " boulevards")
+_STREET_LIST = re.compile(r"([A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*)?)((?:,? (?:and|or|&)|,) [A-Z][\w'\u2019.-]*"
+                          r"(?: [A-Z][\w'\u2019.-]*)?)+ (?:streets|avenues|roads|boulevards)\b")
+_STREET_ITEM = re.compile(r"[A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*)?")
+
+
+def _street_lists(text: str) -> list[tuple[int, int]]:
+    """The names of each list of streets with one plural street word ("First and Herman streets")."""
+    out = []
+    for m in _STREET_LIST.finditer(text):
+        for x in _STREET_ITEM.finditer(text, m.start(), m.end() - len(m.group(0).rsplit(" ", 1)[1])):
+            first, _, rest = x.group(0).partition(" ")
+            if rest and first.lower() in _SITE_LEAD:  # "On Main and Elm streets"
+                out.append((x.start() + len(first) + 1, x.end()))
+            elif first.lower() not in _SITE_LEAD:
+                out.append(x.span())
+    return out
+
+
+def _listed_streets(text: str, streets: list[tuple[int, int]], places: list[Place]) -> list[Place]:
+    """The listed streets, each placed at its town as a named street is (see `_sites`)."""
+    local = _towns(places)
+    starts, ends = [p.start for p in local], [p.end for p in local]
+    out = []
+    for s, e in streets:
+        if any(p.start < e and s < p.end for p in places):
+            continue
+        town, how = _anchor(local, starts, ends, s, e, text)
+        if town is None:
+            out.append(Place(start=s, end=e, text=text[s:e], name=text[s:e], feature="street", confidence=0.1,
+                             reason="street below the gazetteer, and no town named to place it in; kept without "
+                                    "coordinates"))
+        else:
+            out.append(Place(start=s, end=e, text=text[s:e], name=text[s:e], feature="street",
+                             country_code=town.country_code, admin1=town.admin1, lat=town.lat, lon=town.lon,
+                             confidence=round(min(0.6, town.confidence) * 0.6, 2),
+                             reason=f"one of a list of streets: placed at {town.name} ({how})"))
     return out
 
 

@@ -1,0 +1,37 @@
+"""Rules of the fifth resolution round: cues in the text of a local story, each checked on sentences written
+for these tests (names of people and streets are made up)."""
+
+from __future__ import annotations
+
+from test_places import _doc  # same directory: pytest puts it on sys.path
+
+
+def _got(doc, text: str):
+    return next(p for p in doc.places if p.text == text)
+
+
+def test_names_listed_before_a_plural_street_word_are_streets_at_the_story_town():
+    text = "A water main broke in Pineville on Monday at the corner of Lakeview and Harrison streets, the city said."
+    doc = _doc(text, [("Pineville", "GPE"), ("Lakeview", "GPE"), ("Harrison", "GPE")])
+    town = _got(doc, "Pineville")
+    for name in ("Lakeview", "Harrison"):
+        street = _got(doc, name)
+        assert street.feature == "street" and (street.lat, street.lon) == (town.lat, town.lon), name
+        assert "list of streets" in street.reason and doc.text[street.start:street.end] == name
+    # no longer two towns of Arkansas pulling the story's town there: the biggest Pineville, in Louisiana
+    assert town.admin1 == "Louisiana"
+
+
+def test_a_street_list_needs_its_lower_case_plural_word():
+    doc = _doc("The crash closed the road near Cross Lanes on Friday, deputies said.", [("Cross Lanes", "GPE")])
+    assert _got(doc, "Cross Lanes").feature == "city"
+    doc = _doc("Crews worked on Marlow and Tesh streets in Pineville all week.", [("Pineville", "GPE")])
+    assert {p.text for p in doc.places if p.feature == "street"} == {"Marlow", "Tesh"}
+
+
+def test_a_tennessee_beer_board_makes_the_story_tennessee():
+    text = "The Decatur aldermen met afterwards as the Beer Board to approve a permit for a market on Main."
+    doc = _doc(text, [("Decatur", "GPE")])
+    assert _got(doc, "Decatur").admin1 == "Tennessee"
+    plain = _doc("The Decatur aldermen met afterwards to approve a permit for a market on Main.", [("Decatur", "GPE")])
+    assert _got(plain, "Decatur").admin1 != "Tennessee"  # the cue, not the name, decides
