@@ -121,9 +121,9 @@ def test_eleventh_round_conventions(text, published, expected):
          [("11 p.m.", "2024-06-12T23:00", "time"), ("two hours later", "2024-06-13T01:00", "time")]),
         ("The ferry left at 9:40 a.m. Forty minutes later, it sank.",
          [("9:40 a.m.", "2024-06-12T09:40", "time"), ("Forty minutes later", "2024-06-12T10:20", "time")]),
-        # after a day only, the same day
+        # after a day only, a length (thirteenth round: TimeML marks "two hours", "later" its signal)
         ("The ferry left on Monday. Two hours later, it sank.",
-         [("Monday", "2024-06-10", "date"), ("Two hours later", "2024-06-10", "date")]),
+         [("Monday", "2024-06-10", "date"), ("Two hours", "PT2H", "duration")]),
         # with no day after them, the story's day
         ("The ballot opens at 10 a.m. (0800 GMT).",
          [("10 a.m.", "2024-06-12T10:00", "time"), ("0800 GMT", "2024-06-12T08:00+00:00", "time")]),

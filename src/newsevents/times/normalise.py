@@ -1610,6 +1610,12 @@ class Resolver:
                 t1 = t0 + sign * timedelta(**{unit + "s": int(n)})
                 v = t1.strftime("%Y-%m-%dT%H:%M") + clock.group(2)
                 return Norm(c.start, c.end, "time", v, "minute", "prev", c.kind, None, p[0])
+            if unit in ("day", "week", "hour", "minute"):
+                # "Three days later, ...", "A day earlier, ...": TimeML marks the length and leaves
+                # "later" as its signal (TimeBank 2 of 2, AQUAINT 1 of 1, none as a date); only a
+                # clock time above counts a TIME, and years and months keep their dates ("a year
+                # earlier" is the comparison period in TimeBank's earnings stories)
+                return self.mk(c, "duration", R.duration_value(n, unit), None, end=unit_end)
             if p is not None and self.out[p[0]].start > para:
                 base = _base_date(p[1], unit)
                 v = _offset_value(base, sign * n, unit) if base and n is not None and n == int(n) else None

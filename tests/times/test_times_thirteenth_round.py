@@ -1,0 +1,44 @@
+"""Thirteenth-round conventions (issue #4), on sentences written for these tests: values. A count of
+days, weeks, hours or minutes "later"/"earlier" standing alone is a length (TimeML marks "three days"
+and leaves "later" as its signal; TimeBank 1.2 and AQUAINT mark every such case so), while years keep
+the dates of earnings comparisons and a clock time above still counts a TIME."""
+
+from __future__ import annotations
+
+import pytest
+from test_times_conventions import found as found_at  # same directory: pytest puts it on sys.path
+
+WED = "2024-06-12"  # a Wednesday in ISO week 24
+
+
+def found(text: str, published: str | None = WED) -> list[tuple[str, str | None, str]]:
+    return found_at(text, published)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a day, week, hour or minute count "later"/"earlier" is a length, "later" outside it
+        ("The dam was inspected on May 2. Three days later, it burst.", WED,
+         [("May 2", "2024-05-02", "date"), ("Three days", "P3D", "duration")]),
+        ("A day earlier, the river had risen a foot.", WED, [("A day", "P1D", "duration")]),
+        ("The mayor resigned; two weeks later the council voted.", WED, [("two weeks", "P2W", "duration")]),
+        ("The fire started in the kitchen. Just over an hour later, the roof fell in.", WED,
+         [("Just over an hour", "PT1H", "duration")]),
+        ("The gates opened. Ten minutes later, the hall was full.", WED, [("Ten minutes", "PT10M", "duration")]),
+        # no publication date changes nothing: a length needs none
+        ("Three days later, it burst.", None, [("Three days", "P3D", "duration")]),
+        # years keep their dates: the comparison period, or the year counted from the one named
+        ("He was elected in 2009 and re-elected four years later.", WED,
+         [("2009", "2009", "date"), ("four years later", "2013", "date")]),
+        ("Profit rose in the second quarter, from $3 million a year earlier.", WED,
+         [("the second quarter", "2024-Q2", "date"), ("a year earlier", "2023-Q2", "date")]),
+        # a clock time above still makes "later" a clock time
+        ("The ferry left at 11 p.m. and sank two hours later.", WED,
+         [("11 p.m.", "2024-06-12T23:00", "time"), ("two hours later", "2024-06-13T01:00", "time")]),
+        # "than" compares amounts, as before
+        ("The harvest came a week earlier than usual.", WED, [("a week", "P1W", "duration")]),
+    ],
+)
+def test_thirteenth_round_conventions(text: str, published: str | None, expected: list) -> None:
+    assert found(text, published) == expected
