@@ -35,3 +35,16 @@ def test_a_tennessee_beer_board_makes_the_story_tennessee():
     assert _got(doc, "Decatur").admin1 == "Tennessee"
     plain = _doc("The Decatur aldermen met afterwards to approve a permit for a market on Main.", [("Decatur", "GPE")])
     assert _got(plain, "Decatur").admin1 != "Tennessee"  # the cue, not the name, decides
+
+
+def test_a_surname_inside_a_building_named_after_a_person_of_the_story_is_no_place():
+    text = ("Harold Patterson served on the council for twenty years. The Harold Patterson Sports Center in "
+            "Arlington is named in his honor.")
+    ents = [("Harold Patterson", "PERSON"), ("Harold Patterson Sports Center", "ORG"), ("Arlington", "GPE")]
+    doc = _doc(text, ents)
+    assert not [p for p in doc.places if p.text == "Patterson"]
+    assert _got(doc, "Arlington").admin1 == "Texas"  # the biggest Arlington, no longer pulled to New York
+    # the same name without the person: the town inside the organisation name is still context
+    doc = _doc("The Patterson Sports Center in Arlington opens in May.",
+               [("Patterson Sports Center", "ORG"), ("Arlington", "GPE")])
+    assert _got(doc, "Patterson").role == "context"

@@ -416,6 +416,7 @@ class _Detector:
         self.runs: list[tuple[int, int]] = []  # spans of `_CAP_RUN` over the text (set by `capitalised_runs`)
         self.surnames: set[str] = set()  # last words of the story's people's names (set by `run`)
         self.person_starts: set[int] = set()  # where the story's full names (two words or more) start
+        self.full_names: set[str] | None = None  # the story's full names, read when first needed
 
     def in_dateline(self, pos: int) -> bool:
         dl = self.doc.dateline
@@ -487,6 +488,15 @@ class _Detector:
             mention.within = q
         self.mentions.append(mention)
         return mention
+
+    def named_for_person(self, s: int, m: Mention) -> bool:
+        """The organisation name starting at `s` holds a full name of the story's people ending with `m`."""
+        if self.full_names is None:
+            self.full_names = {norm(self.text[a:b]) for _, label, a, b, i, j in self.ent_rows
+                               if label == "PERSON" and j - i > 1}
+        head = norm(self.text[s:m.end])
+        return any(head.endswith(name) and (len(head) == len(name) or head[-len(name) - 1] == " ")
+                   for name in self.full_names)
 
     def longer(self, s: int, e: int) -> int:
         """The end of the longest known place name that runs on from [s, e) over the next one or two
@@ -620,9 +630,12 @@ class _Detector:
             elif label in _HOST_LABELS and n > 1:
                 if label == "ORG" and n > 2 and self.context_word(s, tok_idx[a + 1] + len(tok_text[a + 1]), dem):
                     continue
-                self.part(s, e, "context", "inside an organisation name",
-                          lambda c: c.primary and (c.feature in _BIG_FEATURES or c.feature == "admin2"
-                                                   or c.population >= 20_000))
+                mm = self.part(s, e, "context", "inside an organisation name",
+                               lambda c: c.primary and (c.feature in _BIG_FEATURES or c.feature == "admin2"
+                                                        or c.population >= 20_000))
+                if mm is not None and mm.key in self.surnames and self.named_for_person(s, mm):
+                    self.mentions.pop()  # "the Harold Patterson Sports Center": named after a person of the story
+                    self.taken[mm.start:mm.end] = bytes(mm.end - mm.start)
             elif label == "PERSON" and n <= 3:
                 self.person(ent, gpe_texts, person_words, deferred)
         # The entities stage's repairs (a town the tagger called a person, one type per name) count as NER.
