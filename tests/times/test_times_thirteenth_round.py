@@ -36,6 +36,12 @@ def found(text: str, published: str | None = WED) -> list[tuple[str, str | None,
         # a clock time above still makes "later" a clock time
         ("The ferry left at 11 p.m. and sank two hours later.", WED,
          [("11 p.m.", "2024-06-12T23:00", "time"), ("two hours later", "2024-06-13T01:00", "time")]),
+        # a month after "said in" dates the reporting verb, also when the parser hangs it on the
+        # "would" clause after it (it used to read as next year's, or this year's still ahead)
+        ("The company said in January it would cut 500 jobs.", WED, [("January", "2024-01", "date")]),
+        ("The firm said in September it would sell the unit.", WED, [("September", "2023-09", "date")]),
+        ("The firm says it will sell the unit in September.", WED, [("September", "2024-09", "date")]),
+        ("A merger announced in February would create a giant.", WED, [("February", "2024-02", "date")]),
         # "than" compares amounts, as before
         ("The harvest came a week earlier than usual.", WED, [("a week", "P1W", "duration")]),
     ],

@@ -160,7 +160,9 @@ def tense_at(nlp_doc: Any, start: int, end: int, present: bool = False) -> str |
     ):
         return "future"  # "between now and March", "from now until June": the stretch runs ahead
     on = before is not None and before.lower_ == "on" and span.start > 1
-    if on:
+    # "said in January it would ...": the preposition stands between the reporting verb and its date
+    inn = before is not None and before.lower_ == "in" and span.start > 1
+    if on or inn:
         before = nlp_doc[span.start - 2]
     if (
         before is not None and before.tag_ == "VBN"
