@@ -28,6 +28,9 @@ def found(text: str, published: str | None = WED) -> list[tuple[str, str | None,
         ("The gates opened. Ten minutes later, the hall was full.", WED, [("Ten minutes", "PT10M", "duration")]),
         # no publication date changes nothing: a length needs none
         ("Three days later, it burst.", None, [("Three days", "P3D", "duration")]),
+        # a compared period keeps its date ("claims fell from a week earlier": the week before)
+        ("Jobless claims fell by 5,000 from a week earlier.", WED, [("a week earlier", "2024-W23", "date")]),
+        ("Prices were 3% higher than a day earlier.", WED, [("a day earlier", "2024-06-11", "date")]),
         # years keep their dates: the comparison period, or the year counted from the one named
         ("He was elected in 2009 and re-elected four years later.", WED,
          [("2009", "2009", "date"), ("four years later", "2013", "date")]),

@@ -128,6 +128,10 @@ def _edge_ahead(nlp_doc: Any, span: Any) -> bool:
     return not perfect or m.group("w")[0] in "UuTt"
 
 
+# words before "a week earlier" that make it the period compared with, a date ("fell from a week earlier")
+_COMPARE = frozenset({"from", "than", "with", "over", "versus", "vs", "to", "since"})
+
+
 def _tense_from_tags(sent: Any) -> str | None:
     """'In January, the firm cut jobs' parsed with 'cut' as an adjective of 'jobs': when no verb
     governs the expression, the sentence's one kind of finite verb tags still tell its tense."""
@@ -1612,11 +1616,12 @@ class Resolver:
                 t1 = t0 + sign * timedelta(**{unit + "s": int(n)})
                 v = t1.strftime("%Y-%m-%dT%H:%M") + clock.group(2)
                 return Norm(c.start, c.end, "time", v, "minute", "prev", c.kind, None, p[0])
-            if unit in ("day", "week", "hour", "minute"):
+            if unit in ("day", "week", "hour", "minute") and self.prev_word(c.start) not in _COMPARE:
                 # "Three days later, ...", "A day earlier, ...": TimeML marks the length and leaves
                 # "later" as its signal (TimeBank 2 of 2, AQUAINT 1 of 1, none as a date); only a
-                # clock time above counts a TIME, and years and months keep their dates ("a year
-                # earlier" is the comparison period in TimeBank's earnings stories)
+                # clock time above counts a TIME, and years, months and compared periods ("claims
+                # fell from a week earlier") keep their dates, as "a year earlier" is the comparison
+                # period in TimeBank's earnings stories
                 return self.mk(c, "duration", R.duration_value(n, unit), None, end=unit_end)
             if p is not None and self.out[p[0]].start > para:
                 base = _base_date(p[1], unit)
