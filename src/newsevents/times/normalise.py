@@ -1422,11 +1422,17 @@ class Resolver:
                 return Norm(c.start, c.end, "date", p[1].isoformat(), "day", "prev", c.kind, None, p[0])
             return self.mk(c, "date", self.dct.isoformat() if self.dct else None, "publication")
         endmon = R.month_of(c.m.group("endmon") or "")
-        if unit == "quarter" and endmon:  # "the quarter ended Sept. 30": the quarter holding that month
-            if self.dct is None:
-                return self.mk(c, "date", f"XXXX-Q{(endmon - 1) // 3 + 1}", None)
-            year = self.dct.year - (1 if endmon > self.dct.month else 0)
-            return self.mk(c, "date", f"{year}-Q{(endmon - 1) // 3 + 1}", "publication")
+        if unit == "quarter" and endmon:
+            # "the quarter ended Sept. 30": the calendar quarter most of its three months fall in, the
+            # middle month's ("ended July 31" is May to July, Q2, as TimeBank writes it; "ended July 1"
+            # is April to June; "ended Jan. 31" the fourth quarter of the year before)
+            mid = endmon - 1 or 12
+            q = (mid - 1) // 3 + 1
+            endyear = c.m.group("endyear")
+            if self.dct is None and not endyear:
+                return self.mk(c, "date", f"XXXX-Q{q}", None)
+            year = int(endyear) if endyear else self.dct.year - (1 if endmon > self.dct.month else 0)
+            return self.mk(c, "date", f"{year - (endmon == 1)}-Q{q}", "absolute" if endyear else "publication")
         endword = (c.m.group("endmon") or "").lower()
         if unit == "year" and (endmon or endword in ("today", "tomorrow", "yesterday") or R.weekday_of(endword)):
             # "the (fiscal) year ended June 30": twelve months up to the date named after it, a DURATION
