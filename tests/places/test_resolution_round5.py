@@ -48,3 +48,23 @@ def test_a_surname_inside_a_building_named_after_a_person_of_the_story_is_no_pla
     doc = _doc("The Patterson Sports Center in Arlington opens in May.",
                [("Patterson Sports Center", "ORG"), ("Arlington", "GPE")])
     assert _got(doc, "Patterson").role == "context"
+
+
+def test_a_lake_named_after_a_state_is_placed_at_the_story_town_not_the_state():
+    doc = _doc("Crews closed the county road north of Brainerd near Lake Oregon on Monday.",
+               [("Brainerd", "GPE"), ("Lake Oregon", "GPE")])
+    lake, town = _got(doc, "Lake Oregon"), _got(doc, "Brainerd")
+    assert not [p for p in doc.places if p.text == "Oregon"]
+    assert lake.feature == "site" and (lake.lat, lake.lon) == (town.lat, town.lon)
+    assert "natural feature below the gazetteer" in lake.reason and "Brainerd" in lake.reason
+
+
+def test_an_island_the_gazetteer_lacks_is_placed_at_the_town_named_before_it():
+    doc = _doc("She grew up in Brainerd and now runs a ferry to Tamrevo Island every summer.",
+               [("Brainerd", "GPE"), ("Tamrevo Island", "LOC")])
+    island, town = _got(doc, "Tamrevo Island"), _got(doc, "Brainerd")
+    assert island.lat is not None and (island.lat, island.lon) == (town.lat, town.lon)
+    # a name with no natural-feature word keeps null coordinates: nothing says it lies by the town
+    doc = _doc("She grew up in Brainerd and now works for Tamrevo every summer.",
+               [("Brainerd", "GPE"), ("Tamrevo", "GPE")])
+    assert _got(doc, "Tamrevo").lat is None

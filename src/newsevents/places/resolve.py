@@ -609,7 +609,9 @@ class _Detector:
                     # tagger took for a place (unless it is only a village's name after "in" or before a state)
                     surname_places.add(key)
                     continue
-                if cands or not self.part(s, e, role, "ner (part of the name)", lambda c: c.primary):
+                # "Lake Vermont": a lake, hill or river the gazetteer lacks is not the state or country in its name
+                if cands or (_NATURAL.search(chunk) and _area_inside(chunk)) or not self.part(
+                        s, e, role, "ner (part of the name)", lambda c: c.primary):
                     self.add(s, e, role, "ner")
             elif label == "NORP" and n == 1 and a > 0 and tt.lower[a - 1] in _LOCATIVE:
                 # "a food bank in Pewaukee": after "in", a town name the tagger took for a nationality
@@ -1691,6 +1693,7 @@ def geoparse(doc: Document) -> tuple[list[Place], list[str]]:
     if sites:
         places = sorted(places + sites, key=lambda p: p.start)
     _contained(doc.text, places)
+    _natural_sites(doc.text, places)
     if " in " in doc.text or " of " in doc.text:
         _put_in(doc.text, places)
     if " Square" in doc.text or " Plaza" in doc.text:
@@ -2034,6 +2037,38 @@ def _listed_streets(text: str, streets: list[tuple[int, int]], places: list[Plac
                              confidence=round(min(0.6, town.confidence) * 0.6, 2),
                              reason=f"one of a list of streets: placed at {town.name} ({how})"))
     return out
+
+
+# "Lake Vermont", "Fire Island", "the Pilanesburg Mountains": a lake, island, hill or river below the gazetteer
+_NATURAL = re.compile(r"^(?:the )?(?:Lake|Mount|Mt\.|Loch) [A-Z]|(?<= )(?:Lake|River|Creek|Island|Mountains?|Valley|Pond|"
+                      r"Reservoir|Falls|Canyon|Hills|Forest|Swamp|Marsh)$")
+
+
+_NATURAL_WORDS = {"Lake", "Mount", "Loch", "River", "Creek", "Island", "Mountain", "Mountains", "Valley", "Pond",
+                  "Reservoir", "Falls", "Canyon", "Hills", "Forest", "Swamp", "Marsh"}
+
+
+def _area_inside(name: str) -> bool:
+    """A word of the name is a country, a state or a continent ("Lake Vermont")."""
+    return any(c.primary and c.feature in _BIG_FEATURES for w in _CAP_WORD.findall(name) if w not in _NATURAL_WORDS
+               for c in get().lookup(norm(w)))
+
+
+def _natural_sites(text: str, places: list[Place]) -> None:
+    """A lake, island, hill or river the gazetteer lacks is placed at the town the story puts it by, as a
+    street or building is (see `_anchor`): such features of local news lie within a few tens of km of it."""
+    local = None
+    for p in places:
+        if p.lat is not None or p.feature is not None or p.role != "mention" or not _NATURAL.search(p.text):
+            continue
+        if local is None:
+            local = _towns(places)
+        town, how = _anchor(local, [x.start for x in local], [x.end for x in local], p.start, p.end, text)
+        if town is None:
+            continue
+        p.feature, p.country_code, p.admin1, p.lat, p.lon = "site", town.country_code, town.admin1, town.lat, town.lon
+        p.confidence = round(min(0.6, town.confidence) * 0.6, 2)
+        p.reason = f"natural feature below the gazetteer: placed at {town.name} ({how})"
 
 
 def is_context_word(p: Place) -> bool:
