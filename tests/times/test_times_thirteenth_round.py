@@ -56,6 +56,12 @@ def found(text: str, published: str | None = WED) -> list[tuple[str, str | None,
          [("the quarter", "2022-Q2", "date"), ("July 1, 2022", "2022-07-01", "date")]),
         ("Net fell in the quarter ended July 31.", None,
          [("the quarter", "XXXX-Q2", "date"), ("July 31", "XXXX-07-31", "date")]),
+        # a half of a named year is a half-year, as a half of "next year" already was
+        ("Sales rose in the first half of 2019.", WED, [("the first half of 2019", "2019-H1", "date")]),
+        ("The plant opens in the second half of 2025.", WED, [("the second half of 2025", "2025-H2", "date")]),
+        ("Demand stays weak through the first two quarters of 2025.", WED,
+         [("the first two quarters of 2025", "2025-H1", "date")]),
+        ("Growth slowed in late 2019.", WED, [("late 2019", "2019", "date")]),
         # "than" compares amounts, as before
         ("The harvest came a week earlier than usual.", WED, [("a week", "P1W", "duration")]),
     ],

@@ -795,6 +795,11 @@ class Resolver:
             return None
         if self._STREET.match(after):
             return None  # "1600 Pennsylvania Avenue": a house number
+        mod = (m.group("mod") or "").lower()
+        if "half" in mod or "two quarters" in mod:
+            # "the second half of 2012", "the first two quarters of 1990": a half-year (TIDES H1/H2;
+            # TimeBank writes the quarters so), as "the first half of next year" is
+            return self.mk(c, "date", f"{year:04d}-H{1 if 'first' in mod else 2}", "absolute")
         return self.mk(c, "date", f"{year:04d}", "absolute")
 
     def n_prepostyear(self, c: Cand) -> Norm | None:
