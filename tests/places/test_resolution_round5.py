@@ -68,3 +68,16 @@ def test_an_island_the_gazetteer_lacks_is_placed_at_the_town_named_before_it():
     doc = _doc("She grew up in Brainerd and now works for Tamrevo every summer.",
                [("Brainerd", "GPE"), ("Tamrevo", "GPE")])
     assert _got(doc, "Tamrevo").lat is None
+
+
+def test_two_names_that_meet_at_an_intersection_are_streets():
+    text = "Paramedics were called to the Marlow/Paris intersection in Pineville just after noon."
+    doc = _doc(text, [("Paris", "GPE"), ("Pineville", "GPE")])
+    town = _got(doc, "Pineville")
+    for name in ("Marlow", "Paris"):
+        street = _got(doc, name)
+        assert street.feature == "street" and (street.lat, street.lon) == (town.lat, town.lon), name
+    doc = _doc("Police closed the corner of Tesh and Paris in Pineville on Friday.", [("Paris", "GPE"), ("Pineville", "GPE")])
+    assert _got(doc, "Paris").feature == "street"
+    doc = _doc("Police flew to Paris and Pineville on Friday.", [("Paris", "GPE"), ("Pineville", "GPE")])
+    assert _got(doc, "Paris").feature == "city"

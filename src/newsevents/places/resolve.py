@@ -1999,7 +1999,10 @@ def _sites(doc: Document, places: list[Place], taken: bytearray, ents: list[tupl
 
 # "at Lakeview and Harrison streets", "on Bourbon and Dauphine streets": names listed before a plural street
 # word (lower case: "Cross Lanes" is a town) are streets, not the towns they are named after
-_STREETS_WORDS = (" streets", " avenues", " roads", " boulevards")
+_STREETS_WORDS = (" streets", " avenues", " roads", " boulevards", "intersection", "corner of ")
+# "the corner of Lakeview and Harrison", "the Chartres/Franklin intersection": two streets that meet
+_CROSSING = re.compile(r"\b(?:intersection|corner) of ([A-Z][\w'\u2019.-]*) (?:and|&) ([A-Z][\w'\u2019.-]*)\b(?! [A-Z])"
+                       r"|\b([A-Z][\w'\u2019.-]*)/([A-Z][\w'\u2019.-]*) (?:intersection|corner)\b")
 _STREET_LIST = re.compile(r"([A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*)?)((?:,? (?:and|or|&)|,) [A-Z][\w'\u2019.-]*"
                           r"(?: [A-Z][\w'\u2019.-]*)?)+ (?:streets|avenues|roads|boulevards)\b")
 _STREET_ITEM = re.compile(r"[A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*)?")
@@ -2015,6 +2018,9 @@ def _street_lists(text: str) -> list[tuple[int, int]]:
                 out.append((x.start() + len(first) + 1, x.end()))
             elif first.lower() not in _SITE_LEAD:
                 out.append(x.span())
+    if "intersection" in text or "corner of " in text:
+        for m in _CROSSING.finditer(text):
+            out += [m.span(g) for g in range(1, 5) if m.start(g) >= 0 and m.span(g) not in out]
     return out
 
 
