@@ -62,6 +62,12 @@ def found(text: str, published: str | None = WED) -> list[tuple[str, str | None,
         ("Demand stays weak through the first two quarters of 2025.", WED,
          [("the first two quarters of 2025", "2025-H1", "date")]),
         ("Growth slowed in late 2019.", WED, [("late 2019", "2019", "date")]),
+        # a season "of last/this/next year" is that year's season (it was only "last year")
+        ("Prices fell in the spring of last year.", WED, [("the spring of last year", "2023-SP", "date")]),
+        ("The plant opens in the summer of next year.", WED, [("the summer of next year", "2025-SU", "date")]),
+        ("Prices fell in the spring of last year.", None, [("the spring of last year", "XXXX-SP", "date")]),
+        # ... not before a possessive year, whose "fall" is no season
+        ("The fall of last year's cabinet was swift.", WED, [("last year", "2023", "date")]),
         # "than" compares amounts, as before
         ("The harvest came a week earlier than usual.", WED, [("a week", "P1W", "duration")]),
     ],

@@ -2261,6 +2261,11 @@ class Resolver:
             or re.match(r"\s+of\b", self.text[c.end : c.end + 4])  # "in the fall of the regime"
         ):
             return None
+        if g.get("yrel"):  # "in the spring of last year": that year's season, as "the summer of 2012" is
+            if self.dct is None:
+                return self.mk(c, "date", f"XXXX-{code}", None)
+            year = self.dct.year + {"last": -1, "this": 0, "next": 1}[g["yrel"].lower()]
+            return self.mk(c, "date", f"{year:04d}-{code}", "publication")
         if self.dct is None:
             return self.mk(c, "date", f"XXXX-{code}", None)
         shift = -1 if rel in ("last", "this past") else 1 if rel in ("next", "this coming") else 0
