@@ -68,6 +68,12 @@ def found(text: str, published: str | None = WED) -> list[tuple[str, str | None,
         ("Prices fell in the spring of last year.", None, [("the spring of last year", "XXXX-SP", "date")]),
         # ... not before a possessive year, whose "fall" is no season
         ("The fall of last year's cabinet was swift.", WED, [("last year", "2023", "date")]),
+        # a part of "the summer" ("the end of the summer") is the season, one DATE as "the end of the
+        # year" is (it used to be nothing: "the summer" after "of" reads as "the fall of the regime")
+        ("Work will be finished by the end of the summer.", WED, [("the end of the summer", "2024-SU", "date")]),
+        ("The deal collapsed at the height of the summer.", "2024-03-12",
+         [("the height of the summer", "2023-SU", "date")]),
+        ("He wrote of the end of the fall of Rome.", WED, []),
         # "than" compares amounts, as before
         ("The harvest came a week earlier than usual.", WED, [("a week", "P1W", "duration")]),
     ],

@@ -2248,6 +2248,9 @@ class Resolver:
             return self.mk(c, "date", None, None)
         return self.mk(c, "date", f"{self.dct.year - 1:04d}", "publication")
 
+    # "the end of the summer", "the height of the winter": a part of the season named, the season's DATE
+    _SEASON_EDGE = re.compile(r"(?i)(?<![\w-])the\s+(?:end|beginning|start|middle|height|depth|rest)\s+of\s+$")
+
     def n_season(self, c: Cand) -> Norm | None:
         g = c.m.groupdict()
         season = g["season"].lower()
@@ -2255,19 +2258,22 @@ class Resolver:
         rel = (g.get("rel") or "").lower()
         if g.get("year"):
             return self.mk(c, "date", f"{g['year']}-{code}", "absolute")
+        edge = self._SEASON_EDGE.search(self.text, max(0, c.start - 30), c.start) if rel == "the" else None
         if rel == "the" and (
             self.prev_word(c.start) not in ("in", "during", "by", "this", "over", "until", "since", "through", "into",
                                             "throughout", "till", "before", "after")
+            and edge is None
             or re.match(r"\s+of\b", self.text[c.end : c.end + 4])  # "in the fall of the regime"
         ):
             return None
+        start = edge.start() if edge is not None else c.start  # "by the end of the summer": one DATE
         if g.get("yrel"):  # "in the spring of last year": that year's season, as "the summer of 2012" is
             if self.dct is None:
-                return self.mk(c, "date", f"XXXX-{code}", None)
+                return self.mk(c, "date", f"XXXX-{code}", None, start=start)
             year = self.dct.year + {"last": -1, "this": 0, "next": 1}[g["yrel"].lower()]
-            return self.mk(c, "date", f"{year:04d}-{code}", "publication")
+            return self.mk(c, "date", f"{year:04d}-{code}", "publication", start=start)
         if self.dct is None:
-            return self.mk(c, "date", f"XXXX-{code}", None)
+            return self.mk(c, "date", f"XXXX-{code}", None, start=start)
         shift = -1 if rel in ("last", "this past") else 1 if rel in ("next", "this coming") else 0
         if shift == 0 and rel != "this":
             # "ended in late summer" in a March story is last summer; "returns in the fall" is this one
@@ -2277,7 +2283,7 @@ class Resolver:
                 shift = -1
             elif tense == "future" and target < now:
                 shift = 1
-        return self.mk(c, "date", f"{season_year(self.dct, season, shift)}-{code}", "publication")
+        return self.mk(c, "date", f"{season_year(self.dct, season, shift)}-{code}", "publication", start=start)
 
 
 # ---------------------------------------------------------------- merge a clock time with its day
