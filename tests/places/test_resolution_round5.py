@@ -81,3 +81,22 @@ def test_two_names_that_meet_at_an_intersection_are_streets():
     assert _got(doc, "Paris").feature == "street"
     doc = _doc("Police flew to Paris and Pineville on Friday.", [("Paris", "GPE"), ("Pineville", "GPE")])
     assert _got(doc, "Paris").feature == "city"
+
+
+def test_a_small_town_of_another_state_named_before_a_school_is_a_local_site():
+    text = ("Deputies in Valdosta, Tifton and Moultrie searched the woods on Tuesday. Pupils at Buckland "
+            "Elementary were kept inside.")
+    doc = _doc(text, [("Valdosta", "GPE"), ("Tifton", "GPE"), ("Moultrie", "GPE")])
+    school, town = _got(doc, "Buckland"), _got(doc, "Moultrie")
+    assert school.feature == "site" and (school.lat, school.lon, school.admin1) == (town.lat, town.lon, "Georgia")
+    assert "not a small town of another state" in school.reason
+    # a story with no home state (one town named) keeps the town reading
+    doc = _doc("Deputies in Valdosta searched the woods on Tuesday. Pupils at Buckland Elementary were kept inside.",
+               [("Valdosta", "GPE")])
+    assert _got(doc, "Buckland").feature == "city"
+
+
+def test_a_town_the_tagger_named_is_not_taken_for_a_local_site():
+    text = "Deputies in Valdosta, Tifton and Moultrie searched the woods on Tuesday. A man from Buckland was held."
+    doc = _doc(text, [("Valdosta", "GPE"), ("Tifton", "GPE"), ("Moultrie", "GPE"), ("Buckland", "GPE")])
+    assert _got(doc, "Buckland").feature == "city"

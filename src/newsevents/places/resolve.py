@@ -1541,6 +1541,50 @@ def _along(mentions: list[Mention]) -> None:
             m.best = course[0]
 
 
+# names nothing but the gazetteer or an organisation's name calls a town ("Stonewall Golf Club")
+_STRAY_HOW = frozenset(("gazetteer", "inside an organisation name", "town named before its own institution",
+                        "place name the tagger took for an organisation"))
+
+
+def _stray_towns(mentions: list[Mention]) -> set[int]:
+    """Local news gives a town outside its own state that state ("Paris, Idaho"; the AP style): a small town of
+    another state than the one most of the story's towns are in, named bare and found only by the gazetteer or
+    inside an organisation's name, with no namesake in that state, is a local site (where each such name starts)."""
+    local = [m for m in mentions if m.best is not None and m.best.feature in _LOCAL and m.role != "context"]
+    states = Counter((m.best.country_code, m.best.admin1_code) for m in local)
+    strays: set[int] = set()
+    if not states:
+        return strays
+    home, n = states.most_common(1)[0]
+    if n < 3 or n * 2 <= len(local) or home[1] is None:
+        return strays
+    for m in mentions:
+        b = m.best
+        if (m.how not in _STRAY_HOW or b is None or m.within or b.feature != "city" or b.population >= 10_000
+                or b.country_code != home[0] or (b.country_code, b.admin1_code) == home):
+            continue
+        if not any((c.country_code, c.admin1_code) == home for c in m.cands):
+            strays.add(m.start)  # "Stonewall Golf Club", "Buckland Elementary": a local site, not a far town
+    return strays
+
+
+def _local_sites(text: str, places: list[Place], strays: set[int]) -> None:
+    """The names `_stray_towns` found no namesake of in the story's state: sites at the story's town."""
+    local = _towns(places)
+    if not local:
+        return
+    for p in places:
+        if p.start not in strays or p.feature != "city":
+            continue
+        town, how = _anchor(local, [x.start for x in local], [x.end for x in local], p.start, p.end, text)
+        if town is None or town is p or town.admin1 == p.admin1:
+            continue
+        p.name, p.geonames_id, p.feature = p.text, None, "site"
+        p.country_code, p.admin1, p.lat, p.lon = town.country_code, town.admin1, town.lat, town.lon
+        p.confidence = round(min(0.6, town.confidence) * 0.6, 2)
+        p.reason = f"site below the gazetteer: placed at {town.name} ({how}), not a small town of another state"
+
+
 def _qualifiers_are_states(mentions: list[Mention], text: str) -> None:
     """"Buffalo, New York", "Spokane, Washington": the name after a town given with its state is that state
     (or country), never the big city of the same name."""
@@ -1683,6 +1727,7 @@ def geoparse(doc: Document) -> tuple[list[Place], list[str]]:
         _resolve(mentions, _build_context(mentions, demonym_cc, narrowed, us, cues), doc.text)
     _consistent(mentions)
     _along(mentions)
+    strays = _stray_towns(mentions)
     mentions = _unsupported_org_towns(mentions, demonym_cc)
     if "gency" in doc.text:
         mentions = _agencies(mentions, doc.text)
@@ -1694,6 +1739,8 @@ def geoparse(doc: Document) -> tuple[list[Place], list[str]]:
         places = sorted(places + sites, key=lambda p: p.start)
     _contained(doc.text, places)
     _natural_sites(doc.text, places)
+    if strays:
+        _local_sites(doc.text, places, strays)
     if " in " in doc.text or " of " in doc.text:
         _put_in(doc.text, places)
     if " Square" in doc.text or " Plaza" in doc.text:
