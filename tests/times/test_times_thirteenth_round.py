@@ -74,6 +74,15 @@ def found(text: str, published: str | None = WED) -> list[tuple[str, str | None,
         ("The deal collapsed at the height of the summer.", "2024-03-12",
          [("the height of the summer", "2023-SU", "date")]),
         ("He wrote of the end of the fall of Rome.", WED, []),
+        # a month range naming a calendar quarter or half before "quarter"/"period" is that quarter
+        ("Profit rose in the October-December quarter.", WED, [("October-December quarter", "2023-Q4", "date")]),
+        ("Growth slowed in the January-June period.", "2024-09-12", [("January-June period", "2024-H1", "date")]),
+        ("The October-December quarter of 2021 was weak.", WED,
+         [("October-December quarter", "2021-Q4", "date"), ("2021", "2021", "date")]),
+        # ... not another range, nor one said with "to"
+        ("Sales rose in the October-November period.", WED,
+         [("October", "2023-10", "date"), ("November", "2023-11", "date")]),
+        ("Sales rose from October to December.", WED, [("October", "2023-10", "date"), ("December", "2023-12", "date")]),
         # "than" compares amounts, as before
         ("The harvest came a week earlier than usual.", WED, [("a week", "P1W", "duration")]),
     ],

@@ -1210,6 +1210,16 @@ class Resolver:
             return None
         year, anchor = known
         y = m.group("year")
+        part = {(1, 3): "Q1", (4, 6): "Q2", (7, 9): "Q3", (10, 12): "Q4", (1, 6): "H1", (7, 12): "H2"}.get((m1, m2))
+        tail = re.match(r"\s+(?P<u>quarter|period|half)(?![\w-])(?:\s+of\s+(?P<y>(?:19|20)\d\d)(?!\d))?", self.text[c.end : c.end + 20])
+        if part and tail and re.fullmatch(r"\s*[-\u2013]\s*", self.text[m.end("m1") : m.start("m2")]):
+            # "the October-December quarter (of 2011)", "the July-September period": that calendar quarter
+            # (half), one DATE (TIDES writes a named quarter so)
+            if tail.group("y"):
+                year, anchor = int(tail.group("y")), "absolute"
+            v = f"{'XXXX' if year is None else f'{year:04d}'}-{part}"
+            end = c.end + tail.end("u")  # "of 2011" stays its own year
+            return [Norm(m.start("m1"), end, "date", v, R.granularity(v, "date"), anchor, c.kind)]
         out = []
         for k, (mon, grp) in enumerate(((m1, "m1"), (m2, "m2"))):
             yy = year if year is None or k == 0 or m2 > m1 else year + 1  # "November to February"
