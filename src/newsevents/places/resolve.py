@@ -1546,13 +1546,14 @@ _STRAY_HOW = frozenset(("gazetteer", "inside an organisation name", "town named 
                         "place name the tagger took for an organisation"))
 
 
-def _stray_towns(mentions: list[Mention]) -> set[int]:
+def _stray_towns(mentions: list[Mention]) -> dict[int, str]:
     """Local news gives a town outside its own state that state ("Paris, Idaho"; the AP style): a small town of
     another state than the one most of the story's towns are in, named bare and found only by the gazetteer or
-    inside an organisation's name, with no namesake in that state, is a local site (where each such name starts)."""
+    inside an organisation's name, with no namesake in that state, is a local site: where each such name starts ->
+    that state's name."""
     local = [m for m in mentions if m.best is not None and m.best.feature in _LOCAL and m.role != "context"]
     states = Counter((m.best.country_code, m.best.admin1_code) for m in local)
-    strays: set[int] = set()
+    strays: dict[int, str] = {}
     if not states:
         return strays
     home, n = states.most_common(1)[0]
@@ -1564,13 +1565,14 @@ def _stray_towns(mentions: list[Mention]) -> set[int]:
                 or b.country_code != home[0] or (b.country_code, b.admin1_code) == home):
             continue
         if not any((c.country_code, c.admin1_code) == home for c in m.cands):
-            strays.add(m.start)  # "Stonewall Golf Club", "Buckland Elementary": a local site, not a far town
+            strays[m.start] = next(x.best.admin1 for x in local if (x.best.country_code, x.best.admin1_code) == home)  # "Stonewall Golf Club", "Buckland Elementary": a local site, not a far town
     return strays
 
 
-def _local_sites(text: str, places: list[Place], strays: set[int]) -> None:
-    """The names `_stray_towns` found no namesake of in the story's state: sites at the story's town."""
-    local = _towns(places)
+def _local_sites(text: str, places: list[Place], strays: dict[int, str]) -> None:
+    """The names `_stray_towns` found no namesake of in the story's state: sites at the story's town there."""
+    home = next(iter(strays.values()))
+    local = [p for p in _towns(places) if p.admin1 == home]
     if not local:
         return
     for p in places:
