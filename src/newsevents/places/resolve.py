@@ -1551,18 +1551,21 @@ def _stray_towns(mentions: list[Mention]) -> dict[int, str]:
     another state than the one most of the story's towns are in, named bare and found only by the gazetteer or
     inside an organisation's name, with no namesake in that state, is a local site: where each such name starts ->
     that state's name."""
+    strays: dict[int, str] = {}
+    small = [m for m in mentions if m.how in _STRAY_HOW and m.best is not None and not m.within
+             and m.best.feature == "city" and m.best.population < 10_000]
+    if not small:  # most stories: nothing to look at
+        return strays
     local = [m for m in mentions if m.best is not None and m.best.feature in _LOCAL and m.role != "context"]
     states = Counter((m.best.country_code, m.best.admin1_code) for m in local)
-    strays: dict[int, str] = {}
     if not states:
         return strays
     home, n = states.most_common(1)[0]
     if n < 3 or n * 2 <= len(local) or home[1] is None:
         return strays
-    for m in mentions:
+    for m in small:
         b = m.best
-        if (m.how not in _STRAY_HOW or b is None or m.within or b.feature != "city" or b.population >= 10_000
-                or b.country_code != home[0] or (b.country_code, b.admin1_code) == home):
+        if b.country_code != home[0] or (b.country_code, b.admin1_code) == home:
             continue
         if not any((c.country_code, c.admin1_code) == home for c in m.cands):
             strays[m.start] = next(x.best.admin1 for x in local if (x.best.country_code, x.best.admin1_code) == home)  # "Stonewall Golf Club", "Buckland Elementary": a local site, not a far town
