@@ -89,3 +89,25 @@ def found(text: str, published: str | None = WED) -> list[tuple[str, str | None,
 )
 def test_thirteenth_round_conventions(text: str, published: str | None, expected: list) -> None:
     assert found(text, published) == expected
+
+
+def test_a_count_later_still_dates_its_clause() -> None:
+    """The length "three days" is what find_times gives, but events and quotes still get the day it
+    counts to from the last day named in the paragraph ("earlier" with none: from the story's day)."""
+    import newsevents
+    from newsevents.times import date_of, governing
+
+    def day_of(text: str, word: str, inherit: bool = False) -> str | None:
+        doc = newsevents.extract(text, published=WED, pipeline=["times"])
+        at = text.index(word)
+        return date_of(doc, at, at + len(word), inherit=inherit)
+
+    assert day_of("Rebels seized the airport on May 2. Three days later, troops retook it.", "retook") == "2024-05-05"
+    assert day_of("Rebels seized the airport on May 2. A week later, troops retook it.", "retook") == "2024-05-09"
+    assert day_of("A day earlier, police had arrested two men.", "arrested") == "2024-06-11"
+    assert day_of("The ferry left on Monday. Two hours later, it sank.", "sank") == "2024-06-10"
+    # no day named before it in the paragraph, or a comparison of amounts: nothing to count from
+    assert day_of("Rebels seized the airport on May 2.\n\nThree days later, troops retook it.", "retook") is None
+    text = "The harvest came a week earlier than usual."
+    doc = newsevents.extract(text, published=WED, pipeline=["times"])
+    assert governing(doc, 0, len(text)) is None

@@ -106,12 +106,60 @@ def _resolved(t: Time) -> bool:
     return bool(t.value) and t.type in ("date", "time") and not t.value.endswith("_REF")
 
 
+_COUNT = re.compile(r"P(?:(\d+)([DW])|T(\d+)[HM])")
+_LATER = re.compile(r"\s+(later|earlier)\b(?!\s+than\b)")
+_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def _counted(doc: Document, t: Time) -> Time | None:
+    """'Three days later, troops entered': TimeML marks the length ("three days", `P3D`), but the
+    clause it opens still happened on a day, the one that far from the last day named before it in
+    the paragraph (an "earlier" with none: from the publication date). A dated stand-in for
+    `governing`, so events and quotes keep the day the earlier rounds' DATE value gave them."""
+    m = _COUNT.fullmatch(t.value or "")
+    later = _LATER.match(doc.text, t.end) if m else None
+    if later is None:
+        return None
+    days = int(m.group(1)) * (7 if m.group(2) == "W" else 1) if m.group(1) else 0  # hours: the same day
+    sign = 1 if later.group(1) == "later" else -1
+    para = doc.text.rfind("\n\n", 0, t.start)
+    base = None
+    for u in doc.times:
+        if u.start >= t.start:
+            break
+        if u.start > para and _resolved(u) and _DAY.match(u.value or ""):
+            base = date.fromisoformat(u.value[:10])
+    if base is None and sign < 0:
+        base = _dct(doc.published)
+    if base is None:
+        return None
+    try:
+        day = date.fromordinal(base.toordinal() + sign * days)
+    except (ValueError, OverflowError):
+        return None
+    return t.model_copy(update={"type": "date", "value": day.isoformat(), "granularity": "day"})
+
+
+def _dated(doc: Document) -> list[Time]:
+    """`doc.times` with each standalone "N days later" length replaced by the day it counts to."""
+    out = []
+    for t in doc.times:
+        if t.type == "duration":
+            c = _counted(doc, t)
+            if c is not None:
+                out.append(c)
+                continue
+        out.append(t)
+    return out
+
+
 def governing(doc: Document, start: int, end: int, inherit: bool = False) -> Time | None:
     """The date or time that governs the clause [start, end): of the dated expressions inside it,
     the one closest to the clause's syntactic root (fully resolved ones first).
     With `inherit`, a clause with none takes the latest dated expression earlier in its paragraph
     (narrative continuity: "Last Monday she crossed ... She was detained.")."""
-    inside = [t for t in doc.times if start <= t.start and t.end <= end and _resolved(t)]
+    times = _dated(doc)
+    inside = [t for t in times if start <= t.start and t.end <= end and _resolved(t)]
     if not inside and doc.nlp is not None:
         # a trigger word or a short span: the time attached to it, to its clause, or to a clause above
         found = _attached(doc, start, end)
@@ -121,7 +169,7 @@ def governing(doc: Document, start: int, end: int, inherit: bool = False) -> Tim
         if not inherit:
             return None
         para = doc.text.rfind("\n\n", 0, start)
-        earlier = [t for t in doc.times if para < t.start and t.end <= start and _resolved(t)]
+        earlier = [t for t in times if para < t.start and t.end <= start and _resolved(t)]
         return earlier[-1] if earlier else None
     if len(inside) == 1:
         return inside[0]
@@ -185,7 +233,7 @@ def _attached(doc: Document, start: int, end: int) -> Time | None:
             break
         v = _clause_verb(v.head)
     best: tuple[int, int, Time] | None = None
-    for t in doc.times:
+    for t in _dated(doc):
         if not _resolved(t) or not (sent.start_char <= t.start < sent.end_char):
             continue
         span = doc.nlp.char_span(t.start, t.end, alignment_mode="expand")
