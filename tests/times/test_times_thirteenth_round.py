@@ -79,6 +79,10 @@ def found(text: str, published: str | None = WED) -> list[tuple[str, str | None,
         ("Growth slowed in the January-June period.", "2024-09-12", [("January-June period", "2024-H1", "date")]),
         ("The October-December quarter of 2021 was weak.", WED,
          [("October-December quarter", "2021-Q4", "date"), ("2021", "2021", "date")]),
+        # "the December quarter": the calendar quarter ending that month
+        ("Profit rose in the December quarter.", WED, [("December quarter", "2023-Q4", "date")]),
+        ("Profit rose in the September 2022 quarter.", WED, [("September 2022 quarter", "2022-Q3", "date")]),
+        ("Profit rose in the January quarter.", WED, [("January", "2024-01", "date")]),
         # ... not another range, nor one said with "to"
         ("Sales rose in the October-November period.", WED,
          [("October", "2023-10", "date"), ("November", "2023-11", "date")]),

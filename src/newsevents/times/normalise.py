@@ -691,6 +691,17 @@ class Resolver:
             return None
         mod = (m.group("mod") or "").lower()
         y = m.group("year")
+        qtail = re.match(r"\s+quarter(?![\w-])", self.text[c.end : c.end + 10]) if month % 3 == 0 else None
+        if qtail and not mod and self.prev_word(c.start) == "the" and (y or not m.group("yrel")):
+            # "the December quarter", "the June 2012 quarter": the calendar quarter ending that month
+            # (TIDES writes a named quarter as YYYY-Qn), not the month
+            q = f"Q{month // 3}"
+            if y:
+                return self.mk(c, "date", f"{int(y):04d}-{q}", "absolute", end=c.end + qtail.end())
+            if self.dct is None:
+                return self.mk(c, "date", f"XXXX-{q}", None, end=c.end + qtail.end())
+            year = R.resolve_month(self.dct, month, self.tense(c))
+            return self.mk(c, "date", f"{year:04d}-{q}", "publication", end=c.end + qtail.end())
         if not y and not mod:
             # a bare month name must look like a date: "in June", "since September", not "May said"
             if self.prev_word(c.start) not in R._DATE_PREP and (
