@@ -74,6 +74,10 @@ def found(text: str, published: str | None = WED) -> list[tuple[str, str | None,
         ("The deal collapsed at the height of the summer.", "2024-03-12",
          [("the height of the summer", "2023-SU", "date")]),
         ("He wrote of the end of the fall of Rome.", WED, []),
+        # "the spring break", "the summer Olympics": a season naming something else is no time
+        ("Students return to school after the spring break.", WED, []),
+        ("Sales rise in the summer months.", WED, [("the summer", "2024-SU", "date")]),
+        ("Prices rose in the spring.", WED, [("the spring", "2024-SP", "date")]),
         # a month range naming a calendar quarter or half before "quarter"/"period" is that quarter
         ("Profit rose in the October-December quarter.", WED, [("October-December quarter", "2023-Q4", "date")]),
         ("Growth slowed in the January-June period.", "2024-09-12", [("January-June period", "2024-H1", "date")]),

@@ -128,6 +128,9 @@ def _edge_ahead(nlp_doc: Any, span: Any) -> bool:
     return not perfect or m.group("w")[0] in "UuTt"
 
 
+# nouns a season can modify and still be the season ("the summer months")
+_SEASON_HEADS = frozenset({"month", "week", "day", "season", "period", "quarter", "half", "time"})
+
 # words before "a week earlier" that make it the period compared with, a date ("fell from a week earlier")
 _COMPARE = frozenset({"from", "than", "with", "over", "versus", "vs", "to", "since"})
 
@@ -2279,6 +2282,13 @@ class Resolver:
         rel = (g.get("rel") or "").lower()
         if g.get("year"):
             return self.mk(c, "date", f"{g['year']}-{code}", "absolute")
+        if rel == "the" and self.nlp is not None and not g.get("yrel"):
+            span = self.nlp.char_span(c.m.start("season"), c.m.end("season"), alignment_mode="expand")
+            tok = span[0] if span is not None and len(span) == 1 else None
+            if tok is not None and tok.dep_ in ("compound", "nmod", "amod") and tok.head.i == tok.i + 1 and (
+                tok.head.pos_ in ("NOUN", "PROPN") and tok.head.lemma_.lower() not in _SEASON_HEADS
+            ):
+                return None  # "after the spring break", "the summer Olympics": a name for something else
         edge = self._SEASON_EDGE.search(self.text, max(0, c.start - 30), c.start) if rel == "the" else None
         if rel == "the" and (
             self.prev_word(c.start) not in ("in", "during", "by", "this", "over", "until", "since", "through", "into",
