@@ -634,6 +634,39 @@ class Resolver:
         year = resolve()
         return None if year is None else (year, "publication")
 
+    def n_mdmd(self, c: Cand) -> list[Norm] | None:
+        """'April 30-May 1', 'Dec. 30 to Jan. 2, 2013': each end of a day range across two months is its
+        own date (TIDES marks both ends); a written year is the second end's, a range over New Year
+        starts the year before."""
+        m = c.m
+        m1, m2 = R.month_of(m.group("mon")), R.month_of(m.group("mon2"))
+        d1, d2 = int(m.group("day")), int(m.group("day2"))
+        if m1 is None or m2 is None or m1 == m2 or not (1 <= d1 <= 31 and 1 <= d2 <= 31):
+            return None
+        wrap = m2 < m1
+        dct = self.dct
+        if m.group("year"):
+            y2, anchor = int(m.group("year")), "absolute"
+            y1 = y2 - 1 if wrap else y2
+        elif dct is None:
+            y1 = y2 = None
+            anchor = None
+        else:
+            got = R.resolve_month_day(dct, m1, d1, self.date_tense(c))
+            if got is None:
+                return None
+            y1, anchor = got.year, "publication"
+            y2 = y1 + 1 if wrap else y1
+        end1 = m.end("day") + len(re.match(r"(?:st|nd|rd|th)?", self.text[m.end("day") :]).group())
+        out = []
+        for year, month, day, start, end in ((y1, m1, d1, c.start, end1), (y2, m2, d2, m.start("mon2"), c.end)):
+            d = R._safe_date(2000 if year is None else year, month, day)
+            if d is None:
+                return None
+            v = f"XXXX-{month:02d}-{day:02d}" if year is None else d.isoformat()
+            out.append(Norm(start, end, "date", v, "day", anchor, c.kind))
+        return out
+
     def n_mdyand(self, c: Cand) -> list[Norm] | None:
         """'April 2 and 3', 'May 5 and 6, 2012': TIDES marks each conjunct of a coordination as its own
         date; the second day shares the month, and both share the year (written or resolved)."""

@@ -98,6 +98,8 @@ _PATTERNS: list[tuple[str, str]] = [
     # "Monday, June 7, 2019", "June 7", "Jan. 5th 2013"
     ("mdy", rf"{_B}(?:(?:{WD}|{WDA}),?\s+)?{MON}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d|:\d)(?:,?\s+(?P<year>(?:1[6-9]|20)\d\d)(?!\d))?(?![\w]|-(?!\d))"),
     # "April 2 and 3", "May 5 and 6, 2012", "March 21-23": each day its own date, the year shared
+    # "April 30-May 1", "June 28 to July 2, 2013": a day range across two months, each end its own date
+    ("mdmd", rf"{_B}{MON}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-\u2013]\s*|\s+(?:to|through|until)\s+)(?P<mon2>{_MON_FULL}|(?:{_MON_ABBR})\.?)\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:.,]\d)(?:,?\s+(?P<year>(?:1[6-9]|20)\d\d)(?!\d))?(?![\w%-])"),
     ("mdyand", rf"{_B}{MON}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?:and|or|&|to|through)\s+|\s*[-\u2013]\s*)(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:.,]\d)(?:,?\s+(?P<year>(?:1[6-9]|20)\d\d)(?!\d))?(?![\w%-])"),
     # "5-6 April 2016", "11-13 Dec.", "25 and 26 May": each day its own date (day-first style)
     ("dmyand", rf"{_B}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?:and|or|&|to|through)\s+|\s*[-\u2013]\s*)(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MON}(?:,?\s+(?P<year>(?:1[6-9]|20)\d\d)(?!\d))?(?![\w-])"),
@@ -306,6 +308,7 @@ _KIND_TRIGGERS: dict[str, tuple[frozenset[str], int]] = {
     ]
 }
 _KIND_TRIGGERS["relmdy"] = (frozenset({"month"}), 2)
+_KIND_TRIGGERS["mdmd"] = (frozenset({"month"}), 0)
 _KIND_TRIGGERS["wdofweek"] = (frozenset({"weekday"}), 0)
 _KIND_TRIGGERS["overnightwd"] = (frozenset({"overnight"}), 0)
 _KIND_TRIGGERS["fraccent"] = (frozenset({"unit"}), 5)
