@@ -100,3 +100,9 @@ def test_a_town_the_tagger_named_is_not_taken_for_a_local_site():
     text = "Deputies in Valdosta, Tifton and Moultrie searched the woods on Tuesday. A man from Buckland was held."
     doc = _doc(text, [("Valdosta", "GPE"), ("Tifton", "GPE"), ("Moultrie", "GPE"), ("Buckland", "GPE")])
     assert _got(doc, "Buckland").feature == "city"
+
+
+def test_big_cities_listed_before_a_plural_street_word_stay_cities():
+    doc = _doc("Crowds filled the Paris and London streets after the final whistle.",
+               [("Paris", "GPE"), ("London", "GPE")])
+    assert _got(doc, "Paris").feature == "city" and _got(doc, "London").country_code == "GB"

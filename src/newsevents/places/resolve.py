@@ -1708,7 +1708,9 @@ def geoparse(doc: Document) -> tuple[list[Place], list[str]]:
     _list_mates(mentions, doc.text)
     _kinds(mentions, doc.text)
     streets = _street_lists(doc.text) if any(w in doc.text for w in _STREETS_WORDS) else []
-    if streets:  # "Lakeview and Harrison streets": streets, no towns to weigh
+    if streets:  # "Lakeview and Harrison streets": streets, no towns to weigh ("Paris and London streets" stay)
+        big = [(m.start, m.end) for m in mentions if any(_widely_known(c) for c in m.cands)]
+        streets = [(s, e) for s, e, crossing in streets if crossing or not any(a < e and s < b for a, b in big)]
         mentions = [m for m in mentions if not any(s < m.end and m.start < e for s, e in streets)]
     us = _local_country(doc.text)
     cues = frozenset(_state_cues(doc.text))
@@ -2060,19 +2062,25 @@ _STREET_LIST = re.compile(r"([A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*)?)((?:,?
 _STREET_ITEM = re.compile(r"[A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*)?")
 
 
-def _street_lists(text: str) -> list[tuple[int, int]]:
-    """The names of each list of streets with one plural street word ("First and Herman streets")."""
+def _widely_known(c: Candidate) -> bool:
+    """A country, a state or a city of a million: "the Paris and London streets" are those cities' streets."""
+    return c.primary and (c.feature in _BIG_FEATURES or (c.feature == "city" and c.population >= 1_000_000))
+
+
+def _street_lists(text: str) -> list[tuple[int, int, bool]]:
+    """The names of each list of streets with one plural street word ("First and Herman streets") and of two
+    streets that meet (True: "the corner of X and Y")."""
     out = []
     for m in _STREET_LIST.finditer(text):
         for x in _STREET_ITEM.finditer(text, m.start(), m.end() - len(m.group(0).rsplit(" ", 1)[1])):
             first, _, rest = x.group(0).partition(" ")
             if rest and first.lower() in _SITE_LEAD:  # "On Main and Elm streets"
-                out.append((x.start() + len(first) + 1, x.end()))
+                out.append((x.start() + len(first) + 1, x.end(), False))
             elif first.lower() not in _SITE_LEAD:
-                out.append(x.span())
+                out.append((*x.span(), False))
     if "intersection" in text or "corner of " in text:
         for m in _CROSSING.finditer(text):
-            out += [m.span(g) for g in range(1, 5) if m.start(g) >= 0 and m.span(g) not in out]
+            out += [(*m.span(g), True) for g in range(1, 5) if m.start(g) >= 0 and (*m.span(g), False) not in out]
     return out
 
 
