@@ -79,12 +79,16 @@ def found(text: str, published: str | None = WED) -> list[tuple[str, str | None,
         ("Sales rise in the summer months.", WED, [("the summer", "2024-SU", "date")]),
         ("Prices rose in the spring.", WED, [("the spring", "2024-SP", "date")]),
         # a day range across two months: each end its own date (the first used to be the month alone)
-        ("The board meets April 30-May 1.", WED, [("April 30", "2024-04-30", "date"), ("May 1", "2024-05-01", "date")]),
+        ("The board met April 30-May 1.", WED, [("April 30", "2024-04-30", "date"), ("May 1", "2024-05-01", "date")]),
+        ("The board meets Oct. 30-Nov. 1.", WED, [("Oct. 30", "2024-10-30", "date"), ("Nov. 1", "2024-11-01", "date")]),
         ("The fair runs June 28 to July 2, 2022.", WED,
          [("June 28", "2022-06-28", "date"), ("July 2, 2022", "2022-07-02", "date")]),
         ("The talks ran Dec. 30-Jan. 2, 2022.", WED,
          [("Dec. 30", "2021-12-30", "date"), ("Jan. 2, 2022", "2022-01-02", "date")]),
         ("The board meets April 30-May 1.", None, [("April 30", "XXXX-04-30", "date"), ("May 1", "XXXX-05-01", "date")]),
+        # a scheduled present looks ahead for coordinated days as for one ("runs Nov. 5" already did)
+        ("The summit runs Nov. 5-7.", WED, [("Nov. 5", "2024-11-05", "date"), ("7", "2024-11-07", "date")]),
+        ("The fair ran Nov. 5-7.", WED, [("Nov. 5", "2023-11-05", "date"), ("7", "2023-11-07", "date")]),
         # a month range naming a calendar quarter or half before "quarter"/"period" is that quarter
         ("Profit rose in the October-December quarter.", WED, [("October-December quarter", "2023-Q4", "date")]),
         ("Growth slowed in the January-June period.", "2024-09-12", [("January-June period", "2024-H1", "date")]),

@@ -652,7 +652,7 @@ class Resolver:
             y1 = y2 = None
             anchor = None
         else:
-            got = R.resolve_month_day(dct, m1, d1, self.date_tense(c))
+            got = R.resolve_month_day(dct, m1, d1, self.date_tense(c, present=True))
             if got is None:
                 return None
             y1, anchor = got.year, "publication"
@@ -682,7 +682,7 @@ class Resolver:
             # "March 3 and 5 others": a count of the noun after it, not a day
             count = tok is not None and tok.dep_ == "nummod" and tok.head.pos_ == "NOUN" and tok.head.i > tok.i
         dct = self.dct
-        known = self._year_of(m, lambda: getattr(R.resolve_month_day(dct, month, d1, self.date_tense(c)), "year", None))
+        known = self._year_of(m, lambda: getattr(R.resolve_month_day(dct, month, d1, self.date_tense(c, present=True)), "year", None))
         if known is None:
             return None
         year, anchor = known
