@@ -89,6 +89,11 @@ def found(text: str, published: str | None = WED) -> list[tuple[str, str | None,
         # a scheduled present looks ahead for coordinated days as for one ("runs Nov. 5" already did)
         ("The summit runs Nov. 5-7.", WED, [("Nov. 5", "2024-11-05", "date"), ("7", "2024-11-07", "date")]),
         ("The fair ran Nov. 5-7.", WED, [("Nov. 5", "2023-11-05", "date"), ("7", "2023-11-07", "date")]),
+        # "Sept. 2012" is that month (it came out as the year alone: "Sept" was read without its
+        # period), and an abbreviation without a period before a year is a month too
+        ("Rain fell in Sept. 2012.", WED, [("Sept. 2012", "2012-09", "date")]),
+        ("Sales rose in Sept. and Oct.", WED, [("Sept.", "2023-09", "date"), ("Oct.", "2023-10", "date")]),
+        ("He was born in Feb 1960.", WED, [("Feb 1960", "1960-02", "date")]),
         # a month range naming a calendar quarter or half before "quarter"/"period" is that quarter
         ("Profit rose in the October-December quarter.", WED, [("October-December quarter", "2023-Q4", "date")]),
         ("Growth slowed in the January-June period.", "2024-09-12", [("January-June period", "2024-H1", "date")]),

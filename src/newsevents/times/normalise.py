@@ -752,7 +752,7 @@ class Resolver:
                 "last", "this", "next", "early", "late", "mid"
             ):
                 return None  # "a statement from May's office": the name; a month's own noun says "last May's"
-        if word.endswith(".") is False and len(word) <= 4 and word.lower() not in ("may", "june", "july"):
+        if word.endswith(".") is False and len(word) <= 4 and word.lower() not in ("may", "june", "july") and not y:
             return None
         rel = mod if mod in ("last", "this", "next") else None
         if y:

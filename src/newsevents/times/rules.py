@@ -122,7 +122,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("iso", r"(?<![\w-])(?P<year>(?:1[6-9]|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[T ](?P<h>[0-2]\d):(?P<mi>[0-5]\d))?(?![\w-])"),
     ("numeric", r"(?<![\w/.-])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<year>(?:19|20)?\d\d)(?![\w/-])"),
     # "early June 2019", "mid-March", "the end of May", "June of 2018"
-    ("month", rf"{_B}(?:(?P<mod>the end of|the beginning of|the start of|the middle of|the first half of|the second half of|early|mid|late|last|this|next|earlier in|later in)[\s-]+)?(?P<mon>{_MON_FULL}|(?:{_MON_ABBR})\.)(?:(?:,|\s+of)?\s+(?P<year>(?:1[6-9]|20)\d\d)(?!\d)|\s+(?:of\s+)?(?P<yrel>this|last|next|that)\s+year)?{_E}"),
+    ("month", rf"{_B}(?:(?P<mod>the end of|the beginning of|the start of|the middle of|the first half of|the second half of|early|mid|late|last|this|next|earlier in|later in)[\s-]+)?(?P<mon>Sept\.|{_MON_FULL}|(?:{_MON_ABBR})\.|(?:{_MON_ABBR})(?=,?\s+(?:1[6-9]|20)\d\d(?!\d)))(?:(?:,|\s+of)?\s+(?P<year>(?:1[6-9]|20)\d\d)(?!\d)|\s+(?:of\s+)?(?P<yrel>this|last|next|that)\s+year)?{_E}"),
     ("year", r"(?<![\w$£€#,./])(?:(?<=\d{4}[-–])|(?<![-–]))(?:(?P<mod>early|mid|late|the end of|the beginning of|the start of|the middle of|the first half of|the second half of|the (?:first|last|final) two quarters of)[\s-]+)?(?:(?P<fy>fiscal|FY)\s*(?:year\s+)?)?(?P<year>(?:1[6-9]|20)\d\d)(?![\w%]|[.,]\d|[-–](?!(?:1[6-9]|20)\d\d(?!\d)))"),
     # "the post-1989 reforms", "pre-2008 prices": the year a period starts or ends at, one DATE with its
     # prefix (as AQUAINT marks it); never a count ("pre-2008 prices" numbers nothing)
