@@ -106,3 +106,17 @@ def test_big_cities_listed_before_a_plural_street_word_stay_cities():
     doc = _doc("Crowds filled the Paris and London streets after the final whistle.",
                [("Paris", "GPE"), ("London", "GPE")])
     assert _got(doc, "Paris").feature == "city" and _got(doc, "London").country_code == "GB"
+
+
+def test_the_nearby_villages_of_a_town_named_before_are_placed_at_it():
+    text = ("Officials sealed off farms around Braila on Monday. The virus had been found in nearby villages of "
+            "Tamrevo and Zarqubel in earlier tests.")
+    doc = _doc(text, [("Braila", "GPE"), ("Zarqubel", "GPE")])
+    town = _got(doc, "Braila")
+    assert town.country_code == "RO"
+    for name in ("Tamrevo", "Zarqubel"):  # one the tagger missed, one it tagged: neither in the gazetteer
+        village = _got(doc, name)
+        assert (village.lat, village.lon) == (town.lat, town.lon) and "near Br" in village.reason, name
+    # without "nearby", nothing says where they are
+    doc = _doc(text.replace("nearby villages", "the villages"), [("Braila", "GPE"), ("Zarqubel", "GPE")])
+    assert _got(doc, "Zarqubel").lat is None and not [p for p in doc.places if p.text == "Tamrevo"]

@@ -1910,6 +1910,8 @@ def _named_villages(text: str, places: list[Place]) -> list[Place]:
     for m, groups in found:
         w = _WITHIN.match(text, m.end())
         q = by_start.get(w.end()) if w else None
+        if q is None and _NEARBY.search(text, max(0, m.start() - 32), m.start()):
+            q = _town_before(places, m.start())  # "near Braila ... the nearby villages of X and Y": near that town
         if q is None or not (q.feature in _CONTAINER_FEATURES or (
                 q.feature == "admin1" and _PROVINCE_AFTER.match(text, q.end))):
             continue
@@ -1917,6 +1919,10 @@ def _named_villages(text: str, places: list[Place]) -> list[Place]:
             s, e = m.span(g)
             if s < e and not any(p.start < e and s < p.end for p in places + out):
                 out.append(_village_at(text, s, e, q))
+            elif s < e and (p := next((p for p in places if (p.start, p.end) == (s, e)), None)) and p.lat is None:
+                v = _village_at(text, s, e, q)  # named by the tagger, unknown to the gazetteer: placed as well
+                p.name, p.country_code, p.admin1, p.lat, p.lon = v.name, v.country_code, v.admin1, v.lat, v.lon
+                p.geonames_id, p.feature, p.confidence, p.reason = v.geonames_id, v.feature, v.confidence, v.reason
     heads = [i for w in _QUARTER_WORDS for i in _find_all(text, w)]
     if heads:
         towns = [p for p in places if p.lat is not None and p.feature in _CONTAINER_FEATURES
@@ -1933,6 +1939,15 @@ def _named_villages(text: str, places: list[Place]) -> list[Place]:
             if q is not None and not any(p.start < e and s < p.end for p in places + out):
                 out.append(_village_at(text, s, e, q))
     return out
+
+
+_NEARBY = re.compile(r"\b(?:nearby|neighbou?ring) (?:towns?|villages?|hamlets?|communities) of $")
+
+
+def _town_before(places: list[Place], start: int) -> Place | None:
+    """The last town named in the 400 characters before `start` (what "the nearby villages" are near)."""
+    return next((p for p in reversed(places) if p.end <= start and p.end > start - 400 and p.lat is not None
+                 and p.feature == "city" and not is_context_word(p) and p.role != "context"), None)
 
 
 def _village_at(text: str, s: int, e: int, q: Place) -> Place:
