@@ -94,6 +94,12 @@ def found(text: str, published: str | None = WED) -> list[tuple[str, str | None,
         ("Rain fell in Sept. 2012.", WED, [("Sept. 2012", "2012-09", "date")]),
         ("Sales rose in Sept. and Oct.", WED, [("Sept.", "2023-09", "date"), ("Oct.", "2023-10", "date")]),
         ("He was born in Feb 1960.", WED, [("Feb 1960", "1960-02", "date")]),
+        # a clock time before a part of day ("at 11:30 last night") is one TIME on that day, past noon
+        # when the part of day says so (it was a morning clock on the story's day and the night apart)
+        ("He called at 11:30 last night.", WED, [("11:30 last night", "2024-06-11T23:30", "time")]),
+        ("She landed at 8:15 this morning.", WED, [("8:15 this morning", "2024-06-12T08:15", "time")]),
+        ("The vote is at 9:30 tonight.", WED, [("9:30 tonight", "2024-06-12T21:30", "time")]),
+        ("He spoke at 10:45 p.m. on Friday night.", WED, [("10:45 p.m. on Friday night", "2024-06-07T22:45", "time")]),
         # a month range naming a calendar quarter or half before "quarter"/"period" is that quarter
         ("Profit rose in the October-December quarter.", WED, [("October-December quarter", "2023-Q4", "date")]),
         ("Growth slowed in the January-June period.", "2024-09-12", [("January-June period", "2024-H1", "date")]),

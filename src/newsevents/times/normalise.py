@@ -2407,6 +2407,29 @@ def _day_after_pair(text: str, norms: list[Norm]) -> None:
         a.ref = b.ref = c
 
 
+_POD_HALF = {"MO": (0, 0), "AF": (1, 6), "EV": (5, 11), "NI": (6, 11)}  # hours read as p.m. in that part of day
+
+
+def _clock_at_pod(text: str, a: Norm, b: Norm, gap: str) -> Norm | None:
+    """'at 11:30 last night', 'at 8:15 this morning': one TIME, the clock on the day of the part of day
+    after it, past noon when that part of day says so (11:30 at night is 23:30)."""
+    if a.kind != "time" or b.granularity != "part-of-day" or not re.fullmatch(r"\s{1,2}(?:on\s)?", gap):
+        return None
+    clock = re.fullmatch(r"\d{4}-\d\d-\d\dT(\d\d):(\d\d)(.*)", a.value or "")
+    pod = re.fullmatch(r"(\d{4}-\d\d-\d\d)T(MO|AF|EV|NI)", b.value or "")
+    if clock is None or pod is None:
+        return None
+    h = int(clock.group(1))
+    lo, hi = _POD_HALF[pod.group(2)]
+    if lo <= h <= hi and lo and not re.search(r"[ap]\.?\s?m\b", text[a.start : a.end], re.I):
+        h += 12
+    value = f"{pod.group(1)}T{h:02d}:{clock.group(2)}"
+    value = with_zone(value, a.zone) if a.zone else value + clock.group(3)  # the zone said with the clock
+    merged = Norm(a.start, b.end, "time", value, R.granularity(value, "time"), b.anchor, "time", b.weekday, b.prev)
+    merged.ref = b.ref
+    return merged
+
+
 def merge_times(text: str, norms: list[Norm]) -> list[Norm]:
     """'8:10 p.m. (on Monday)', 'Monday at 8 p.m.', '6.10am on Wednesday': one TIME on that day."""
     _day_after_pair(text, norms)
@@ -2422,6 +2445,12 @@ def merge_times(text: str, norms: list[Norm]) -> list[Norm]:
                 pair = (a, b)
             elif b.kind in _CLOCKISH and a.granularity == "day" and len(gap) <= 8 and _GLUE.match(gap):
                 pair = (b, a)
+            podded = _clock_at_pod(text, a, b, gap)
+            if podded is not None:
+                a.merged_into = b.merged_into = podded
+                out.append(podded)
+                i += 2
+                continue
             if pair is not None:
                 t, d = pair
                 clock = t.value[t.value.index("T") :] if t.value and "T" in t.value else ""
