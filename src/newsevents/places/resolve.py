@@ -609,7 +609,7 @@ class _Detector:
                     # tagger took for a place (unless it is only a village's name after "in" or before a state)
                     surname_places.add(key)
                     continue
-                # "Lake Vermont": a lake, hill or river the gazetteer lacks is not the state or country in its name
+                # "Lake Oregon": a lake, hill or river the gazetteer lacks is not the state or country in its name
                 if cands or (_NATURAL.search(chunk) and _area_inside(chunk)) or not self.part(
                         s, e, role, "ner (part of the name)", lambda c: c.primary):
                     self.add(s, e, role, "ner")
@@ -636,7 +636,7 @@ class _Detector:
                                lambda c: c.primary and (c.feature in _BIG_FEATURES or c.feature == "admin2"
                                                         or c.population >= 20_000))
                 if mm is not None and mm.key in self.surnames and self.named_for_person(s, mm):
-                    self.mentions.pop()  # "the Harold Patterson Sports Center": named after a person of the story
+                    self.mentions.pop()  # "the Edna Patterson Aquatic Center": named after a person of the story
                     self.taken[mm.start:mm.end] = bytes(mm.end - mm.start)
             elif label == "PERSON" and n <= 3:
                 self.person(ent, gpe_texts, person_words, deferred)
@@ -1541,7 +1541,7 @@ def _along(mentions: list[Mention]) -> None:
             m.best = course[0]
 
 
-# names nothing but the gazetteer or an organisation's name calls a town ("Stonewall Golf Club")
+# names nothing but the gazetteer or an organisation's name calls a town ("Shelburne Golf Club")
 _STRAY_HOW = frozenset(("gazetteer", "inside an organisation name", "town named before its own institution",
                         "place name the tagger took for an organisation"))
 
@@ -1568,7 +1568,8 @@ def _stray_towns(mentions: list[Mention]) -> dict[int, str]:
         if b.country_code != home[0] or (b.country_code, b.admin1_code) == home:
             continue
         if not any((c.country_code, c.admin1_code) == home for c in m.cands):
-            strays[m.start] = next(x.best.admin1 for x in local if (x.best.country_code, x.best.admin1_code) == home)  # "Stonewall Golf Club", "Buckland Elementary": a local site, not a far town
+            # "Shelburne Golf Club", "Shelburne Elementary" in a Georgia story: a local site, not a far town
+            strays[m.start] = next(x.best.admin1 for x in local if (x.best.country_code, x.best.admin1_code) == home)
     return strays
 
 
@@ -1708,7 +1709,7 @@ def geoparse(doc: Document) -> tuple[list[Place], list[str]]:
     _list_mates(mentions, doc.text)
     _kinds(mentions, doc.text)
     streets = _street_lists(doc.text) if any(w in doc.text for w in _STREETS_WORDS) else []
-    if streets:  # "Lakeview and Harrison streets": streets, no towns to weigh ("Paris and London streets" stay)
+    if streets:  # "Bristol and Camden streets": streets, no towns to weigh ("Paris and London streets" stay)
         big = [(m.start, m.end) for m in mentions if any(_widely_known(c) for c in m.cands)]
         streets = [(s, e) for s, e, crossing in streets if crossing or not any(a < e and s < b for a, b in big)]
         mentions = [m for m in mentions if not any(s < m.end and m.start < e for s, e in streets)]
@@ -1911,7 +1912,7 @@ def _named_villages(text: str, places: list[Place]) -> list[Place]:
         w = _WITHIN.match(text, m.end())
         q = by_start.get(w.end()) if w else None
         if q is None and _NEARBY.search(text, max(0, m.start() - 32), m.start()):
-            q = _town_before(places, m.start())  # "near Braila ... the nearby villages of X and Y": near that town
+            q = _town_before(places, m.start())  # "around Galati ... the nearby villages of X and Y": near that town
         if q is None or not (q.feature in _CONTAINER_FEATURES or (
                 q.feature == "admin1" and _PROVINCE_AFTER.match(text, q.end))):
             continue
@@ -2066,10 +2067,10 @@ def _sites(doc: Document, places: list[Place], taken: bytearray, ents: list[tupl
     return out
 
 
-# "at Lakeview and Harrison streets", "on Bourbon and Dauphine streets": names listed before a plural street
-# word (lower case: "Cross Lanes" is a town) are streets, not the towns they are named after
+# "near Bristol and Camden streets", "on Marlow and Tesh streets": names listed before a plural street word
+# (lower case: a town may be called "X Lanes") are streets, not the towns they are named after
 _STREETS_WORDS = (" streets", " avenues", " roads", " boulevards", "intersection", "corner of ")
-# "the corner of Lakeview and Harrison", "the Chartres/Franklin intersection": two streets that meet
+# "the corner of Tesh and Paris", "the Marlow/Paris intersection": two streets that meet
 _CROSSING = re.compile(r"\b(?:intersection|corner) of ([A-Z][\w'\u2019.-]*) (?:and|&) ([A-Z][\w'\u2019.-]*)\b(?! [A-Z])"
                        r"|\b([A-Z][\w'\u2019.-]*)/([A-Z][\w'\u2019.-]*) (?:intersection|corner)\b")
 _STREET_LIST = re.compile(r"([A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*)?)((?:,? (?:and|or|&)|,) [A-Z][\w'\u2019.-]*"
@@ -2083,7 +2084,7 @@ def _widely_known(c: Candidate) -> bool:
 
 
 def _street_lists(text: str) -> list[tuple[int, int, bool]]:
-    """The names of each list of streets with one plural street word ("First and Herman streets") and of two
+    """The names of each list of streets with one plural street word ("First and Pender streets") and of two
     streets that meet (True: "the corner of X and Y")."""
     out = []
     for m in _STREET_LIST.finditer(text):
@@ -2120,7 +2121,7 @@ def _listed_streets(text: str, streets: list[tuple[int, int]], places: list[Plac
     return out
 
 
-# "Lake Vermont", "Fire Island", "the Pilanesburg Mountains": a lake, island, hill or river below the gazetteer
+# "Lake Oregon", "Tamrevo Island", "the Kelvara Hills": a lake, island, hill or river below the gazetteer
 _NATURAL = re.compile(r"^(?:the )?(?:Lake|Mount|Mt\.|Loch) [A-Z]|(?<= )(?:Lake|River|Creek|Island|Mountains?|Valley|Pond|"
                       r"Reservoir|Falls|Canyon|Hills|Forest|Swamp|Marsh)$")
 
@@ -2130,7 +2131,7 @@ _NATURAL_WORDS = {"Lake", "Mount", "Loch", "River", "Creek", "Island", "Mountain
 
 
 def _area_inside(name: str) -> bool:
-    """A word of the name is a country, a state or a continent ("Lake Vermont")."""
+    """A word of the name is a country, a state or a continent ("Lake Oregon")."""
     return any(c.primary and c.feature in _BIG_FEATURES for w in _CAP_WORD.findall(name) if w not in _NATURAL_WORDS
                for c in get().lookup(norm(w)))
 
