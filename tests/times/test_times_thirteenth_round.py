@@ -100,6 +100,14 @@ def found(text: str, published: str | None = WED) -> list[tuple[str, str | None,
         ("She landed at 8:15 this morning.", WED, [("8:15 this morning", "2024-06-12T08:15", "time")]),
         ("The vote is at 9:30 tonight.", WED, [("9:30 tonight", "2024-06-12T21:30", "time")]),
         ("He spoke at 10:45 p.m. on Friday night.", WED, [("10:45 p.m. on Friday night", "2024-06-07T22:45", "time")]),
+        # "will ... in five years": a point that far ahead, at the unit's granularity; not in a past
+        # or present clause, and not after "within" or "for"
+        ("The bonds will be redeemed in five years.", WED, [("five years", "2029", "date")]),
+        ("Talks will resume in two weeks.", WED, [("two weeks", "2024-W26", "date")]),
+        ("He will finish in three days.", WED, [("three days", "2024-06-15", "date")]),
+        ("Prices doubled in five years.", WED, [("five years", "P5Y", "duration")]),
+        ("The firm will decide within two weeks.", WED, [("two weeks", "P2W", "duration")]),
+        ("Talks will resume in two weeks.", None, [("two weeks", "P2W", "duration")]),
         # a month range naming a calendar quarter or half before "quarter"/"period" is that quarter
         ("Profit rose in the October-December quarter.", WED, [("October-December quarter", "2023-Q4", "date")]),
         ("Growth slowed in the January-June period.", "2024-09-12", [("January-June period", "2024-H1", "date")]),

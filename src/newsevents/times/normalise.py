@@ -1796,6 +1796,16 @@ class Resolver:
             return None  # "39,467 days": the number began before the match
         if numw[0].isdigit() and self.prev_word(c.start) in ("$",):
             return None
+        if (
+            n is not None and n == int(n) and n >= 1 and unit in ("day", "week", "month", "year")
+            and m.group("pre") is None and m.group("det") is None
+            and self.prev_word(c.start) == "in" and self.dct is not None and self.tense(c) == "future"
+        ):
+            # "the bonds will be redeemed in five years", "talks resume in two weeks": a point that far
+            # ahead of the story, at the unit's granularity (TimeML: TimeBank writes 1994 from 1989)
+            v = _offset_value(self.dct, n, unit)
+            if v is not None:
+                return self.mk(c, "date", v, "publication")
         return self.mk(c, "duration", R.duration_value(n, unit), None)
 
     def n_durrange(self, c: Cand) -> list[Norm] | None:
