@@ -620,7 +620,9 @@ class _Detector:
                     self.add(s, e, "mention", "place name the tagger took for a nationality")
             elif label in _HOST_LABELS and n == 1:
                 # "Torrington businesses", "of Grovetown,": a town name the tagger took for an organisation
-                _, cands = _lookup(text[s:e])
+                key, cands = _lookup(text[s:e])
+                if key in self.surnames and key not in gpe_texts:
+                    continue  # "Martin told the board" beside "Rose Martin": the person, not Martin, Tennessee
                 if any(c.primary and (c.feature in _BIG_FEATURES or c.population >= 10_000) for c in cands) or (
                         any(c.primary and c.feature not in _LOCAL for c in cands)
                         and (label == "FAC"  # "London's Heathrow": a facility the gazetteer names as a landmark
