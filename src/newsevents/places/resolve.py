@@ -417,6 +417,7 @@ class _Detector:
         self.surnames: set[str] = set()  # last words of the story's people's names (set by `run`)
         self.person_starts: set[int] = set()  # where the story's full names (two words or more) start
         self.full_names: set[str] | None = None  # the story's full names, read when first needed
+        self.lasts: set[str] | None = None  # their last words, read when first needed (`last_names`)
 
     def in_dateline(self, pos: int) -> bool:
         dl = self.doc.dateline
@@ -488,6 +489,13 @@ class _Detector:
             mention.within = q
         self.mentions.append(mention)
         return mention
+
+    def last_names(self) -> set[str]:
+        """The last words of the story's full names, a possessive taken off ("Rose Martin's" -> martin)."""
+        if self.lasts is None:
+            self.lasts = {norm(_POSSESSIVE.sub("", self.text[a:b])).rsplit(" ", 1)[-1]
+                          for _, label, a, b, i, j in self.ent_rows if label == "PERSON" and j - i > 1}
+        return self.lasts
 
     def named_for_person(self, s: int, m: Mention) -> bool:
         """The organisation name starting at `s` holds a full name of the story's people ending with `m`."""
@@ -621,7 +629,7 @@ class _Detector:
             elif label in _HOST_LABELS and n == 1:
                 # "Torrington businesses", "of Grovetown,": a town name the tagger took for an organisation
                 key, cands = _lookup(text[s:e])
-                if key in self.surnames and key not in gpe_texts:
+                if key not in gpe_texts and (key in self.surnames or key in self.last_names()):
                     continue  # "Martin told the board" beside "Rose Martin": the person, not Martin, Tennessee
                 if any(c.primary and (c.feature in _BIG_FEATURES or c.population >= 10_000) for c in cands) or (
                         any(c.primary and c.feature not in _LOCAL for c in cands)
