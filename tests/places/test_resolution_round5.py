@@ -137,3 +137,14 @@ def test_a_surname_of_the_story_the_tagger_called_an_organisation_is_no_town():
     assert not [p for p in doc.places if p.text == "Martin"]
     doc = _doc("The planning board met in Martin on Monday.", [("Martin", "ORG")])
     assert _got(doc, "Martin").feature == "city"  # no person of that name: still the town
+
+
+def test_a_name_opening_an_organisation_of_the_story_is_no_village_abroad():
+    text = "Titan Drilling won the permit on Tuesday. Titan plans to drill six wells near Arlington, Texas."
+    ents = [("Titan Drilling", "ORG"), ("Titan", "GPE"), ("Arlington", "GPE"), ("Texas", "GPE")]
+    doc = _doc(text, ents)
+    assert not [p for p in doc.places if p.text == "Titan"]
+    assert _got(doc, "Arlington").admin1 == "Texas"
+    doc = _doc("The company plans to drill six wells near Titan and Arlington, Texas.",
+               [("Titan", "GPE"), ("Arlington", "GPE"), ("Texas", "GPE")])
+    assert _got(doc, "Titan").lat is not None  # no organisation of that name: the tagger's place stays

@@ -1668,8 +1668,16 @@ _ECHO = "same name as a place elsewhere in the story"
 _ORG_HOW = (_ORG_TAKEN, "inside an organisation name", "town named before its own institution")
 
 
-def _unsupported_org_towns(mentions: list[Mention], demonym_cc: Counter) -> list[Mention]:
-    """A word the tagger called an organisation ("Liberal", "Hydro", "Olympic") is no town when it is a
+def _org_firsts(detector: _Detector) -> frozenset[str]:
+    """The first words of the story's organisation names of two words or more ("Kestrel Drilling")."""
+    words = detector.tokens.text
+    return frozenset(norm(words[a]) for _, label, s, e, a, b in detector.ent_rows if label == "ORG" and b - a > 1)
+
+
+def _unsupported_org_towns(mentions: list[Mention], demonym_cc: Counter,
+                           firsts: frozenset[str] = frozenset()) -> list[Mention]:
+    """A word the tagger called an organisation ("Liberal", "Hydro", "Olympic"), or one that opens an
+    organisation's name in the story (`firsts`: "Kestrel" of "Kestrel Drilling"), is no town when it is a
     small town in a country where no other place of the story lies: nothing but the spelling says place."""
     by_key: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
@@ -1678,7 +1686,8 @@ def _unsupported_org_towns(mentions: list[Mention], demonym_cc: Counter) -> list
     strong: set[str] = set()
     drop = set()
     for key, ms in by_key.items():
-        if not any(m.how in _ORG_HOW for m in ms) or any(m.how not in _ORG_HOW and m.how != _ECHO for m in ms):
+        if key not in firsts and (not any(m.how in _ORG_HOW for m in ms)
+                                  or any(m.how not in _ORG_HOW and m.how != _ECHO for m in ms)):
             continue
         best = ms[0].best
         if best is None or best.feature not in _LOCAL or best.population >= 100_000:
@@ -1746,7 +1755,7 @@ def geoparse(doc: Document) -> tuple[list[Place], list[str]]:
     _consistent(mentions)
     _along(mentions)
     strays = _stray_towns(mentions)
-    mentions = _unsupported_org_towns(mentions, demonym_cc)
+    mentions = _unsupported_org_towns(mentions, demonym_cc, _org_firsts(detector))
     if "gency" in doc.text:
         mentions = _agencies(mentions, doc.text)
     places = [_to_place(m) for m in mentions]
