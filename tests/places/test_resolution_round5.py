@@ -129,11 +129,11 @@ def test_the_nearby_villages_of_a_town_named_before_are_placed_at_it():
 
 
 def test_a_surname_of_the_story_the_tagger_called_an_organisation_is_no_town():
-    text = "Rose Martin has farmed the land since 1990. Martin told the planning board she would sell."
-    doc = _doc(text, [("Rose Martin", "PERSON"), ("Martin", "ORG")])
+    text = "Ella Martin has farmed the land since 1990. Martin said she would sell the land to the county."
+    doc = _doc(text, [("Ella Martin", "PERSON"), ("Martin", "ORG")])
     assert not [p for p in doc.places if p.text == "Martin"]
-    text = "Rose Martin's farm lies east of town. Martin told the planning board she would sell."
-    doc = _doc(text, [("Rose Martin's", "PERSON"), ("Martin", "ORG")])  # the tagger's span keeps the 's
+    text = "Ella Martin's farm lies east of town. Martin said she would sell the land to the county."
+    doc = _doc(text, [("Ella Martin's", "PERSON"), ("Martin", "ORG")])  # the tagger's span keeps the 's
     assert not [p for p in doc.places if p.text == "Martin"]
     doc = _doc("The planning board met in Martin on Monday.", [("Martin", "ORG")])
     assert _got(doc, "Martin").feature == "city"  # no person of that name: still the town

@@ -491,7 +491,7 @@ class _Detector:
         return mention
 
     def last_names(self) -> set[str]:
-        """The last words of the story's full names, a possessive taken off ("Rose Martin's" -> martin)."""
+        """The last words of the story's full names, a possessive taken off ("Ella Martin's" -> martin)."""
         if self.lasts is None:
             self.lasts = {norm(_POSSESSIVE.sub("", self.text[a:b])).rsplit(" ", 1)[-1]
                           for _, label, a, b, i, j in self.ent_rows if label == "PERSON" and j - i > 1}
@@ -630,7 +630,7 @@ class _Detector:
                 # "Torrington businesses", "of Grovetown,": a town name the tagger took for an organisation
                 key, cands = _lookup(text[s:e])
                 if key not in gpe_texts and (key in self.surnames or key in self.last_names()):
-                    continue  # "Martin told the board" beside "Rose Martin": the person, not Martin, Tennessee
+                    continue  # "Martin said she would sell" beside "Ella Martin": the person, not Martin, Tennessee
                 if any(c.primary and (c.feature in _BIG_FEATURES or c.population >= 10_000) for c in cands) or (
                         any(c.primary and c.feature not in _LOCAL for c in cands)
                         and (label == "FAC"  # "London's Heathrow": a facility the gazetteer names as a landmark
