@@ -57,6 +57,10 @@ class Candidate:
     feature: str
     population: int
     primary: bool  # the looked-up name is the entry's own name (not a historical/alternate one)
+    # the resolver's grid cells for the point, worked out on first use: a reading is weighed in many
+    # stories and passes (not part of identity; `None` until then, and for a place with no point)
+    cell: int | None = None
+    small_cell: int | None = None
 
     # identity is the place and how it was named: cheap to hash, as candidates key many caches (no
     # container of candidates is iterated in hash order, so the value itself does not matter)

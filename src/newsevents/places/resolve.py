@@ -542,13 +542,11 @@ class _Detector:
                 first = norm(text[ws:min(token_end[i], we)])
                 if first in _STOP and (size == 1 or first not in _OPENERS):
                     continue
-                if _OF_NAME.search(text, max(0, ws - 24), ws):
-                    continue  # "Stade de France", "Banque de France": the rest of a longer name
+                found = lookup(norm(text[ws:we]))  # (most spans are no name at all: the cheap test first)
+                if not found or _OF_NAME.search(text, max(0, ws - 24), ws):
+                    continue  # ("Stade de France", "Banque de France": the rest of a longer name)
                 if size > 1 and _HEAD_OF.match(text, words[i + size - 1][0]):
                     continue  # "University of Michigan Center for ...": the institution's head, not Michigan Center
-                found = lookup(norm(text[ws:we]))
-                if not found:
-                    continue
                 # a name of two or more words is rarely an accident: any town of some size will do
                 if any(c.primary and (ok(c) or (size > 1 and c.population >= 1_000)) for c in found) or (
                         size > 1 and any(c.population >= 10_000 for c in found)):
@@ -1011,7 +1009,10 @@ class _Detector:
         ("Roselle police", "an early Lombard settler"), the way a local reader knows them."""
         found = []
         cc, a1 = region
+        taken = self.taken
         for rs, re_ in self.runs:
+            if 0 not in taken[rs:re_]:
+                continue  # already a mention from end to end
             for w in _NAME2.finditer(self.text, rs, re_):
                 s, e = w.start(), w.end()
                 key = norm(w.group(0))
@@ -1032,13 +1033,19 @@ class _Detector:
         named feature, or any town followed by its state ("Moab, Utah")."""
         text, taken = self.text, self.taken
         runs = self.runs
+        lookup = get().lookup
         for m in _CAP_RUN.finditer(text):
             s, e = m.span()
             runs.append((s, e))  # kept for `local_names` (same text, same runs)
             if 0 not in taken[s:e]:
                 continue
-            if " " not in m.group():  # one word (most runs): one part, and a stop word opens nothing
-                if norm(m.group()) not in _STOP or self.after_town(s, e):
+            word = m.group()
+            if " " not in word:  # one word (most runs): one part, and a stop word opens nothing
+                key = norm(word)
+                if (len(word) >= 4 and (word[-1].isalnum() or word[-1] == ".") and "'" not in word
+                        and "\u2019" not in word and not lookup(key)):
+                    continue  # no name at all, and `_run_words` would look up just this key
+                if key not in _STOP or self.after_town(s, e):
                     self._run_words([(s, e)])
                 continue
             for words in _sentence_parts([(w.start(), w.end()) for w in _NONSPACE.finditer(text, s, e)], text):
@@ -1061,6 +1068,14 @@ class _Detector:
         i = 0
         while i < n:
             done = False
+            ws, we = words[i]
+            while we > ws and not text[we - 1].isalnum() and text[we - 1] != ".":
+                we -= 1
+            if text[we - 2:we] in ("'s", "\u2019s"):
+                we -= 2
+            if 1 in taken[ws:we] or 1 in blocked[ws:we]:
+                i += 1  # the first word is in a mention or a person's name already: so is every span it opens
+                continue
             first = norm(text[words[i][0]:words[i][1]])
             after_town = first in _STOP and self.after_town(*words[i])
             if first in _STOP and first not in _OPENERS and not after_town:  # no name of any size opens with it
@@ -1079,11 +1094,9 @@ class _Detector:
                     continue
                 if size == 1 and norm(name) in self.surnames:
                     continue
-                if _OF_NAME.search(text, max(0, ws - 24), ws):
-                    continue  # "Stade de France": the rest of a longer name
-                cands = lookup(norm(name))
-                if not cands:
-                    continue
+                cands = lookup(norm(name))  # (most runs are no name at all: the cheap test first)
+                if not cands or _OF_NAME.search(text, max(0, ws - 24), ws):
+                    continue  # ("Stade de France": the rest of a longer name)
                 q = _qualifier(text, we)
                 cue = _cue(text, ws)
                 if size == 1 and n > 1 and cue < 2:  # "Bush" in "George Bush": a country or state
@@ -1146,12 +1159,12 @@ def detect(doc: Document) -> tuple[list[Mention], Counter]:
 class Context:
     cc: Counter  # country -> weight, from names that are unambiguous, demonyms, qualifiers
     own: dict[str, dict[str, int]]  # what each name itself added (a name is not its own context)
-    geo: dict[tuple[int, int], dict[str, float]]  # 2-degree cell -> {name: weight of its readings there}
+    geo: dict[int, dict[str, float]]  # 2-degree cell -> {name: weight of its readings there}
     a1: dict[tuple[str | None, str | None], dict[str, float]]  # (country, state) -> {name: weight}
     countries: dict[str, tuple[float, float]] = field(default_factory=dict)  # named countries' centres
-    hoods: dict[tuple[int, int], tuple[dict[str, float], float]] = field(default_factory=dict)  # cache
-    tight: dict[tuple[int, int], set[str]] = field(default_factory=dict)  # half-degree cell -> names with a reading
-    tight_hoods: dict[tuple[int, int], set[str]] = field(default_factory=dict)  # cache: names in the 3x3 cells
+    hoods: dict[int, tuple[dict[str, float], float]] = field(default_factory=dict)  # cache
+    tight: dict[int, set[str]] = field(default_factory=dict)  # half-degree cell -> names with a reading
+    tight_hoods: dict[int, set[str]] = field(default_factory=dict)  # cache: names in the 3x3 cells
     a1_sums: dict[tuple[str | None, str | None], float] = field(default_factory=dict)  # cache: sum of a1[k]
     cc_total: int = 0  # sum of cc
 
@@ -1159,12 +1172,21 @@ class Context:
 _EMPTY: dict[str, int] = {}
 
 
-def _cell(lat: float, lon: float) -> tuple[int, int]:
-    return int(math.floor(lat / 2.0)), int(math.floor(lon / 2.0))
+# a grid cell is numbered row * _ROW + column: an int is cheaper to build and hash than a pair, and the 3x3
+# cells around one are that number plus the offsets in `_AROUND` (columns run from -360 to 360)
+_ROW = 4096
+_AROUND = tuple(di * _ROW + dj for di in (-1, 0, 1) for dj in (-1, 0, 1))
 
 
-def _small_cell(lat: float, lon: float) -> tuple[int, int]:
-    return int(math.floor(lat * 2.0)), int(math.floor(lon * 2.0))
+
+def _cell(lat: float, lon: float) -> int:
+    """The 2-degree cell (exact: halving a float loses nothing, so this is floor(lat / 2))."""
+    return int(lat // 2.0) * _ROW + int(lon // 2.0)
+
+
+def _small_cell(lat: float, lon: float) -> int:
+    """The half-degree cell."""
+    return int(lat * 2.0 // 1.0) * _ROW + int(lon * 2.0 // 1.0)
 
 
 def _base(c: Candidate) -> float:
@@ -1192,9 +1214,9 @@ def _reading_info(cands: tuple[Candidate, ...]) -> tuple[dict[Candidate, float],
     half-degree cells of its towns, and the centres of its countries. Each story builds two or three
     contexts from mostly the same names; callers only read the result."""
     weights = _weights(cands)
-    geo: dict[tuple[int, int], float] = {}
+    geo: dict[int, float] = {}
     a1: dict[tuple[str | None, str | None], float] = {}
-    small: set[tuple[int, int]] = set()
+    small: set[int] = set()
     countries = []
     for c, w in weights.items():
         if c.lat is not None and c.feature in _LOCAL:
@@ -1210,7 +1232,7 @@ def _reading_info(cands: tuple[Candidate, ...]) -> tuple[dict[Candidate, float],
 
 
 @lru_cache(maxsize=20_000)
-def _town_cells(cands: tuple[Candidate, ...]) -> frozenset[tuple[int, int]]:
+def _town_cells(cands: tuple[Candidate, ...]) -> frozenset[int]:
     """The half-degree cells of a name's towns, where its neighbours are looked for. A name with a
     reading of a million people or more lends none below a hundredth of that: "London" beside
     "Glasgow" is no pair of villages."""
@@ -1248,10 +1270,10 @@ def _build_context(mentions: list[Mention], demonym_cc: Counter, readings: dict[
             for q in m.within:
                 cc[q.country_code] = cc.get(q.country_code, 0) + 1
                 mine[q.country_code] = mine.get(q.country_code, 0) + 1
-    geo: dict[tuple[int, int], dict[str, float]] = defaultdict(dict)
+    geo: dict[int, dict[str, float]] = defaultdict(dict)
     a1: dict[tuple, dict[str, float]] = defaultdict(dict)
     countries: dict[str, tuple[float, float]] = {}
-    tight: dict[tuple[int, int], set[str]] = defaultdict(set)
+    tight: dict[int, set[str]] = defaultdict(set)
     placed = 0  # names with a town reading
     # neighbours are looked for among all of a name's readings, not only its likeliest: a village
     # below the cut (a post-office town of no known size) is what makes a cluster of small places
@@ -1308,19 +1330,19 @@ def _support(c: Candidate, key: str, ctx: Context) -> tuple[float, float]:
     """How strongly the other names' readings sit near this one (the 3x3 cells around it) and in its state."""
     near = 0.0
     if c.lat is not None and c.feature in _LOCAL:
-        cell = _cell(c.lat, c.lon)
+        cell = c.cell
+        if cell is None:
+            cell = c.cell = _cell(c.lat, c.lon)
         hood = ctx.hoods.get(cell)
         if hood is None:
-            ci, cj = cell
             geo = ctx.geo
             seen: dict[str, float] = {}
-            for di in (-1, 0, 1):
-                for dj in (-1, 0, 1):
-                    names = geo.get((ci + di, cj + dj))
-                    if names:
-                        for k, w in names.items():
-                            if w > seen.get(k, 0.0):
-                                seen[k] = w
+            for off in _AROUND:
+                names = geo.get(cell + off)
+                if names:
+                    for k, w in names.items():
+                        if w > seen.get(k, 0.0):
+                            seen[k] = w
             hood = ctx.hoods[cell] = (seen, sum(seen.values()))
         near = hood[1] - hood[0].get(key, 0.0)
     state = 0.0
@@ -1422,17 +1444,17 @@ TIGHT_W = 2.0  # per close name, at most two: about what a tenfold population di
 def _close_names(c: Candidate, key: str, ctx: Context) -> int:
     """How many other names of the story have a reading within about 50 km of this one: two small towns
     that are neighbours somewhere are rarely an accident (Athens and Henderson County, Texas)."""
-    cell = _small_cell(c.lat, c.lon)
+    cell = c.small_cell
+    if cell is None:
+        cell = c.small_cell = _small_cell(c.lat, c.lon)
     seen = ctx.tight_hoods.get(cell)
     if seen is None:
-        ci, cj = cell
         tight = ctx.tight
         seen = set()
-        for di in (-1, 0, 1):
-            for dj in (-1, 0, 1):
-                near = tight.get((ci + di, cj + dj))
-                if near:
-                    seen |= near
+        for off in _AROUND:
+            near = tight.get(cell + off)
+            if near:
+                seen |= near
         ctx.tight_hoods[cell] = seen
     return len(seen) - (key in seen)
 
@@ -1489,11 +1511,17 @@ def _readings(mentions: list[Mention]) -> dict[str, tuple[Candidate, ...]]:
     return out
 
 
-def _resolve(mentions: list[Mention], ctx: Context, text: str) -> None:
-    """Score each distinct (name, qualifier) once; repeats share the result."""
+SETTLED = 6.0  # a reading that won a pass by this much is not weighed again (no later pass overturns one)
+
+
+def _resolve(mentions: list[Mention], ctx: Context, text: str, settled: float | None = None) -> None:
+    """Score each distinct (name, qualifier) once; repeats share the result. With `settled`, a mention whose
+    reading won the previous pass by that margin or more keeps it: later passes only narrow the other
+    names' readings, which moves close calls, not clear ones (and rescoring every reading again is a third
+    of the stage's time)."""
     done: dict[tuple, tuple[Candidate, float]] = {}
     for m in mentions:
-        if not m.cands:
+        if not m.cands or (settled is not None and m.best is not None and m.margin >= settled):
             continue
         sig = (m.key, m.within, len(m.cands), m.kind, m.big_mate)
         if sig not in done and len(m.cands) == 1:
@@ -1505,9 +1533,11 @@ def _resolve(mentions: list[Mention], ctx: Context, text: str) -> None:
                 # among 24 is not cut for its size when the story is about Ohio)
                 ranked = m.ranked()
                 # ("Paris, Idaho": the town in the state named after it, however small, is always weighed)
-                cands = ranked[:_TOP_N] + tuple(c for c in ranked[_TOP_N:] if _state_backed(c, m.key, ctx) or (
-                    ctx.tight and c.lat is not None and c.feature in _LOCAL and _close_names(c, m.key, ctx))
-                    or (m.within and any(_inside(c, w) for w in m.within)))
+                a1, tight, within = ctx.a1, ctx.tight, m.within
+                cands = ranked[:_TOP_N] + tuple(c for c in ranked[_TOP_N:] if (
+                    c.admin1_code and (c.country_code, c.admin1_code) in a1 and _state_backed(c, m.key, ctx)) or (
+                    tight and c.lat is not None and c.feature in _LOCAL and _close_names(c, m.key, ctx))
+                    or (within and any(_inside(c, w) for w in within)))
             flags = m.flags()
             scored = sorted(((_score(m, c, ctx, text, *flags), c) for c in cands), key=lambda x: -x[0])
             done[sig] = (scored[0][1], scored[0][0] - scored[1][0] if len(scored) > 1 else 5.0)
@@ -1751,7 +1781,7 @@ def geoparse(doc: Document) -> tuple[list[Place], list[str]]:
         elif m.best is not None and m.within:
             narrowed[m.key] = (m.best,)
     if narrowed != readings:  # the same readings make the same context and the same choices
-        _resolve(mentions, _build_context(mentions, demonym_cc, narrowed, us, cues), doc.text)
+        _resolve(mentions, _build_context(mentions, demonym_cc, narrowed, us, cues), doc.text, SETTLED)
     _consistent(mentions)
     _along(mentions)
     strays = _stray_towns(mentions)
