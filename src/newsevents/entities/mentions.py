@@ -46,10 +46,10 @@ def _demonym(text: str) -> str | None:
 def collect_mentions(doc: Document) -> list[RawMention]:
     sp = doc.nlp
     raw: list[RawMention] = []
-    for ent in sp.ents:
-        if ent.label_ not in KEEP:
+    for label, _, _, start, end in token_table(sp).ents():  # (no spaCy Span per entity; later stages reuse them)
+        if label not in KEEP:
             continue
-        m = _trim(sp, ent.start, ent.end, ent.label_)
+        m = _trim(sp, start, end, label)
         if m is not None:
             raw.append(m)
     raw = _merge_split_orgs(sp, raw)

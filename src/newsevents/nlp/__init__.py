@@ -62,12 +62,12 @@ class TokenTable:
     stages scan. Columns from `Doc.to_array` are read once and shared through `doc.user_data`.
     """
 
-    __slots__ = ("text", "lower", "pos", "tag", "idx", "sent", "ent_type")
+    __slots__ = ("text", "lower", "pos", "tag", "idx", "sent", "ent_type", "ent_iob", "_ents")
 
     def __init__(self, doc: Any) -> None:
-        from spacy.attrs import ENT_TYPE, IDX, LOWER, ORTH, POS, SENT_START, TAG
+        from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LOWER, ORTH, POS, SENT_START, TAG
 
-        arr = doc.to_array([ORTH, LOWER, POS, TAG, IDX, SENT_START, ENT_TYPE])
+        arr = doc.to_array([ORTH, LOWER, POS, TAG, IDX, SENT_START, ENT_TYPE, ENT_IOB])
         strings = doc.vocab.strings
         self.text = [strings[h] for h in arr[:, 0].tolist()]
         self.lower = [strings[h] for h in arr[:, 1].tolist()]
@@ -75,12 +75,35 @@ class TokenTable:
         self.tag = [strings[h] for h in arr[:, 3].tolist()]
         self.idx = arr[:, 4].tolist()
         self.ent_type = [strings[h] if h else "" for h in arr[:, 6].tolist()]
+        self.ent_iob = arr[:, 7].tolist()  # 3 begins an entity, 1 continues it, 2 and 0 are outside
+        self._ents: list[tuple[str, int, int, int, int]] | None = None
         sent, s = [], -1
         for i, v in enumerate(arr[:, 5].tolist()):
             if v == 1 or i == 0:
                 s += 1
             sent.append(s)
         self.sent = sent
+
+
+    def ents(self) -> list[tuple[str, int, int, int, int]]:
+        """`Doc.ents` as (label, start_char, end_char, first token, end token), read from the columns:
+        the same spans spaCy's own property gives (a B token opens one, I tokens continue it), without
+        building a Span object, a label string and offsets per entity (about 0.2 ms a story)."""
+        if self._ents is None:
+            out: list[tuple[str, int, int, int, int]] = []
+            iob, types, idx, text = self.ent_iob, self.ent_type, self.idx, self.text
+            start = -1
+            for i, v in enumerate(iob):
+                if v == 1 and start != -1:
+                    continue
+                if start != -1:
+                    out.append((types[start], idx[start], idx[i - 1] + len(text[i - 1]), start, i))
+                start = i if v == 3 and types[i] else -1
+            if start != -1:
+                n = len(iob)
+                out.append((types[start], idx[start], idx[n - 1] + len(text[n - 1]), start, n))
+            self._ents = out
+        return self._ents
 
 
 def token_table(doc: Any) -> TokenTable:

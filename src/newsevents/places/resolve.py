@@ -169,9 +169,14 @@ _MONTH = re.compile(r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)$|(?:Janu
 _DAY = re.compile(r"\.? \d{1,2}\b")
 _SAINT_BEFORE = re.compile(r"\b(?:St\.?|Saint) $")  # "Mark" of "St. Mark": the rest of a longer name
 # "said Georgia.", "Georgia's father", "Georgia herself": a one-word name used as a person's
-_PERSON_USE = re.compile(r"\bsaid ([A-Z][a-z]+)(?=[,.;])|\b([A-Z][a-z]+)['\u2019]s (?:father|mother|dad|mom|mum|"
-                         r"husband|wife|son|daughter|brother|sister|parents|grandmother|grandfather|boyfriend|"
-                         r"girlfriend|fianc[eé]e?|coach|teammates?|classmates?)\b|\b([A-Z][a-z]+) (?:herself|himself)\b")
+# a name used as a person's: "said Georgia.", "Georgia's father", "Georgia herself". Each pattern starts with
+# its literal words (found fast); the name before "'s" or "herself" is read back from there (`_NAME_BEFORE`)
+_SAID_NAME = re.compile(r"said ([A-Z][a-z]+)(?=[,.;])")
+_KIN_AFTER = re.compile(r"['\u2019]s (?:father|mother|dad|mom|mum|husband|wife|son|daughter|brother|sister|parents|"
+                        r"grandmother|grandfather|boyfriend|girlfriend|fianc[eé]e?|coach|teammates?|classmates?)\b"
+                        r"| (?:herself|himself)\b")
+_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+)$")
+_WORD_CHAR = re.compile(r"\w")
 _COMPASS_BEFORE = re.compile(r"\b(?:North|South|East|West|Central|Middle)(?:[ -](?:East|West))?[ -]$")
 _CAMEL = re.compile(r"[A-Z][a-z]{1,2}[A-Z]")  # "MoD", "DoJ", "FoI": an acronym written with its small word
 _NEXT_WORDS = re.compile(r"(?: [A-Z][A-Za-z]+){1,2}")
@@ -409,7 +414,6 @@ class _Detector:
         self.mentions: list[Mention] = []
         self.taken = bytearray(len(doc.text) + 1)  # 1 = character already in a mention
         self.demonym_cc: Counter = Counter()
-        self.ents: list = []
         # per entity, read once: (span, label, start_char, end_char, first token, end token)
         self.ent_rows: list[tuple] = []
         self.tokens = None  # the document's token table (set by `run`)
@@ -560,11 +564,10 @@ class _Detector:
         doc, text = self.doc, self.text
         dem = demonyms()
         dl = doc.dateline
-        ents = self.ents = list(doc.nlp.ents)
-        # spaCy builds a new object for every label, token and text asked for: read them once, from the
-        # token table the entities stage built (offsets into the same text)
+        # spaCy builds a new object for every entity, label, token and text asked for: read them once, from
+        # the token table the entities stage built (offsets into the same text)
         tt = self.tokens = token_table(doc.nlp)
-        rows = self.ent_rows = [(ent, ent.label_, ent.start_char, ent.end_char, ent.start, ent.end) for ent in ents]
+        rows = self.ent_rows = [(None, *row) for row in tt.ents()]
         tok_text, tok_idx = tt.text, tt.idx
         gpe_texts = {norm(text[s:e]) for _, label, s, e, _, _ in rows if label in _PLACE_LABELS}
         person_words = {w for _, label, s, e, a, b in rows if label == "PERSON" and b - a > 1
@@ -577,7 +580,7 @@ class _Detector:
         self.caps_dateline()
         self.party_home_towns()
         self.hyphenated(dem)
-        for ent, label, s, e, a, b in rows:
+        for _, label, s, e, a, b in rows:
             n = b - a
             if label in ("NORP", "ORG", "PERSON", "GPE", "LOC") and self.context_word(s, e, dem):
                 continue
@@ -647,7 +650,7 @@ class _Detector:
                     self.mentions.pop()  # "the Edna Patterson Aquatic Center": named after a person of the story
                     self.taken[mm.start:mm.end] = bytes(mm.end - mm.start)
             elif label == "PERSON" and n <= 3:
-                self.person(ent, gpe_texts, person_words, deferred)
+                self.person(s, e, a, b, gpe_texts, person_words, deferred)
         # The entities stage's repairs (a town the tagger called a person, one type per name) count as NER.
         for ent in doc.entities:
             if ent.type in ("GPE", "LOC"):
@@ -710,7 +713,11 @@ class _Detector:
                 and m.role != "dateline" and " " not in m.key}
         if not keys:
             return
-        people = {norm(w) for found in _PERSON_USE.findall(text) for w in found if w} & keys
+        people = {norm(m.group(1)) for m in _SAID_NAME.finditer(text)
+                  if m.start() == 0 or not _WORD_CHAR.match(text, m.start() - 1)}
+        people.update(norm(w.group(1)) for m in _KIN_AFTER.finditer(text)
+                      if (w := _NAME_BEFORE.search(text, max(0, m.start() - 60), m.start())))
+        people &= keys
         if people:
             self.mentions = [m for m in self.mentions if m.key not in people or m.within or m.role == "dateline"]
 
@@ -729,11 +736,12 @@ class _Detector:
             keep.append(m)
         self.mentions = keep
 
-    def person(self, ent, gpe_texts: set[str], person_words: set[str], deferred: list) -> None:
+    def person(self, s: int, e: int, a: int, b: int, gpe_texts: set[str], person_words: set[str],
+               deferred: list) -> None:
         """NER calls some towns people ("Alexandria", "Ciudad Obregon"). A known place is taken back when
         it is followed by ", Texas", named as a place elsewhere, after a locative word, or a big city whose
-        name no person in the story carries; never after a title or before "said"."""
-        s, e = ent.start_char, ent.end_char
+        name no person in the story carries; never after a title or before "said". The entity is the
+        characters [s, e) and the tokens [a, b)."""
         joint = _JOINT.search(self.text, s, e)
         if joint:
             # "Trump - Wisconsin", "Leonard of Ada, Oklahoma": no person's name runs on past a dash or an
@@ -746,7 +754,7 @@ class _Detector:
                 self.add(ts, e, "mention", "place name inside a name the tagger took for a person")
             return
         key, cands = _lookup(self.text[s:e])
-        prev = self.tokens.lower[ent.start - 1].rstrip(".") if ent.start > 0 else ""
+        prev = self.tokens.lower[a - 1].rstrip(".") if a > 0 else ""
         if prev in _TITLES or _SPEECH.match(self.text, e):
             return
         if self.text.startswith(" and ", e) and e + 5 in self.person_starts:
@@ -758,25 +766,25 @@ class _Detector:
         if q and any(_inside(c, w) for c in cands for w in q):
             self.add(s, e, "mention", "named before its state or country")
             return
-        if len(ent) >= 3 and _COUNTY.search(self.text, s, e) and not cands:
+        if b - a >= 3 and _COUNTY.search(self.text, s, e) and not cands:
             # "Rapides Parish Fire": no person is called "Parish"; the county inside is context
             self.part(s, e, "context", "inside a name the tagger took for a person", lambda c: c.feature == "admin2")
             return
         good = tuple(c for c in cands if (c.primary or key in gpe_texts or _county_short(c, key))
                      and (c.feature in _BIG_FEATURES or c.population >= 20_000 or _county_short(c, key)))
-        if good and (key in gpe_texts or prev in _LOCATIVE or len(ent) >= 2
+        if good and (key in gpe_texts or prev in _LOCATIVE or b - a >= 2
                      or (max(c.population for c in good) >= 100_000 and not set(key.split()) & person_words)):
             self.add(s, e, "mention", "place name the tagger took for a person")
             return
-        if not cands and len(ent) >= 2 and len(key) >= 6:
-            deferred.append((ent, prev in _LOCATIVE))
+        if not cands and b - a >= 2 and len(key) >= 6:
+            deferred.append((s, e, prev in _LOCATIVE))
 
     def misspelt_people(self, deferred: list) -> None:
         """A two-word "person" one typo away from a place named elsewhere in the story ("Cuidad Obregon"
         beside "Ciudad Obregon"), or from a big place right after "in"/"from", is that place."""
         known = {norm(c.name): c for m in self.mentions for c in m.cands if c.primary and " " in c.name}
-        for ent, locative in deferred:
-            key = norm(ent.text)
+        for s, e, locative in deferred:
+            key = norm(self.text[s:e])
             near = [c for k, c in known.items() if _one_edit(key, k)]
             if near:
                 cands, fixed = (near[0],), near[0].name
@@ -785,7 +793,7 @@ class _Detector:
             else:
                 continue
             if cands and len(fixed.split()) >= 2:
-                self.add(ent.start_char, ent.end_char, "mention", "misspelt place the tagger took for a person",
+                self.add(s, e, "mention", "misspelt place the tagger took for a person",
                          cands, note=f"spelling corrected to {fixed}")
 
     def caps_dateline(self) -> None:
