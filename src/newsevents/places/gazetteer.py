@@ -61,6 +61,7 @@ class Candidate:
     # stories and passes (not part of identity; `None` until then, and for a place with no point)
     cell: int | None = None
     small_cell: int | None = None
+    prior: float | None = None  # the resolver's context-free score, likewise
 
     # identity is the place and how it was named: cheap to hash, as candidates key many caches (no
     # container of candidates is iterated in hash order, so the value itself does not matter)

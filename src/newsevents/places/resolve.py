@@ -190,11 +190,14 @@ _STREET = re.compile(r"[ ]+(?:(?:Street|Road|Rd|Avenue|Ave|Boulevard|Blvd|Drive|
                      r"Circle|Terrace|Trail|Pike|Square|Plaza|Turnpike|Expressway|Freeway)\b\.?(?![ ]\d)"
                      r"|St\b\.?(?![ ]?[A-Z\d]))")  # "420 Augusta St., Alexandria" (not "St. Louis")
 
-@lru_cache(maxsize=200_000)
 def prior(c: Candidate) -> float:
-    """What a name means with no context: bigger places and bigger kinds of place first."""
-    pop = c.population or FEATURE_POP.get(c.feature, 0)
-    return math.log10(pop + 100) * 0.8 + FEATURE_PRIOR.get(c.feature, 0.0) + (0.0 if c.primary else -3.0)
+    """What a name means with no context: bigger places and bigger kinds of place first (kept on the
+    reading: it is asked for every time the reading is weighed or sorted)."""
+    p = c.prior
+    if p is None:
+        pop = c.population or FEATURE_POP.get(c.feature, 0)
+        p = c.prior = math.log10(pop + 100) * 0.8 + FEATURE_PRIOR.get(c.feature, 0.0) + (0.0 if c.primary else -3.0)
+    return p
 
 
 @lru_cache(maxsize=1)
