@@ -84,7 +84,6 @@ class TokenTable:
             sent.append(s)
         self.sent = sent
 
-
     def ents(self) -> list[tuple[str, int, int, int, int]]:
         """`Doc.ents` as (label, start_char, end_char, first token, end token), read from the columns:
         the same spans spaCy's own property gives (a B token opens one, I tokens continue it), without
@@ -93,15 +92,12 @@ class TokenTable:
             out: list[tuple[str, int, int, int, int]] = []
             iob, types, idx, text = self.ent_iob, self.ent_type, self.idx, self.text
             start = -1
-            for i, v in enumerate(iob):
+            for i, v in enumerate([*iob, 2]):  # a final "outside" closes an entity that ends the text
                 if v == 1 and start != -1:
                     continue
                 if start != -1:
                     out.append((types[start], idx[start], idx[i - 1] + len(text[i - 1]), start, i))
                 start = i if v == 3 and types[i] else -1
-            if start != -1:
-                n = len(iob)
-                out.append((types[start], idx[start], idx[n - 1] + len(text[n - 1]), start, n))
             self._ents = out
         return self._ents
 
